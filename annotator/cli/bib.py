@@ -1,0 +1,3 @@
+"""Placeholder: commands land here."""
+
+from .main import main  # noqa: F401

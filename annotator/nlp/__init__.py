@@ -1,0 +1,1 @@
+"""The NLP pass: a spaCy pipeline with our rule components added."""

@@ -1,0 +1,1 @@
+"""Actor component (placeholder until the actors work lands)."""

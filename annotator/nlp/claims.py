@@ -1,0 +1,1 @@
+"""Claim component (placeholder until the claims work lands)."""

@@ -1,0 +1,79 @@
+"""Read a source file into a `Document`: exact text, markers, notes, problems.
+
+One module per input shape. The shape is chosen from the text itself, so a
+user never has to say which one a file is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Document, Problem, sha256_bytes
+from . import markdown, plain, poi
+
+SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_DATE = re.compile(r"\A\ufeff?\s*(date\s+(\d{4}-\d{2}-\d{2}))\b")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 strictly; say where it fails instead of guessing."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (NUL byte at offset {data.index(0)}), not a text document")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(
+            f"{path}:{line}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+
+
+def detect_shape(text: str) -> str:
+    if poi.MARKER.search(text) or poi.NOTE_START.search(text):
+        return "poi"
+    if markdown.MARKER.search(text):
+        return "markdown"
+    return "plain"
+
+
+def read_text(text: str, name: str, path: str = "", sha256: str = "") -> Document:
+    """Parse already-decoded text (used by tests and by `read_document`)."""
+    shape = detect_shape(text)
+    doc = Document(name=name, path=path or name, text=text, sha256=sha256, shape=shape)
+    date = _DATE.match(text)
+    if date:
+        doc.date = date.group(2)
+        # "date 2021-08-30" is metadata, not prose: keep it out of the NLP pass.
+        doc.masked.append(date.span(1))
+    {"poi": poi.parse, "markdown": markdown.parse, "plain": plain.parse}[shape](doc)
+    if not text.strip():
+        doc.problems.append(Problem(file=name, reason="empty document", severity="error"))
+    doc.masked.sort()
+    return doc
+
+
+def read_document(path: str | Path) -> Document:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a document")
+    data = path.read_bytes()
+    text = decode(data, str(path))
+    return read_text(text, name=path.name, path=str(path), sha256=sha256_bytes(data))
+
+
+def find_documents(paths: list[Path]) -> list[Path]:
+    """Files named on the command line, and text files inside folders."""
+    found: list[Path] = []
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if p.is_dir():
+            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            found.append(p)
+    return found

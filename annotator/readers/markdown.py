@@ -1,0 +1,68 @@
+"""Markdown footnotes: `text[^label]` and a definition `[^label]: note text`,
+whose continuation lines are indented (as in Pandoc and CommonMark extensions)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..models import Document, Marker, Note, Problem
+
+MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
+
+
+def _definition_end(text: str, start: int) -> int:
+    """A definition runs on over indented lines and blank lines before them."""
+    pos = text.find("\n", start)
+    if pos == -1:
+        return len(text)
+    end = pos
+    while pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : nxt if nxt != -1 else len(text)]
+        if line.startswith(("    ", "\t")):
+            end = nxt if nxt != -1 else len(text)
+        elif line.strip():
+            break
+        if nxt == -1:
+            break
+        pos = nxt
+    return end
+
+
+def parse(doc: Document) -> None:
+    text = doc.text
+    for m in DEFINITION.finditer(text):
+        end = _definition_end(text, m.end())
+        content = text[m.end() : end]
+        t_start = m.end() + (len(content) - len(content.lstrip()))
+        t_end = t_start + len(content.strip())
+        doc.notes.append(Note(label=m.group(1), start=m.start(), end=end,
+                              text_start=t_start, text_end=t_end, text=text[t_start:t_end]))
+        doc.masked.append((m.start(), end))
+    in_notes = [(n.start, n.end) for n in doc.notes]
+    for m in MARKER.finditer(text):
+        inside = any(s <= m.start() < e for s, e in in_notes)
+        if not inside:
+            doc.markers.append(Marker(label=m.group(1), start=m.start(), end=m.end()))
+            doc.masked.append(m.span())
+    _check(doc)
+
+
+def _check(doc: Document) -> None:
+    def problem(offset: int, reason: str) -> None:
+        doc.problems.append(Problem(file=doc.name, offset=offset, line=doc.line_of(offset), reason=reason))
+
+    notes = Counter(n.label for n in doc.notes)
+    called = {m.label for m in doc.markers}
+    for m in doc.markers:
+        if m.label not in notes:
+            problem(m.start, f"marker [^{m.label}] has no definition [^{m.label}]: …")
+    for n in doc.notes:
+        if n.label not in called:
+            problem(n.start, f"note [^{n.label}]: is called by no marker")
+    for label, count in notes.items():
+        if count > 1:
+            second = [n for n in doc.notes if n.label == label][1]
+            problem(second.start, f"note label [^{label}] is defined {count} times")

@@ -1,0 +1,70 @@
+"""A workspace is a folder holding `corpus/`, `annotations/` and `bib/`.
+
+No configuration file is needed: the folder layout is the configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import WorkspaceError
+
+FOLDERS = ("corpus", "annotations", "bib")
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def corpus(self) -> Path:
+        return self.root / "corpus"
+
+    @property
+    def annotations(self) -> Path:
+        return self.root / "annotations"
+
+    @property
+    def bib(self) -> Path:
+        return self.root / "bib"
+
+    @property
+    def actors_file(self) -> Path:
+        """A user's own actors, added to or overriding the package's."""
+        return self.root / "actors.jsonl"
+
+    def annotation_path(self, doc_name: str) -> Path:
+        return self.annotations / f"{Path(doc_name).stem}.json"
+
+    def annotation_files(self) -> list[Path]:
+        if not self.annotations.is_dir():
+            return []
+        return sorted(self.annotations.glob("*.json"))
+
+    def bib_files(self) -> list[Path]:
+        return sorted(self.bib.glob("*.bib")) if self.bib.is_dir() else []
+
+    def source_path(self, doc_name: str) -> Path:
+        """Where the document an annotation file names lives."""
+        path = self.corpus / doc_name
+        if not path.exists():
+            raise WorkspaceError(f"{path}: the source of {self.annotation_path(doc_name).name} is missing")
+        return path
+
+    def check(self) -> "Workspace":
+        if not self.root.is_dir():
+            raise WorkspaceError(f"{self.root}: no such folder")
+        return self
+
+
+def open_workspace(root: str | Path = ".") -> Workspace:
+    return Workspace(Path(root)).check()
+
+
+def init_workspace(root: str | Path) -> Workspace:
+    """Create an empty workspace; existing files are left as they are."""
+    ws = Workspace(Path(root))
+    for name in FOLDERS:
+        (ws.root / name).mkdir(parents=True, exist_ok=True)
+    return ws
