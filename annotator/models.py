@@ -194,6 +194,7 @@ class CitationAnnotation(AnnotationBase):
     prefix: str = ""  # prose before it in the note ("For a broader …, see")
     suffix: str = ""  # prose after it
     ibid: bool = False
+    title: str = ""  # short or full title, when a note-style citation gives one
     bib_key: str | None = None
     link_score: float | None = None
     link_reason: str | None = None

@@ -78,6 +78,7 @@ def save(path: Path, afile: AnnotationFile) -> None:
     text = dumps(afile)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -86,6 +87,12 @@ def save(path: Path, afile: AnnotationFile) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def merge(old: AnnotationFile | None, new: AnnotationFile, new_text: str) -> AnnotationFile:

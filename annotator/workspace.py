@@ -35,7 +35,9 @@ class Workspace:
         return self.root / "actors.jsonl"
 
     def annotation_path(self, doc_name: str) -> Path:
-        return self.annotations / f"{Path(doc_name).stem}.json"
+        # A document in a subfolder of corpus/ keeps its folder in the name.
+        stem = Path(doc_name).with_suffix("").as_posix().replace("/", "__")
+        return self.annotations / f"{stem}.json"
 
     def annotation_files(self) -> list[Path]:
         if not self.annotations.is_dir():

@@ -1,0 +1,216 @@
+"""One function per thing a user does: what the CLI calls, and what a Python
+caller can call instead. Sits at the end of the flow, so it may use every
+stage: read → tag → store → link.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import TAGGER_VERSION, store
+from .errors import AnnotatorError, StoreError
+from .models import AnnotationFile, Document, Problem
+from .readers import find_documents, read_document
+from .workspace import Workspace
+
+
+@dataclass
+class TagRow:
+    doc: str
+    notes: int = 0
+    citations: int = 0
+    actors: int = 0
+    claims: int = 0
+    problems: int = 0
+    reviewed: int = 0
+    skipped: bool = False
+
+
+@dataclass
+class TagReport:
+    rows: list[TagRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def doc_name(ws: Workspace, path: Path) -> str:
+    """A document's name: its path inside corpus/, else its file name."""
+    try:
+        return path.resolve().relative_to(ws.corpus.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def read_all(ws: Workspace, paths: list[Path] | None = None) -> list[Document]:
+    docs = []
+    for path in find_documents(paths or [ws.corpus]):
+        doc = read_document(path)
+        docs.append(doc.model_copy(update={"name": doc_name(ws, path)}))
+    return docs
+
+
+def stored(ws: Workspace, doc: Document) -> AnnotationFile | None:
+    """The stored annotations of a document, checked against its text.
+
+    When the source changed since tagging, the spans cannot be checked here:
+    the merge re-anchors them instead.
+    """
+    path = ws.annotation_path(doc.name)
+    if not path.exists():
+        return None
+    afile = store.load(path)
+    if afile.sha256 == doc.sha256:
+        store.verify(afile, doc.text, path)
+    return afile
+
+
+def _row(doc: Document, afile: AnnotationFile, skipped: bool = False) -> TagRow:
+    counts = {k: 0 for k in ("citation", "actor", "claim")}
+    for ann in afile.annotations:
+        if ann.kind in counts and ann.status != "rejected":
+            counts[ann.kind] += 1
+    return TagRow(doc=doc.name, notes=len(doc.notes), citations=counts["citation"], actors=counts["actor"],
+                  claims=counts["claim"], problems=len(doc.problems), reviewed=store.reviewed_count(afile),
+                  skipped=skipped)
+
+
+def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None, jobs: int = 1,
+        force: bool = False, progress: Callable[[str], None] | None = None) -> TagReport:
+    """Propose annotations for documents and store them, keeping reviewed work."""
+    docs = read_all(ws, paths)
+    old = {d.name: stored(ws, d) for d in docs}  # fail before any work on a broken file
+    report = TagReport(problems=[p for d in docs for p in d.problems])
+    todo = []
+    for doc in docs:
+        prev = old[doc.name]
+        if prev and not force and prev.sha256 == doc.sha256 and prev.tagger == TAGGER_VERSION:
+            report.rows.append(_row(doc, prev, skipped=True))
+        else:
+            todo.append(doc)
+    for doc, afile in zip(todo, _propose(todo, model, jobs)):
+        saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
+        report.rows.append(_row(doc, saved))
+        if progress:
+            progress(doc.name)
+    report.rows.sort(key=lambda r: r.doc)
+    return report
+
+
+def _propose(docs: list[Document], model: str | None, jobs: int) -> Iterator[AnnotationFile]:
+    if not docs:
+        return iter(())
+    # Imported here so commands that do not tag never load spaCy.
+    from . import tagging
+    from .nlp.pipeline import build, model_label
+
+    nlp = build(model)
+    return tagging.tag(docs, nlp, model=model_label(nlp), jobs=jobs)
+
+
+def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: AnnotationFile) -> AnnotationFile:
+    merged = store.merge(old, new, doc.text)
+    if old is not None and store.reviewed_count(merged) < store.reviewed_count(old):
+        raise StoreError(f"{ws.annotation_path(doc.name)}: re-tagging would lose reviewed annotations; not saved")
+    store.save(ws.annotation_path(doc.name), merged)
+    return merged
+
+
+def link_file(ws: Workspace, afile: AnnotationFile) -> AnnotationFile:
+    """Link citations to bib/ and fill claim sources, when a bibliography exists."""
+    if not ws.bib_files():
+        return afile
+    from . import bib, linking
+
+    entries, _problems = bib.load(ws.bib_files())
+    return linking.link_file(afile, entries)
+
+
+# --------------------------------------------------------------------------
+# check, export
+# --------------------------------------------------------------------------
+
+
+def check(ws: Workspace, paths: list[Path] | None = None) -> list[Problem]:
+    """Problems of the corpus and of the stored annotations, as data."""
+    problems: list[Problem] = []
+    docs = []
+    for path in find_documents(paths or [ws.corpus]):
+        try:
+            doc = read_document(path)
+        except AnnotatorError as err:
+            problems.append(Problem(file=str(path), reason=str(err), severity="error"))
+            continue
+        docs.append(doc.model_copy(update={"name": doc_name(ws, path)}))
+    for doc in docs:
+        problems += doc.problems + _stored_problems(ws, doc)
+    problems += _stray_files(ws, {ws.annotation_path(d.name) for d in docs}, paths)
+    return problems
+
+
+def _stored_problems(ws: Workspace, doc: Document) -> list[Problem]:
+    path = str(ws.annotation_path(doc.name))
+    try:
+        afile = stored(ws, doc)
+    except StoreError as err:
+        return [Problem(file=path, reason=str(err).removeprefix(f"{path}: "), severity="error")]
+    if afile is None:
+        return [Problem(file=doc.name, reason="not tagged yet; run: annotator tag")]
+    out = []
+    if afile.sha256 != doc.sha256:
+        out.append(Problem(file=path, reason="the source changed since tagging; run: annotator tag"))
+    if afile.orphans:
+        out.append(Problem(file=path, reason=f"{len(afile.orphans)} reviewed annotations lost their place (orphans)"))
+    return out
+
+
+def _stray_files(ws: Workspace, expected: set[Path], paths: list[Path] | None) -> list[Problem]:
+    if paths:
+        return []
+    return [Problem(file=str(p), reason="annotation file with no source document in corpus/")
+            for p in ws.annotation_files() if p not in expected]
+
+
+EXPORT_FIELDS = {
+    "actor": ("type", "canonical", "role"),
+    "footnote_ref": ("number", "note_start", "note_end"),
+    "citation": ("number", "authors", "year", "year_suffix", "locator", "prefix", "suffix", "bib_key"),
+    "claim": ("claim_kind", "footnotes", "speaker", "cue", "cue_start", "cue_end", "mode", "channel", "sources"),
+}
+ALL_FIELDS = sorted({f for fields in EXPORT_FIELDS.values() for f in fields})
+
+
+def export_rows(ws: Workspace) -> Iterator[dict]:
+    """One flat dict per stored annotation; fields that do not apply are None."""
+    for path in ws.annotation_files():
+        afile = store.load(path)
+        for ann in afile.annotations:
+            yield _export_row(afile, ann)
+
+
+def _export_row(afile: AnnotationFile, ann) -> dict:
+    row = {"doc": afile.doc, "sha256": afile.sha256, "id": ann.id, "kind": ann.kind, "start": ann.start,
+           "end": ann.end, "text": ann.text, "status": ann.status, "score": ann.score}
+    row.update({name: None for name in ALL_FIELDS})
+    for name in EXPORT_FIELDS[ann.kind]:
+        value = getattr(ann, name)
+        if name == "sources":
+            value = [s.key for s in value]
+        row[name] = value
+    return row
+
+
+def export_jsonl(ws: Workspace) -> Iterator[str]:
+    for row in export_rows(ws):
+        yield json.dumps(row, ensure_ascii=False)
+
+
+def shown(ws: Workspace, name: str) -> tuple[Document, AnnotationFile | None]:
+    """A document and its stored annotations, by name in corpus/ or by path."""
+    path = Path(name)
+    if not path.exists():
+        path = ws.corpus / name
+    doc = read_document(path)
+    doc = doc.model_copy(update={"name": doc_name(ws, path)})
+    return doc, stored(ws, doc)

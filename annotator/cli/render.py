@@ -1,0 +1,75 @@
+"""Rich renderings for the core commands: tables, highlighted text."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..models import AnnotationFile, Document, Problem
+
+STYLES = {
+    "actor": "bold cyan",
+    "claim": "underline yellow",
+    "citation": "green",
+    "footnote_ref": "bold magenta",
+}
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False)
+
+
+def tag_table(report) -> Table:
+    table = Table(title="annotator tag", title_justify="left")
+    for name in ("document", "notes", "citations", "actors", "claims", "problems", "reviewed"):
+        table.add_column(name, justify="left" if name == "document" else "right")
+    totals = [0] * 6
+    for row in report.rows:
+        values = [row.notes, row.citations, row.actors, row.claims, row.problems, row.reviewed]
+        totals = [t + v for t, v in zip(totals, values)]
+        name = row.doc + (" (unchanged)" if row.skipped else "")
+        table.add_row(name, *map(str, values))
+    table.add_section()
+    table.add_row(f"{len(report.rows)} documents", *map(str, totals), style="bold")
+    return table
+
+
+def problem_lines(problems: list[Problem]) -> list[str]:
+    return [f"{p.severity}: {p}" for p in problems]
+
+
+def render_document(doc: Document, afile: AnnotationFile | None, kinds: set[str], notes: bool = True) -> Group:
+    text = Text(doc.text)
+    anns = [a for a in (afile.annotations if afile else []) if (not kinds or a.kind in kinds)]
+    for ann in sorted(anns, key=lambda a: (a.kind != "claim", a.start)):
+        if ann.status != "rejected":
+            text.stylize(STYLES[ann.kind], ann.start, ann.end)
+    parts = [_legend(anns), text]
+    if notes and doc.notes:
+        parts.append(Text("\nNotes", style="bold"))
+        parts += [Text(f"[{n.label}] {n.text}") for n in doc.notes]
+    return Group(*parts)
+
+
+def _legend(anns: list) -> Text:
+    legend = Text("Legend: ")
+    for kind, style in STYLES.items():
+        count = sum(1 for a in anns if a.kind == kind and a.status != "rejected")
+        legend.append(f"{kind} ({count})", style=style)
+        legend.append("  ")
+    return legend
+
+
+def eval_table(report) -> Group:
+    scores = Table(title=f"Against gold ({report.documents} documents)", title_justify="left")
+    for name in ("measure", "tp", "fp", "fn", "precision", "recall", "F1"):
+        scores.add_column(name, justify="left" if name == "measure" else "right")
+    for s in report.scores:
+        scores.add_row(s.name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    rates = Table()
+    for name in ("measure", "hits", "of", "rate"):
+        rates.add_column(name, justify="left" if name == "measure" else "right")
+    for r in report.rates:
+        rates.add_row(r.name, str(r.hits), str(r.total), f"{r.value:.3f}")
+    return Group(scores, rates)
