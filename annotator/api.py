@@ -77,7 +77,7 @@ def _row(doc: Document, afile: AnnotationFile, skipped: bool = False) -> TagRow:
 
 
 def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None, jobs: int = 1,
-        force: bool = False, progress: Callable[[str], None] | None = None) -> TagReport:
+        force: bool = False, progress: Callable[[str, int, int], None] | None = None) -> TagReport:
     """Propose annotations for documents and store them, keeping reviewed work."""
     docs = read_all(ws, paths)
     old = {d.name: stored(ws, d) for d in docs}  # fail before any work on a broken file
@@ -89,11 +89,13 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             report.rows.append(_row(doc, prev, skipped=True))
         else:
             todo.append(doc)
-    for doc, afile in zip(todo, _propose(todo, model, jobs)):
+    if progress and todo:
+        progress("loading the spaCy model…", 0, len(todo))
+    for done, (doc, afile) in enumerate(zip(todo, _propose(todo, model, jobs)), 1):
         saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
         report.rows.append(_row(doc, saved))
         if progress:
-            progress(doc.name)
+            progress(doc.name, done, len(todo))
     report.rows.sort(key=lambda r: r.doc)
     return report
 

@@ -10,7 +10,7 @@ import click
 from .. import api
 from ..workspace import init_workspace
 from .main import main, reports_errors, workspace
-from .render import console, problem_lines, tag_table
+from .render import console, problem_lines, tag_progress, tag_table
 
 
 @main.command()
@@ -48,13 +48,14 @@ def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: in
       annotator --root ~/project tag --jobs 2
     """
     ws = workspace(ctx)
-    out = console(stderr=True)
-    with out.status("Tagging…") as status:
-        report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force,
-                         progress=lambda name: status.update(f"Tagged {name}"))
+    with tag_progress() as advance:
+        report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force, progress=advance)
     console().print(tag_table(report))
     for line in problem_lines(report.problems):
-        out.print(line)
+        click.echo(line, err=True)
+    if report.problems:
+        # The work is saved; the exit code says the input needs a look.
+        raise click.ClickException(f"{len(report.problems)} problem(s) in the input (listed above)")
 
 
 @main.command()

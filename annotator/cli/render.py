@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from rich.console import Console, Group
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -18,6 +21,27 @@ STYLES = {
 
 def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
+
+
+@contextmanager
+def tag_progress():
+    """A progress bar on stderr, fed by `advance(name, done, total)`.
+
+    It appears once the model is loaded and the first document is done, and
+    vanishes when finished so the summary table stands alone.
+    """
+    progress = Progress(TextColumn("Tagging"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=console(stderr=True), transient=True)
+    task = None
+
+    def advance(name: str, done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            task = progress.add_task(name, total=total)
+        progress.update(task, completed=done, description=name)
+
+    with progress:
+        yield advance
 
 
 def tag_table(report) -> Table:

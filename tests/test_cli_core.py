@@ -1,0 +1,119 @@
+"""CLI tests for the core commands: exit codes and the exact error lines."""
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from annotator.cli import main
+from conftest import ESSAY
+
+
+def run(root, *args):
+    return CliRunner().invoke(main, ["--root", str(root), *args])
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name in ("tag", "show", "check", "export", "schema", "eval", "init", "review", "index", "bib"):
+        assert f"  {name} " in result.output
+
+
+def test_init_creates_workspace(tmp_path):
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "ws")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "ws").iterdir()) == ["annotations", "bib", "corpus"]
+
+
+def test_tag_missing_path(workspace):
+    result = run(workspace, "tag", "nope.txt")
+    assert result.exit_code == 1
+    assert result.output == "Error: nope.txt: no such file or folder\n"
+
+
+def test_tag_binary_file_is_refused_and_nothing_written(workspace):
+    (workspace / "corpus" / "blob.txt").write_bytes(b"\x00\x01\x02")
+    result = run(workspace, "tag")
+    assert result.exit_code == 1
+    assert "blob.txt: binary file (NUL byte at offset 0), not a text document" in result.output
+    assert list((workspace / "annotations").iterdir()) == []
+
+
+def test_tag_latin1_file(workspace):
+    (workspace / "corpus" / "old.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    result = run(workspace, "tag")
+    assert result.exit_code == 1
+    assert "old.txt:1: not UTF-8 (byte 0xe9 at offset 3)" in result.output
+
+
+def test_corrupted_annotation_file_is_reported_and_kept(corpus_workspace):
+    target = corpus_workspace / "annotations" / f"{ESSAY.stem}.json"
+    target.write_text('{"schema_version": 1, "doc": ')
+    result = run(corpus_workspace, "tag", str(corpus_workspace / "corpus" / ESSAY.name))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {target}:1:")
+    assert "broken JSON" in result.output
+    assert target.read_text() == '{"schema_version": 1, "doc": '
+
+
+def test_check_reports_broken_markup_with_line(workspace):
+    (workspace / "corpus" / "bad.txt").write_text("Text.[footnoteRef:1]\n\nMore.[footnoteRef:2]\n[2:  Smith 2020\n")
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "warning: bad.txt:1: marker [footnoteRef:1] has no note [1: …]" in lines
+    assert "error: bad.txt:4: note [2: is never closed with ']' (read up to the end of its line)" in lines
+
+
+def test_check_on_clean_untagged_corpus_warns_only(corpus_workspace):
+    result = run(corpus_workspace, "check")
+    assert result.exit_code == 0
+    assert "not tagged yet; run: annotator tag" in result.output
+    assert run(corpus_workspace, "check", "--strict").exit_code == 1
+
+
+def test_schema_is_json():
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["title"] == "AnnotationFile"
+
+
+def test_tag_export_eval_end_to_end(tagged_corpus, tmp_path):
+    root = tmp_path / "ws"
+    shutil.copytree(tagged_corpus, root)
+    result = run(root, "tag")
+    assert result.exit_code == 0, result.output
+    assert "(unchanged)" in result.output  # skipped by content hash
+    rows = [json.loads(line) for line in run(root, "export").output.splitlines()]
+    kinds = {r["kind"] for r in rows}
+    assert kinds == {"actor", "claim", "citation", "footnote_ref"}
+    refs = [r for r in rows if r["kind"] == "footnote_ref"]
+    assert len(refs) == 31 and all(r["note_start"] is not None for r in refs)
+    assert all(set(r) >= {"doc", "sha256", "id", "kind", "start", "end", "text", "status", "score"} for r in rows)
+    report = run(root, "eval", "--gold", "tests/data/gold", "--json")
+    assert report.exit_code == 0, report.output
+    scores = {s["name"]: s for s in json.loads(report.output)["scores"]}
+    assert scores["footnote markers + notes"]["tp"] == 31
+
+
+def test_retag_is_byte_identical(tagged_corpus, tmp_path):
+    root = tmp_path / "ws"
+    shutil.copytree(tagged_corpus, root)
+    before = {p.name: p.read_bytes() for p in (root / "annotations").iterdir()}
+    assert run(root, "tag", "--force").exit_code == 0
+    after = {p.name: p.read_bytes() for p in (root / "annotations").iterdir()}
+    assert before == after
+
+
+def test_edited_source_with_stale_spans_is_reported(tagged_corpus, tmp_path):
+    root = tmp_path / "ws"
+    shutil.copytree(tagged_corpus, root)
+    target = root / "annotations" / f"{ESSAY.stem}.json"
+    data = json.loads(target.read_text())
+    data["annotations"][0]["text"] = "something else"
+    target.write_text(json.dumps(data))
+    result = run(root, "tag", "--force")
+    assert result.exit_code == 1
+    assert f"Error: {target}: annotation {data['annotations'][0]['id']}" in result.output
+    assert json.loads(target.read_text()) == data
