@@ -233,6 +233,14 @@ class AnnotationFile(Strict):
     orphans: list[Annotation] = []
 
 
+CONTEXT = 32  # characters of text kept either side of an annotation
+
+
+def quote_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text just before and after a span, to find it again after edits."""
+    return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+
+
 def stable_id(kind: str, *parts: object) -> str:
     """An id derived from content, so re-runs give identical files."""
     raw = "\x1f".join([kind, *map(str, parts)])

@@ -12,7 +12,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import TAGGER_VERSION
-from .anchor import context
 from .citations import parse_note
 from .models import (
     ActorAnnotation,
@@ -22,6 +21,7 @@ from .models import (
     Document,
     FootnoteRefAnnotation,
     Provenance,
+    quote_context,
     stable_id,
 )
 from .nlp.cited import cited_clauses
@@ -38,7 +38,7 @@ class Proposer:
         self.model = model
 
     def base(self, kind: str, start: int, end: int, rule: str, score: float, *key: object) -> dict:
-        before, after = context(self.doc.text, start, end)
+        before, after = quote_context(self.doc.text, start, end)
         return {
             "id": stable_id(kind, start, end, *key),
             "start": start,
