@@ -1,14 +1,30 @@
 """Find an annotation again after its source text was edited.
 
 In the manner of the W3C Web Annotation TextQuoteSelector: the quote with
-a little context either side; exact match first, then fuzzy.
+a little context either side; exact match first, then fuzzy. What cannot be
+found with confidence is not guessed: `reanchor` returns None and the store
+keeps the annotation as an orphan for a person to look at.
 """
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from .models import AnnotationBase
 
 CONTEXT = 32
+# Mean similarity (0-100) of the old and new context an exact hit needs.
+# Below it the quote is probably another mention of the same words
+# ("Russia" occurs dozens of times), not the annotated one.
+MIN_CONTEXT = 60
+# A quote this long is distinctive on its own: an exact hit counts even
+# when both sides of its context were rewritten.
+DISTINCTIVE = 20
+# How alike quote-with-context must be (0-100) to accept a fuzzy hit, and
+# how alike the old and new quote themselves.
+MIN_FUZZY = 80
+MIN_QUOTE = 70
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -19,37 +35,143 @@ def reanchor(ann: AnnotationBase, new_text: str) -> AnnotationBase | None:
     """The annotation moved to where its quote now stands, or None (orphan)."""
     if new_text[ann.start : ann.end] == ann.text:
         return ann
-    hits = _exact_hits(ann.text, new_text)
+    span = _exact(ann, new_text) or _fuzzy(ann, new_text)
+    if span is None:
+        return None
+    return _moved(ann, span[0], span[1], new_text)
+
+
+# -- exact ------------------------------------------------------------------
+
+
+def _exact(ann: AnnotationBase, text: str) -> tuple[int, int] | None:
+    hits = _exact_hits(ann.text, text)
     if not hits:
         return None
-    best = min(hits, key=lambda s: (-_context_score(ann, new_text, s), abs(s - ann.start)))
-    return _moved(ann, best, new_text)
+    scored = [(_context_score(ann, text, s), -abs(s - ann.start), s) for s in hits]
+    score, _, best = max(scored)
+    if score < MIN_CONTEXT and len(ann.text) < DISTINCTIVE:
+        return None
+    return best, best + len(ann.text)
 
 
 def _exact_hits(quote: str, text: str) -> list[int]:
-    hits, pos = [], text.find(quote)
-    while pos != -1 and quote:
+    hits, pos = [], text.find(quote) if quote else -1
+    while pos != -1:
         hits.append(pos)
         pos = text.find(quote, pos + 1)
     return hits
 
 
-def _context_score(ann: AnnotationBase, text: str, start: int) -> int:
+def _context_score(ann: AnnotationBase, text: str, start: int) -> float:
+    """Mean similarity of the old and new context; 100 when none was kept."""
     before, after = context(text, start, start + len(ann.text))
-    return int(before.endswith(ann.before)) + int(after.startswith(ann.after))
+    sides = [(ann.before, before[-len(ann.before):]), (ann.after, after[: len(ann.after)])]
+    scores = [fuzz.ratio(old, new) for old, new in sides if old]
+    return sum(scores) / len(scores) if scores else 100.0
 
 
-# Offsets a kind keeps besides its span; they move with it.
-_OFFSETS = ("cue_start", "cue_end", "note_start", "note_end")
+# -- fuzzy ------------------------------------------------------------------
 
 
-def _moved(ann: AnnotationBase, start: int, text: str) -> AnnotationBase:
-    end = start + len(ann.text)
+def _fuzzy(ann: AnnotationBase, text: str) -> tuple[int, int] | None:
+    """Locate quote-with-context approximately, then map the quote's ends into it.
+
+    The old `before + quote + after` is aligned character by character
+    (Levenshtein opcodes) with the best matching stretch of the new text;
+    where the quote began and ended in the old string is carried over.
+    """
+    needle = ann.before + ann.text + ann.after
+    found = fuzz.partial_ratio_alignment(needle, text, score_cutoff=MIN_FUZZY)
+    if found is None or not ann.text:
+        return None
+    lo = max(0, found.dest_start - CONTEXT // 2)
+    hi = min(len(text), found.dest_end + CONTEXT // 2)
+    ops = Levenshtein.opcodes(needle, text[lo:hi])
+    start = lo + _map_start(ops, len(ann.before))
+    end = lo + _map_end(ops, len(ann.before) + len(ann.text))
+    span = _trimmed(text, *_whole_words(ann, text, start, end))
+    if span is None or fuzz.ratio(ann.text, text[span[0] : span[1]]) < MIN_QUOTE:
+        return None
+    return span
+
+
+def _map_start(ops, pos: int) -> int:
+    """Where the old character at `pos` went in the new string."""
+    for op in ops:
+        if op.src_start <= pos < op.src_end:
+            if op.tag == "equal":
+                return op.dest_start + pos - op.src_start
+            return op.dest_start if op.tag == "delete" else min(op.dest_start + pos - op.src_start, op.dest_end)
+    return ops.dest_len
+
+
+def _map_end(ops, pos: int) -> int:
+    """Where the new string ends a span that ended at old `pos` (exclusive)."""
+    last = pos - 1
+    for op in ops:
+        if op.src_start <= last < op.src_end:
+            if op.tag == "equal":
+                return op.dest_start + last - op.src_start + 1
+            return op.dest_start if op.tag == "delete" else op.dest_end
+    return ops.dest_len
+
+
+def _whole_words(ann: AnnotationBase, text: str, start: int, end: int) -> tuple[int, int]:
+    """Do not cut a word in two where the old span did not."""
+    if ann.text[0].isalnum() and not ann.before[-1:].isalnum():
+        while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+    if ann.text[-1].isalnum() and not ann.after[:1].isalnum():
+        while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# -- moving -----------------------------------------------------------------
+
+
+def _moved(ann: AnnotationBase, start: int, end: int, text: str) -> AnnotationBase:
     before, after = context(text, start, end)
-    update = {"start": start, "end": end, "before": before, "after": after}
+    update = {"start": start, "end": end, "text": text[start:end], "before": before, "after": after}
     delta = start - ann.start
-    for name in _OFFSETS:
-        value = getattr(ann, name, None)
-        if value is not None:
-            update[name] = value + delta
+    if getattr(ann, "cue_start", None) is not None:
+        update.update(_moved_cue(ann, text, delta))
+    if getattr(ann, "note_start", None) is not None:
+        update.update(_moved_note(ann, text, delta))
     return ann.model_copy(update=update)
+
+
+def _moved_cue(ann, text: str, delta: int) -> dict:
+    """The cue moves with the claim; if an edit shifted it, the nearest same cue."""
+    lo, hi = ann.cue_start + delta, ann.cue_end + delta
+    if ann.cue is None or text[lo:hi] == ann.cue:
+        return {"cue_start": lo, "cue_end": hi}
+    near = [s for s in _exact_hits(ann.cue, text) if abs(s - lo) <= 2 * CONTEXT]
+    if not near:
+        return {"cue_start": None, "cue_end": None}
+    best = min(near, key=lambda s: abs(s - lo))
+    return {"cue_start": best, "cue_end": best + len(ann.cue)}
+
+
+def _moved_note(ann, text: str, delta: int) -> dict:
+    """A note block follows its paragraph, not its marker: find it by its text."""
+    lo, hi = ann.note_start + delta, (ann.note_end or ann.note_start) + delta
+    if ann.note_text is None or ann.note_text in text[lo:hi]:
+        return {"note_start": lo, "note_end": hi}
+    pos = text.find(ann.note_text, ann.start + delta)
+    if pos == -1:
+        return {"note_start": None, "note_end": None}
+    open_at = text.rfind("[", 0, pos)
+    close_at = text.find("]", pos + len(ann.note_text))
+    start = open_at if open_at != -1 else pos
+    end = close_at + 1 if close_at != -1 else pos + len(ann.note_text)
+    return {"note_start": start, "note_end": end}

@@ -1,3 +1,60 @@
-"""Placeholder: commands land here."""
+"""`annotator index`: the claim-to-source index as Markdown, CSV, JSON or HTML."""
 
-from .main import main  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..index import build_index
+from ..index_html import render_html
+from ..index_model import VIEWS
+from ..index_text import render_csv, render_json, render_markdown
+from .main import main, reports_errors, workspace
+
+RENDERERS = {"md": render_markdown, "json": render_json, "html": render_html}
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--include-proposed", is_flag=True, help="Also index proposals nobody has reviewed yet.")
+@click.option("--style", default=None, metavar="NAME|FILE.csl",
+              help="Citation style for references: chicago-author-date (default), apa, "
+                   "modern-language-association, harvard-cite-them-right, or a .csl file.")
+@click.option("--view", type=click.Choice([*VIEWS, "all"]), default="all", show_default=True)
+@click.pass_context
+@reports_errors
+def index(ctx: click.Context, fmt: str, out: Path | None, include_proposed: bool, style: str | None,
+          view: str) -> None:
+    """Which claims rest on which sources, who says what, and what is unresolved.
+
+    \b
+    Accepted and edited annotations by default. CSV holds one table: pick a
+    --view, or give --out and get one file per view (index-claims.csv, ...).
+    """
+    if fmt == "csv" and view == "all" and out is None:
+        raise click.UsageError("CSV holds one table: choose --view, or give --out to write one file per view")
+    result = build_index(workspace(ctx), include_proposed=include_proposed, style=style)
+    views = list(VIEWS) if view == "all" else [view]
+    if fmt == "csv":
+        outputs = {_csv_path(out, v, len(views)): render_csv(result, v) for v in views}
+    else:
+        outputs = {out: RENDERERS[fmt](result, views)}
+    for path, text in outputs.items():
+        _write(path, text)
+
+
+def _csv_path(out: Path | None, view: str, n_views: int) -> Path | None:
+    if out is None or n_views == 1:
+        return out
+    return out.with_name(f"{out.stem}-{view}{out.suffix or '.csv'}")
+
+
+def _write(path: Path | None, text: str) -> None:
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {path}", err=True)

@@ -27,8 +27,9 @@ def console(stderr: bool = False) -> Console:
 def tag_progress():
     """A progress bar on stderr, fed by `advance(name, done, total)`.
 
-    It appears once the model is loaded and the first document is done, and
-    vanishes when finished so the summary table stands alone.
+    It appears only once there is work (nothing at all when every document is
+    unchanged or the input is refused) and vanishes when finished, so the
+    summary table stands alone.
     """
     progress = Progress(TextColumn("Tagging"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=console(stderr=True), transient=True)
@@ -37,17 +38,21 @@ def tag_progress():
     def advance(name: str, done: int, total: int) -> None:
         nonlocal task
         if task is None:
+            progress.start()
             task = progress.add_task(name, total=total)
         progress.update(task, completed=done, description=name)
 
-    with progress:
+    try:
         yield advance
+    finally:
+        if task is not None:
+            progress.stop()
 
 
 def tag_table(report) -> Table:
     table = Table(title="annotator tag", title_justify="left")
     for name in ("document", "notes", "citations", "actors", "claims", "problems", "reviewed"):
-        table.add_column(name, justify="left" if name == "document" else "right")
+        table.add_column(name, justify="left" if name == "document" else "right", overflow="fold")
     totals = [0] * 6
     for row in report.rows:
         values = [row.notes, row.citations, row.actors, row.claims, row.problems, row.reviewed]

@@ -1,3 +1,177 @@
-"""Placeholder: commands land here."""
+"""Commands: review (interactive and batch), status.
 
-from .main import main  # noqa: F401
+These open instantly: nothing here or below imports spaCy or loads a model.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+
+import click
+
+from .. import review_query as rq
+from ..models import KINDS
+from ..review import Session, doc_names, load_all, reviewer_name
+from ..review_edit import TYPE_CHOICES
+from ..review_lock import locked
+from .main import main, reports_errors, workspace
+
+TYPES = sorted({t for choices in TYPE_CHOICES.values() for t in choices})
+
+
+def filter_options(func):
+    """The options that choose annotations, shared by interactive and batch review."""
+    options = [
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this kind (repeatable)."),
+        click.option("--type", "types", multiple=True, type=click.Choice(TYPES),
+                     help="Only this actor type, claim kind or note kind (repeatable)."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(rq.STATUSES),
+                     help="Only this status (repeatable). Batch default: proposed."),
+        click.option("--min-score", type=float, help="Only proposals scored at least this."),
+        click.option("--max-score", type=float, help="Only proposals scored at most this."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@main.command()
+@click.argument("docs", nargs=-1)
+@filter_options
+@click.option("--order", type=click.Choice(rq.ORDERS), default="doc", show_default=True,
+              help="doc: document order; score: lowest score first; kind: by kind.")
+@click.option("--reviewer", help="Name recorded with each decision [default: $ANNOTATOR_REVIEWER, else login name].")
+@click.option("--accept", "accept_all", is_flag=True, help="Batch: accept everything matching, no interface.")
+@click.option("--reject", "reject_all", is_flag=True, help="Batch: reject everything matching, no interface.")
+@click.option("--dry-run", is_flag=True, help="With --accept/--reject: list what would change, change nothing.")
+@click.pass_context
+@reports_errors
+def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, reviewer, accept_all, reject_all, dry_run):
+    """Review proposals one at a time with single keys (DOCS: default all).
+
+    \b
+    Keys: a accept  r reject  s skip  e edit  u undo  b/← back  ? help  q quit
+    Edit: t type  [ { grow/shrink start  ] } grow/shrink end  c canonical
+          p speaker  b bib link  Enter done  Esc back
+    Every decision is saved at once; `annotator review` resumes at the first
+    proposal still undecided.
+
+    \b
+    Examples:
+      annotator review --kind claim --order score
+      annotator review --accept --kind footnote_ref --min-score 0.9 --dry-run
+    """
+    if accept_all and reject_all:
+        raise click.UsageError("choose one of --accept and --reject")
+    if dry_run and not (accept_all or reject_all):
+        raise click.UsageError("--dry-run goes with --accept or --reject")
+    ws = workspace(ctx)
+    name = reviewer_name(reviewer)
+    if accept_all or reject_all:
+        filters = rq.Filters(kinds, types, statuses or ("proposed",), min_score, max_score)
+        _batch(ws, docs, filters, "accepted" if accept_all else "rejected", name, dry_run)
+        return
+    filters = rq.Filters(kinds, types, statuses, min_score, max_score)
+    _interactive(ws, docs, filters, order, name)
+
+
+def _interactive(ws, docs, filters, order, reviewer) -> None:
+    from rich.console import Console
+
+    from ..review_loop import Loop
+
+    names = doc_names(ws, docs)
+    with locked(ws, names, reviewer):
+        session = rq.open_session(ws, names, filters, order, reviewer)  # read under the lock
+        if not session.items:
+            click.echo("Nothing matches these filters.")
+            return
+        actors = rq.corpus_actors(ws, session)
+        with _keys() as keys, _exit_on_signals():
+            changed = Loop(session, Console(highlight=False), keys, actors).run()
+    click.echo(_farewell(changed, session))
+
+
+@contextmanager
+def _keys():
+    """Single keys without Enter on a terminal; characters from a pipe otherwise.
+
+    The terminal stays in cbreak mode for the whole session (not per key,
+    as click.getchar does) so keys typed ahead of the screen are not
+    flushed away, and output keeps its normal line endings.
+    """
+    from ..review_loop import KeyBuffer
+
+    if not sys.stdin.isatty():
+        yield KeyBuffer(lambda: sys.stdin.read(1))
+        return
+    import termios
+    import tty
+
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd, termios.TCSANOW)
+    try:
+        yield KeyBuffer(lambda: os.read(fd, 64).decode("utf-8", "replace"))
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+@contextmanager
+def _exit_on_signals():
+    """SIGTERM or a closed terminal (SIGHUP) end the review like q does: the
+    terminal is restored and the lock released (SIGKILL cannot be caught;
+    the next review recovers its stale lock)."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _farewell(changed, session: Session) -> str:
+    made = ", ".join(f"{changed[s]} {s}" for s in ("accepted", "edited", "rejected") if changed[s])
+    left = sum(1 for it in session.items if session.ann(it).status == "proposed")
+    tail = f"{left} still proposed; `annotator review` resumes there." if left else "Nothing left to review here."
+    return f"{made}; all saved. {tail}" if made else f"No decisions made. {tail}"
+
+
+def _batch(ws, docs, filters, to, reviewer, dry_run) -> None:
+    names = doc_names(ws, docs)
+    if dry_run:
+        changes = rq.batch(load_all(ws, names), filters, to, reviewer, dry_run=True)
+    else:
+        with locked(ws, names, reviewer):
+            changes = rq.batch(load_all(ws, names), filters, to, reviewer)
+    verb = {"accepted": "accept", "rejected": "reject"}[to]
+    for c in changes:
+        text = " ".join(c.ann.text.split())
+        click.echo(f"{c.doc}\t{c.ann.id}\t{c.ann.kind}\t{c.ann.score:.2f}\t{c.ann.status} -> {to}\t{text}")
+    head = f"would {verb}" if dry_run else f"{to}"
+    click.echo(f"{head} {len(changes)} annotation(s) in {len({c.doc for c in changes})} document(s)"
+               + (" (dry run: nothing changed)" if dry_run else ""))
+
+
+@main.command()
+@click.argument("docs", nargs=-1)
+@click.pass_context
+@reports_errors
+def status(ctx, docs):
+    """Counts of annotations by kind and review status, per document."""
+    columns = ("proposed", "accepted", "edited", "rejected")
+    for row in rq.status(load_all(workspace(ctx), docs)):
+        click.echo(row.doc)
+        click.echo(f"  {'kind':<13}" + "".join(f"{c:>10}" for c in columns) + f"{'total':>8}")
+        for kind, counts in row.counts.items():
+            cells = "".join(f"{counts[c]:>10}" for c in columns)
+            click.echo(f"  {kind:<13}{cells}{sum(counts.values()):>8}")
+        if row.orphans:
+            click.echo(f"  orphans: {row.orphans} reviewed annotation(s) not found in the edited text")

@@ -1,1 +1,146 @@
-"""Claim component (placeholder until the claims work lands)."""
+"""The claim component: attributed and authorial claims in `doc.spans["claims"]`.
+
+Runs after the parser and after `annotator_actors` (speakers are actor ids;
+without that component, named entities stand in). Each span is the claim's
+content, without final punctuation or quote marks; `label_` is "attributed"
+or "authorial"; `span._.claim` holds speaker, speakers, channel, cue,
+cue_start, cue_end, mode, rule and score; `span._.rule` and `span._.score`
+repeat the last two.
+
+spaCy keys span extensions by character offsets, so two claims with the same
+content (conjoined speakers: "Both Beijing and Dushanbe deny …") are one span
+whose `speakers` lists every speaker; `speaker` is the first. Turn it into
+one annotation per speaker downstream.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .claims_authorial import authorial_claims, build_matcher
+from .claims_direct import according_to, quote_claims
+from .claims_lexicon import load_lexicon
+from .claims_paragraphs import ensure_paragraph_breaks
+from .claims_speakers import ActorIndex
+from .claims_speech import Proposal, Reported
+
+NAME = "annotator_claims"
+SPAN_KEY = "claims"
+
+
+@Language.factory(NAME, default_config={"cues_path": None, "paragraph_breaks": True, "authorial": True})
+def make_claims(nlp: Language, name: str, cues_path: str | None, paragraph_breaks: bool, authorial: bool):
+    if paragraph_breaks:
+        ensure_paragraph_breaks(nlp)
+    return ClaimTagger(nlp, cues_path, authorial)
+
+
+class ClaimTagger:
+    def __init__(self, nlp: Language, cues_path: str | None = None, authorial: bool = True):
+        self.lex = load_lexicon(cues_path)
+        self.matcher = build_matcher(nlp.vocab)
+        self.authorial = authorial
+        for ext in ("claim", "rule", "score"):
+            if not Span.has_extension(ext):
+                Span.set_extension(ext, default=None)
+        if not Span.has_extension("canonical"):
+            Span.set_extension("canonical", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_KEY] = [self._span(doc, p) for p in self.propose(doc)]
+        return doc
+
+    def propose(self, doc: Doc) -> list[Proposal]:
+        if not doc.has_annotation("DEP"):
+            return []  # every rule reads the parse
+        rep = Reported(doc, self.lex, ActorIndex(doc))
+        direct, indirect = _not_quoted(rep.find(), quote_claims(rep))
+        according, channels = according_to(rep)
+        attributed = _dedup(direct + indirect + according)
+        _cut_at_next_speaker(doc, attributed)
+        _set_channels(attributed, channels)
+        authorial = authorial_claims(doc, self.matcher) if self.authorial else []
+        return sorted(attributed + authorial, key=lambda p: (p.start, p.end))
+
+    @staticmethod
+    def _span(doc: Doc, p: Proposal) -> Span:
+        span = Span(doc, p.start, p.end, label=p.kind)
+        span._.rule, span._.score = p.rule, p.score
+        span._.claim = claim_dict(doc, p)
+        return span
+
+
+def claim_dict(doc: Doc, p: Proposal) -> dict:
+    ids = list(p.speaker.ids) if p.speaker else [None]
+    cue = [doc[i] for i in p.cue_tokens]
+    return {
+        "speaker": ids[0], "speakers": ids, "channel": p.channel,
+        "cue": " ".join(t.text for t in cue) if cue else "",
+        "cue_start": cue[0].idx if cue else None,
+        "cue_end": cue[-1].idx + len(cue[-1].text) if cue else None,
+        "mode": p.mode, "rule": p.rule, "score": p.score,
+    }
+
+
+def _not_quoted(indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
+    """One claim per cue and quote: the quote, unless the cue's indirect
+    content holds more than it ("added that Islamabad was "in close
+    contact" with all parties" is one mixed claim)."""
+    by_cue: dict[int | None, list[Proposal]] = {}
+    for p in direct:
+        by_cue.setdefault(p.cue_tok, []).append(p)
+    keep_indirect, drop_direct = [], set()
+    for p in indirect:
+        quotes = [q for q in by_cue.get(p.cue_tok, ()) if _overlap(p, q)]
+        if quotes and all(p.start <= q.start and q.end <= p.end and (p.end - p.start) > (q.end - q.start) + 2
+                          for q in quotes):
+            drop_direct.update(id(q) for q in quotes)
+            quotes = []
+        if not quotes:
+            keep_indirect.append(p)
+    return [q for q in direct if id(q) not in drop_direct], keep_indirect
+
+
+def _overlap(a: Proposal, b: Proposal) -> bool:
+    return min(a.end, b.end) > max(a.start, b.start)
+
+
+def _dedup(props: list[Proposal]) -> list[Proposal]:
+    """One claim per content span; the higher score wins, speakers merge."""
+    best: dict[tuple[int, int], Proposal] = {}
+    for p in props:
+        key = (p.start, p.end)
+        if key not in best or p.score > best[key].score:
+            best[key] = p
+    return list(best.values())
+
+
+def _cut_at_next_speaker(doc: Doc, props: list[Proposal]) -> None:
+    """Content stops where the next report's speaker begins: "spoke out
+    against sanctions against Afghanistan and Russia demanded …", when the
+    parse made "Russia" part of the object."""
+    for p in props:
+        for q in props:
+            subj = q.speaker.token if q.speaker else None
+            if subj is None or doc[subj].pos_ != "PROPN":
+                continue
+            if p.start < subj < p.end and q.cue_tok is not None and q.cue_tok >= p.end:
+                end = subj
+                while end > p.start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+                    end -= 1
+                p.end = max(p.start + 1, end)
+
+
+def _set_channels(props: list[Proposal], channels: dict[int, str | None]) -> None:
+    """"…, according to UzA" and nested reports ("X states that Y gave
+    assurances …": Y's claim reaches us through X)."""
+    by_head = {p.head: p for p in props if p.mode == "indirect" and p.head is not None}
+    for p in props:
+        if p.cue_tok in channels:
+            p.channel = channels[p.cue_tok]
+        outer = by_head.get(p.cue_tok)
+        if p.channel is None and outer is not None and outer is not p and outer.speaker:
+            speaker = outer.speaker.ids[0]
+            mine = p.speaker.ids[0] if p.speaker else None
+            p.channel = speaker if speaker != mine else None

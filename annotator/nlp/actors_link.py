@@ -1,0 +1,156 @@
+"""Linking within a document: one id per real actor.
+
+* acronyms defined in the text: "Shanghai Cooperation Organization (SCO)";
+* surnames: "Tokayev" after "Kassym-Jomart Tokayev";
+* titles and the nominal mentions they allow: "the Kazakh President" is the
+  person named earlier with that title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .actors_data import Gazetteer, slug
+from .actors_people import TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start, trim_role
+from .actors_rules import DEFINED, NOMINAL, Mention
+
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/.-]{1,9}$")
+
+
+def define_acronyms(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[str, Mention]:
+    """"Long Name (ACR)": the acronym and the long name share one id.
+
+    When either half is known to the gazetteer its id wins, so the pair
+    links up with mentions in other documents.
+    """
+    by_start = {m.start: m for m in mentions}
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type in ("person", "state") or m.end + 2 >= len(doc):
+            continue
+        if doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+            continue
+        acr = doc[m.end + 1]
+        if not _ACRONYM.match(acr.text) or sum(c.isupper() for c in acr.text) < 2:
+            continue
+        known = by_start.get(acr.i)
+        if known is not None and known.rule != "ner" and m.rule == "ner":
+            m.canonical, m.type = known.canonical, known.type
+        elif known is not None and known.rule == "ner":
+            known.canonical, known.type, known.rule = m.canonical, m.type, "acronym"
+        defined[acr.text] = m
+    return defined
+
+
+def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
+    """Later uses of a defined acronym: new mentions where no rule found one,
+    and the model's own mentions of it relinked to the long name's id."""
+    for m in mentions:
+        long = defined.get(doc[m.start:m.end].text)
+        if long is not None and m.rule == "ner":
+            m.canonical, m.type, m.rule = long.canonical, long.type, "acronym"
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        long = defined.get(tok.text)
+        if long is not None and tok.i not in taken:
+            out.append(Mention(tok.i, tok.i + 1, long.type, long.canonical, "acronym", 0.85, DEFINED))
+    return out
+
+
+def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
+    """Bare surnames the model missed, once the full name has been seen."""
+    first_seen = {}
+    for m in people:
+        if m.end - m.start > 1:
+            first_seen.setdefault(doc[m.end - 1].text, (m.start, m))
+    out = []
+    for tok in doc:
+        seen = first_seen.get(tok.text)
+        if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
+            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname", 0.8, NOMINAL))
+    return out
+
+
+def link_people(doc: Doc, mentions: list[Mention]) -> None:
+    """Give a bare surname the id of the full name met earlier (else later);
+    a surname the model took for an organisation is the person too."""
+    full = [m for m in mentions if m.type == "person" and m.end - m.start > 1]
+    for m in mentions:
+        if m.end - m.start > 1 or m.rule != "ner" or m.type == "state":
+            continue
+        surname = doc[m.start].text
+        match = [f for f in full if doc[f.end - 1].text == surname]
+        earlier = [f for f in match if f.start < m.start]
+        if earlier or match:
+            m.canonical = (earlier[-1] if earlier else match[0]).canonical
+            m.type = "person"
+
+
+def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gazetteer) -> None:
+    names = {i for p in people for i in range(p.start, p.end)}
+    for m in people:
+        first = role_start(doc, m.start, names)
+        if first is None:
+            continue
+        m.role = trim_role(doc, first, m.start)
+        inside = [o for o in mentions if first <= o.start and o.end <= m.start]
+        demonym = next((gaz.demonyms[t.text] for t in doc[first:m.start] if t.text in gaz.demonyms), None)
+        m.affiliation = demonym or (inside[-1].canonical if inside else m.affiliation)
+
+
+def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """A capitalised title followed by a name NER missed: "Minister Akan Rakhmetullin"."""
+    out = []
+    for tok in doc[:-1]:
+        if not (tok.is_title and tok.lower_ in TITLE_NOUNS and _name_word(doc[tok.i + 1])):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end]):
+            end += 1
+        if end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
+            text = doc[tok.i + 1:end].text
+            out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", 0.65, NOMINAL))
+    return out
+
+
+def _name_word(tok) -> bool:
+    low = tok.lower_
+    return tok.pos_ == "PROPN" and tok.is_title and low not in TITLE_NOUNS and low not in TITLE_MODIFIERS
+
+
+def nominal_mentions(doc: Doc, people: list[Mention], gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """"Uzbek government" is the state; "the Kazakh President" the person
+    named with that title elsewhere in the document (left out if none)."""
+    out = []
+    for start, end, kind, state in nominal_candidates(doc, gaz.demonyms):
+        if any(i in taken for i in range(start, end)):
+            continue
+        text = doc[start:end].text
+        if kind == "government":
+            out.append(Mention(start, end, "state", state, "nominal-government", 0.75, NOMINAL))
+            continue
+        holder = _holder(people, text, office_of(text), state, start, gaz)
+        if holder is not None:
+            out.append(Mention(start, end, "person", holder.canonical, "nominal-person", 0.7,
+                               NOMINAL, role=text, affiliation=state))
+    return out
+
+
+def _holder(people: list[Mention], text: str, office: str | None, state: str, at: int,
+            gaz: Gazetteer) -> Mention | None:
+    """Who holds the office: a person titled so in this document, else a
+    person named in it whose gazetteer entry holds that office there."""
+    same = [p for p in people if p.role and (p.role.lower() == text.lower()
+            or (office_of(p.role) == office and p.affiliation == state))]
+    if not same:
+        same = [p for p in people if _holds(gaz.entries.get(p.canonical), office, state)]
+    before = [p for p in same if p.start < at]
+    return before[-1] if before else (same[0] if same else None)
+
+
+def _holds(entry, office: str | None, state: str) -> bool:
+    return entry is not None and entry.affiliation == state and entry.office == office
+

@@ -1,0 +1,138 @@
+"""Cited claims: the clause each footnote marker (or inline citation) supports.
+
+The clause ends just before the marker, without trailing punctuation or
+space, and starts at the latest of: the sentence start, a line break, the
+previous marker in the sentence (two markers, two clauses), or a colon or
+semicolon (a list item; its leading "and" is dropped). Markers with nothing
+but space or punctuation between them share one clause.
+
+Works on the body text (markers blanked to spaces) and on raw text (markers
+still in place), with or without a parse: without sentence boundaries a
+sentence starts after ". ", "? " or "! " before a capital.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+TRAILING = " \t\r\n\u00a0.,;:"
+LIST_BREAKS = (";", ":")
+LEADING_CONJ = re.compile(r"(?:and|or|but also)\s+", re.IGNORECASE)
+# What a marker looks like when it has not been blanked: [footnoteRef:1], [^1], (Crawford 2021, 14).
+MARKER_TEXT = re.compile(r"\s*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{0,120}\d{4}[^()\n]{0,40}\))")
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+Clause = tuple[int, int, list[str]]
+
+
+def cited_clauses(doc: Doc, markers: list[tuple[str, int]]) -> list[Clause]:
+    """(start_char, end_char, [labels]) for each group of adjacent markers."""
+    text = doc.text
+    clauses: list[Clause] = []
+    prev_marker = -1
+    # An offset outside the text (a stale marker list) is clamped, not trusted.
+    inside = sorted(((label, min(max(offset, 0), len(text))) for label, offset in markers), key=lambda m: m[1])
+    for labels, first, last in _groups(text, inside):
+        end = _clause_end(text, first)
+        start = _clause_start(doc, text, end, prev_marker, last)
+        clauses.append((start, max(start, end), labels))
+        prev_marker = last
+    return clauses
+
+
+def _groups(text: str, markers: list[tuple[str, int]]) -> list[tuple[list[str], int, int]]:
+    """Markers with only space, punctuation or another marker between them."""
+    groups: list[tuple[list[str], int, int]] = []
+    for label, offset in markers:
+        if groups and _adjacent(text, groups[-1][2], offset):
+            labels, first, _ = groups[-1]
+            groups[-1] = (labels + [label], first, offset)
+        else:
+            groups.append(([label], offset, offset))
+    return groups
+
+
+def _adjacent(text: str, prev: int, offset: int) -> bool:
+    between = text[prev:offset]
+    skip = MARKER_TEXT.match(between)
+    rest = between[skip.end():] if skip else between
+    return not rest.strip(TRAILING)
+
+
+def _clause_end(text: str, offset: int) -> int:
+    end = offset
+    while end > 0 and text[end - 1] in TRAILING:
+        end -= 1
+    return end
+
+
+def _after_marker(text: str, prev: int) -> int:
+    """First character after the previous marker (blanked or not)."""
+    if text[prev:prev + 1] in ("[", "("):
+        hit = MARKER_TEXT.match(text, prev)
+        if hit:
+            return hit.end()
+    while prev < len(text) and text[prev] == " ":
+        prev += 1  # a blanked marker is a run of spaces
+    return prev
+
+
+def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int) -> int:
+    start = _sentence_start(doc, text, end)
+    list_item = False
+    if prev_marker >= start:
+        start, list_item = _after_marker(text, prev_marker), True
+    line = text.rfind("\n", start, end)
+    start = max(start, line + 1)
+    brk = max(_break_at(text, start, end, ch) for ch in LIST_BREAKS)
+    if brk >= 0:
+        start, list_item = brk + 1, True
+        if _list_continues(text, marker):
+            # "…: 20 years, more than 2 trillion USD spent,[1] and more than …":
+            # an item of a comma list ends here, so it starts at the last comma.
+            start = max(start, _break_at(text, start, end, ",") + 1)
+    return _skip_lead(text, start, end, list_item)
+
+
+def _list_continues(text: str, marker: int) -> bool:
+    """Whether "and"/"or" follows the marker: another list item comes."""
+    pos = _after_marker(text, marker)
+    while pos < len(text) and (text[pos].isspace() or text[pos] in ",;"):
+        pos += 1
+    return LEADING_CONJ.match(text, pos) is not None
+
+
+def _break_at(text: str, start: int, end: int, ch: str) -> int:
+    """Last list break in [start, end) followed by space, outside brackets."""
+    depth = 0
+    for i in range(end - 1, start - 1, -1):
+        c = text[i]
+        depth += c in ")]"
+        depth -= c in "(["
+        if c == ch and depth <= 0 and i + 1 < end and text[i + 1].isspace():
+            return i
+    return -1
+
+
+def _skip_lead(text: str, start: int, end: int, list_item: bool) -> int:
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    if list_item:
+        conj = LEADING_CONJ.match(text, start, end)
+        start = conj.end() if conj else start
+    return start
+
+
+def _sentence_start(doc: Doc, text: str, end: int) -> int:
+    if end <= 0:
+        return 0
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        span = doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0].sent.start_char
+    last = 0
+    for m in SENTENCE_END.finditer(text, max(0, end - 3000), end):
+        last = m.end()
+    return last

@@ -1,0 +1,150 @@
+"""Direct quotes and "according to" attributions.
+
+A quote is attributed to the cue verb right after it ("…,” the Kazakh
+President said), right before it (He said: “…”), or, for a quoted clause,
+to a cue verb elsewhere in its sentence. Bare noun phrases in quotes with no
+cue beside them are scare quotes, not claims.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from . import claims_content as content
+from .claims_quotes import Quote, find_quotes
+from .claims_speakers import resolve
+from .claims_speech import Proposal, Reported
+
+AFTER_WINDOW = 6  # tokens between a closing mark and its cue ("…,” the Kazakh President said)
+BEFORE_WINDOW = 10  # tokens between a cue and the opening mark (said in a statement: “…”)
+STRIP = " \t\r\n,.;:!?…"
+
+
+def quote_claims(rep: Reported) -> list[Proposal]:
+    text = rep.doc.text  # Doc.text joins every token: read it once
+    found = []
+    for quote in find_quotes(text):
+        prop = _attribute(rep, quote, text)
+        if prop is not None:
+            found.append(prop)
+    return found
+
+
+def _inner_tokens(doc: Doc, quote: Quote, text: str) -> Span | None:
+    start, end = quote.inner
+    while start < end and text[start] in STRIP:
+        start += 1
+    while end > start and text[end - 1] in STRIP:
+        end -= 1
+    return doc.char_span(start, end, alignment_mode="expand") if end > start else None
+
+
+def _attribute(rep: Reported, quote: Quote, text: str) -> Proposal | None:
+    doc = rep.doc
+    inner = _inner_tokens(doc, quote, text)
+    if inner is None or len(inner) == 0:
+        return None
+    open_tok = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    close_tok = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand") if quote.closed else None
+    clause = any(t.pos_ in ("VERB", "AUX") for t in inner) and len(inner) >= 2
+    strategies = [
+        ("quote_after", 0.9, lambda: close_tok is not None and _cue_after(rep, close_tok[-1])),
+        ("quote_before", 0.85, lambda: _cue_before(rep, open_tok[0])),
+        ("quote_in_sentence", 0.6, lambda: clause and quote.double and _cue_in_sentence(rep, inner)),
+    ]
+    cue_tok, rule, score = next(((tok, rule, score) for rule, score, find in strategies if (tok := find())),
+                                (None, "", 0.0))
+    if cue_tok is None:
+        return None
+    score = score if quote.closed else min(score, 0.5)
+    cue = rep.cue(cue_tok)
+    return Proposal(inner.start, inner.end, "attributed", rule, score, rep.speaker(cue_tok),
+                    rep.cue_tokens(cue_tok, cue), "direct", head=inner.root.i, cue_tok=cue_tok.i)
+
+
+def _quote_cue(rep: Reported, tok: Token) -> bool:
+    cue = rep.cue(tok)
+    return cue is not None and "quote" in cue.content
+
+
+def _cue_after(rep: Reported, last: Token) -> Token | None:
+    doc, seen = rep.doc, 0
+    for i in range(last.i + 1, min(len(doc), last.i + 1 + 3 * AFTER_WINDOW)):
+        tok = doc[i]
+        if content.hard_break(tok) or (tok.is_sent_start and seen):
+            return None
+        if _quote_cue(rep, tok):
+            return tok
+        seen += not tok.is_punct
+        if seen > AFTER_WINDOW or tok.text in ("“", '"', "«", "‘") and seen:
+            return None
+    return None
+
+
+def _cue_before(rep: Reported, first: Token) -> Token | None:
+    doc = rep.doc
+    lo = max(first.sent.start, first.i - BEFORE_WINDOW)
+    for i in range(first.i - 1, lo - 1, -1):
+        if content.hard_break(doc[i]):
+            return None
+        if _quote_cue(rep, doc[i]):
+            return doc[i]
+    return None
+
+
+def _cue_in_sentence(rep: Reported, inner: Span) -> Token | None:
+    sent = inner[0].sent
+    for tok in sent:
+        if (tok.i < inner.start or tok.i >= inner.end) and _quote_cue(rep, tok):
+            return tok
+    return None
+
+
+def according_to(rep: Reported) -> tuple[list[Proposal], dict[int, str | None]]:
+    """Claims of "according to X, …" and channels {cue token: X} for chains."""
+    doc, claims, channels = rep.doc, [], {}
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        phrase_end, source = _source(rep, tok)
+        carrier = _carrier(rep, tok)
+        if carrier is not None:
+            channels[carrier.i] = source
+            continue
+        prop = _according_claim(rep, tok, phrase_end, source)
+        if prop is not None:
+            claims.append(prop)
+    return claims, channels
+
+
+def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
+    """End of "according to X" and X's actor id, if X is one."""
+    doc, i = rep.doc, tok.i + 2
+    source = None
+    while i < tok.sent.end and doc[i].text not in (",", ";", ":", ".") and not content.hard_break(doc[i]):
+        source = source or rep.actors.actor(i)
+        i += 1
+    return i, source
+
+
+def _carrier(rep: Reported, tok: Token) -> Token | None:
+    """The cue verb an "according to" hangs on (or the cue at its sentence root)."""
+    for cand in (tok.head, tok.sent.root):
+        if rep.is_cue(cand):
+            return cand
+    return None
+
+
+def _according_claim(rep: Reported, tok: Token, phrase_end: int, source: str | None) -> Proposal | None:
+    doc, sent = rep.doc, tok.sent
+    lead = all(doc[i].is_punct or doc[i].pos_ in ("CCONJ", "ADV") for i in range(sent.start, tok.i))
+    start, end = (phrase_end, sent.end) if lead else (sent.start, tok.i)
+    start, end = content.trim(doc, *content.clip(doc, start, end))
+    if end - start < 3:
+        return None
+    speaker = resolve(doc[tok.i + 2], rep.actors, rep.lex)
+    if source:
+        speaker = type(speaker)((source,), "actor", speaker.token)
+    score = 0.75 if source else 0.5
+    return Proposal(start, end, "attributed", "according_to", score, speaker, [tok.i, tok.i + 1],
+                    "indirect", head=doc[start].i, cue_tok=tok.i)

@@ -1,0 +1,170 @@
+"""Who says it: the subject of a cue, mapped to an actor's canonical id.
+
+Actors come from `doc.spans["actors"]` (the actors component); without it we
+fall back to the model's named entities so the claim rules still work alone.
+Pronouns ("He stated") and titles ("the Kazakh President said") resolve to
+the last person named before them, which is what a reader does in news prose.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .claims_lexicon import Lexicon
+
+FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+RELATIVE = {"who", "that", "which"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "attr", "acomp", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    ids: tuple[str | None, ...]  # one per conjoined subject; (None,) for unnamed
+    how: str  # actor | pronoun | nominal | unnamed | other | none
+    token: int | None = None
+
+
+def slug(text: str) -> str:
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    text = re.sub(r"[’']s$", "", text)
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+
+
+class ActorIndex:
+    """Token -> actor lookup, plus the persons in text order for pronouns."""
+
+    def __init__(self, doc: Doc):
+        self.by_token: dict[int, tuple[str, str]] = {}
+        spans = list(doc.spans["actors"]) if "actors" in doc.spans else self._fallback(doc)
+        for span in spans:
+            canonical = span._.canonical or slug(span.text)
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, (canonical, span.label_))
+        self.persons = sorted((s.start, s._.canonical or slug(s.text), (s._.role or "").lower())
+                              for s in spans if s.label_ == "person")
+        self._person_starts = [p[0] for p in self.persons]
+        # People the actor gazetteer does not know still speak in news: a
+        # PERSON entity as a cue's subject is a speaker, not "unnamed".
+        self.ner_people = {i: slug(e.text) for e in doc.ents if e.label_ == "PERSON"
+                           for i in range(e.start, e.end) if i not in self.by_token}
+
+    @staticmethod
+    def _fallback(doc: Doc) -> list[Span]:
+        """NER entities as actors; a bare surname takes the full name seen before."""
+        spans, full_names = [], {}
+        for ent in doc.ents:
+            kind = FALLBACK_LABELS.get(ent.label_)
+            if not kind:
+                continue
+            canonical = slug(ent.text)
+            last = slug(ent[-1].text)
+            if kind == "person" and len(ent) > 1:
+                full_names[last] = canonical
+            elif kind == "person":
+                canonical = full_names.get(last, canonical)
+            span = Span(doc, ent.start, ent.end, label=kind)
+            span._.canonical = canonical
+            spans.append(span)
+        return spans
+
+    def actor(self, i: int) -> str | None:
+        hit = self.by_token.get(i)
+        return hit[0] if hit else None
+
+    def last_person(self, before: int, title: str | None = None, titles: frozenset = frozenset()) -> str | None:
+        """The nearest person named before; for "the chancellor", skip people
+        known by another title ("Kazakh President Tokayev")."""
+        k = bisect_left(self._person_starts, before)
+        for _, canonical, role in reversed(self.persons[:k]):
+            known = set(role.split()) & titles
+            if not title or not known or title in known:
+                return canonical
+        return self.persons[k - 1][1] if k else None
+
+
+def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token | None:
+    """The grammatical subject of a cue, climbing through control and clauses."""
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
+    guess = _participle_subject(tok) or _adjacent_subject(tok)
+    if guess is not None or depth > 4 or tok.head is tok:
+        return guess
+    if depth == 0 and tok.dep_ in ("pcomp", "advcl", "conj"):
+        # "stated X by adding Y", "said X and added Y": the reporting verb above speaks.
+        above = next((a for a in tok.ancestors if is_cue(a)), None)
+        if above is not None:
+            return subject_token(above, is_cue, depth + 1)
+    if tok.dep_ in CLIMB_DEPS:
+        return subject_token(tok.head, is_cue, depth + 1)
+    return None
+
+
+def _participle_subject(tok: Token) -> Token | None:
+    """", calling for …" after a noun: the noun is the implied subject."""
+    doc = tok.doc
+    if tok.tag_ != "VBG" or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    prev = doc[tok.i - 2]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "pobj", "appos", "attr"):
+        return prev
+    return None
+
+
+def _adjacent_subject(tok: Token) -> Token | None:
+    """A name right before the verb is its subject even when the parse lost it."""
+    doc, i = tok.doc, tok.i - 1
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX") or doc[i].dep_ == "neg"):
+        i -= 1
+    if i < 0:
+        return None
+    prev = doc[i]
+    if prev.pos_ == "PROPN" or prev.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return prev
+    return None
+
+
+def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
+    """Map a subject token to canonical ids, one per conjoined subject."""
+    if subj is None:
+        return Speaker((None,), "none")
+    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    found = [_resolve_one(h, actors, lex) for h in heads]
+    ids = tuple(dict.fromkeys(f[0] for f in found if f[0])) or (None,)
+    return Speaker(ids, found[0][1], subj.i)
+
+
+def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str]:
+    if actors.actor(tok.i):
+        return actors.actor(tok.i), "actor"
+    if tok.i in actors.ner_people:
+        return actors.ner_people[tok.i], "actor"
+    for appos in (c for c in tok.children if c.dep_ == "appos"):  # "the spokesman, Zabihullah Mujahid"
+        found = actors.actor(appos.i) or actors.ner_people.get(appos.i)
+        if found:
+            return found, "actor"
+    low = tok.lower_
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return None, "unnamed"  # "a ministry spokesman": nobody named before
+    if low in PERSON_PRONOUNS:
+        return actors.last_person(tok.i), "pronoun"
+    if tok.tag_ != "NNS" and (tok.lemma_.lower() in lex.titles or low in lex.titles):
+        return actors.last_person(tok.i, tok.lemma_.lower(), lex.titles), "nominal"
+    if low in lex.unnamed or tok.lemma_.lower() in lex.unnamed:
+        return None, "unnamed"
+    for left in tok.subtree:  # "Mearsheimer's theory", "the UN statement"
+        if left.i < tok.i and actors.actor(left.i):
+            return actors.actor(left.i), "actor"
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is not None:  # "his office said"
+        return actors.last_person(tok.i), "pronoun"
+    if low in GROUP_PRONOUNS:
+        return None, "pronoun"
+    return None, "other"

@@ -1,0 +1,131 @@
+"""Indirect speech: a cue verb, its speaker and its reported content.
+
+"Tokayev stated the situation creates risks", "Beijing pledged to pay …",
+"As Kazantsev sketched out, there are …", "according to UzA" (a channel, or
+a claim of its own when no cue verb carries it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import claims_content as content
+from .claims_lexicon import Cue, Lexicon
+from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
+
+SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8}
+NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
+
+
+@dataclass
+class Proposal:
+    start: int  # token range of the content (or thesis)
+    end: int
+    kind: str  # attributed | authorial
+    rule: str
+    score: float
+    speaker: Speaker | None = None
+    cue_tokens: list[int] = field(default_factory=list)
+    mode: str | None = None
+    channel: str | None = None
+    head: int | None = None  # the content's head token: nested reports hang on it
+    cue_tok: int | None = None
+
+
+class Reported:
+    """Finds cue verbs in a parsed Doc and reads off their claims."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex):
+        self.doc, self.lex, self.actors = doc, lex, actors
+
+    def cue(self, tok: Token) -> Cue | None:
+        """The cue this token is, if it is used as a verb (or a mistagged one)."""
+        cue = self.lex.cue_for(tok.lemma_.lower(), tok.lower_)
+        if cue is None or not self._verb_like(tok) or self._excluded(tok, cue):
+            return None
+        return cue
+
+    def is_cue(self, tok: Token) -> bool:
+        return self.cue(tok) is not None
+
+    def _verb_like(self, tok: Token) -> bool:
+        if tok.pos_ == "VERB":
+            return True
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.lower_ not in self.lex.forms:
+            return False
+        if content.child(tok, {"nsubj"}) is not None:
+            return True
+        doc = tok.doc
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        return tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and nxt in ("to", "that", ",")
+
+    def _excluded(self, tok: Token, cue: Cue) -> bool:
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"auxpass", "nsubjpass", "neg"} or tok.head.lower_ == "without":
+            return True  # passive ("As stated above"), negated or "without saying"
+        if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"}:
+            return True  # "Highlighted are …"
+        if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
+            return True
+        if cue.with_obj and not self._with_obj(tok, cue):
+            return True
+        return False
+
+    @staticmethod
+    def _with_obj(tok: Token, cue: Cue) -> Token | None:
+        return next((c for c in tok.children if c.dep_ in ("dobj", "acomp") and c.lemma_.lower() in cue.with_obj), None)
+
+    def cue_tokens(self, tok: Token, cue: Cue) -> list[int]:
+        toks = [tok.i]
+        toks += [c.i for c in tok.children if c.dep_ == "prt" and c.lower_ == cue.prt]
+        obj = self._with_obj(tok, cue) if cue.with_obj else None
+        toks += [obj.i] if obj is not None else []
+        if cue.in_cue:
+            toks += [c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in cue.preps][:1]
+        return sorted(toks)
+
+    def speaker(self, tok: Token) -> Speaker:
+        subj = subject_token(tok, is_cue=self.is_cue)
+        return resolve(subj, self.actors, self.lex)
+
+    def find(self) -> list[Proposal]:
+        found: list[Proposal] = []
+        for sent in self.doc.sents:
+            for tok in sent:
+                cue = self.cue(tok)
+                if cue is not None:
+                    found += self._claims_of(tok, cue, sent)
+        return found
+
+    def _claims_of(self, tok: Token, cue: Cue, sent: Span) -> list[Proposal]:
+        hit = self._content(tok, cue, sent)
+        if hit is None:
+            return []
+        (start, end, head), rule = hit
+        start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
+        speaker = self.speaker(tok)
+        if end <= start or self._not_a_speaker(speaker):
+            return []
+        score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
+        return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
+                         self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
+
+    def _content(self, tok: Token, cue: Cue, sent: Span):
+        for kind in cue.content:
+            finder = content.FINDERS.get(kind)
+            hit = finder(tok, cue, self.is_cue) if finder else None
+            if hit is not None:
+                return hit, kind
+        if "as" in cue.content:
+            hit = content.as_clause(tok, sent.start, sent.end)
+            if hit is not None:
+                return hit, "as"
+        return None
+
+    def _not_a_speaker(self, speaker: Speaker) -> bool:
+        """"It goes without saying", "This shows": no one is speaking."""
+        if speaker.token is None:
+            return speaker.how == "none"
+        return self.doc[speaker.token].lower_ in NOT_SPEAKERS

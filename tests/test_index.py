@@ -1,0 +1,320 @@
+"""The claim-to-source index: golden files for every format, escaping, order.
+
+Golden files live in tests/data/index_golden/; regenerate them only with
+`UPDATE_GOLDEN=1 pytest tests/test_index.py` and read the diff before
+committing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator import store
+from annotator.cli import main
+from annotator.index import assemble, build_index, load_documents
+from annotator.index_csl import StyleError, format_references
+from annotator.index_html import render_html
+from annotator.index_text import render_csv, render_json, render_markdown
+from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
+                              FootnoteRefAnnotation, Provenance, Review, sha256_bytes, stable_id)
+from annotator.workspace import Workspace
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "index_golden"
+DOC = "essay.txt"
+NEWS = "news.txt"
+ESSAY_TEXT = (
+    "Background\n"
+    "After 20 years, more than 2 trillion USD spent by the US alone,[footnoteRef:1] and more than 220,000 "
+    "war deaths[footnoteRef:2], the Taliban returned to Kabul. Moscow opposed any intervention.[footnoteRef:3]\n"
+    "The main argument of this essay is that <script>alert('x')</script> & friends won't change much.\n"
+    "[1:  Crawford 2021, 14–15.]  [2:  Crawford and Lutz 2019, 1; Smith 2020.]  [3:  Cooley 2012, 30.]\n"
+)
+NEWS_TEXT = (
+    "date 2021-08-30 Central Asia reacts\n"
+    "President Kassym-Jomart Tokayev said that Kazakhstan will not interfere, according to Kazinform.\n"
+    "Uzbekistan has closed its border, said Shavkat Mirziyoyev.\n"
+)
+BIB = r"""
+@book{crawford2021, author = {Crawford, Neta C.}, title = {The Pentagon, Climate Change, and War},
+  publisher = {MIT Press}, address = {Cambridge, MA}, year = {2021}}
+@techreport{crawford2019, author = {Crawford, Neta C. and Lutz, Catherine},
+  title = {Human Cost of Post-9/11 Wars}, institution = {Watson Institute, Brown University}, year = {2019}}
+@book{cooley2012, author = {Cooley, Alexander},
+  title = {Great Games, Local Rules: The New Great Power Contest in Central Asia},
+  publisher = {Oxford University Press}, year = {2012}}
+@article{evil2020, author = {{Evil Corp}}, title = {Why <script>alert(1)</script> is text},
+  journal = {Journal of Tests}, volume = {1}, pages = {1--2}, year = {2020}}
+"""
+TAGGER = "test-0"
+
+
+def _ann(cls, text: str, source: str, status: str = "accepted", nth: int = 0, **fields):
+    start = -1
+    for _ in range(nth + 1):
+        start = source.index(text, start + 1)
+    kind = cls.model_fields["kind"].default
+    return cls(id=stable_id(kind, start, text), start=start, end=start + len(text), text=text,
+               provenance=Provenance(tagger=TAGGER, rule="test"), review=Review(status=status), **fields)
+
+
+def _cite(source: str, written: str, number: str, authors: str, year: str, locator: str = "", **fields):
+    return _ann(CitationAnnotation, written, source, number=number, authors=authors, year=year,
+                locator=locator, **fields)
+
+
+def essay_annotations() -> AnnotationFile:
+    t = ESSAY_TEXT
+    anns = [
+        _ann(FootnoteRefAnnotation, "[footnoteRef:1]", t, number="1"),
+        _cite(t, "Crawford 2021, 14–15", "1", "Crawford", "2021", "14–15", bib_key="crawford2021"),
+        _cite(t, "Crawford and Lutz 2019, 1", "2", "Crawford and Lutz", "2019", "1", bib_key="crawford2019"),
+        _cite(t, "Smith 2020", "2", "Smith", "2020"),
+        _cite(t, "Cooley 2012, 30", "3", "Cooley", "2012", "30", candidates=[
+            Candidate(key="cooley2012", score=0.8), Candidate(key="cooley2012b", score=0.8)]),
+        _ann(ClaimAnnotation, "more than 2 trillion USD spent by the US alone", t, claim_kind="cited",
+             footnotes=["1"]),
+        _ann(ClaimAnnotation, "more than 220,000 war deaths", t, claim_kind="cited", footnotes=["2"]),
+        _ann(ClaimAnnotation, "Moscow opposed any intervention.", t, claim_kind="cited", footnotes=["3"],
+             status="proposed"),
+        _ann(ClaimAnnotation, "<script>alert('x')</script> & friends won't change much", t,
+             claim_kind="authorial", status="edited"),
+        _ann(ActorAnnotation, "US", t, type="state", canonical="united-states"),
+        _ann(ActorAnnotation, "the Taliban", t, type="group", canonical="taliban"),
+        _ann(ActorAnnotation, "Moscow", t, type="state", canonical="russia", status="proposed"),
+        _ann(ActorAnnotation, "Background", t, type="organization", canonical="background", status="rejected"),
+    ]
+    orphan = ClaimAnnotation(id="clm-orphan", start=0, end=5, text="gone.", claim_kind="authorial",
+                             provenance=Provenance(tagger=TAGGER, rule="test"), review=Review(status="accepted"))
+    return AnnotationFile(doc=DOC, sha256=sha256_bytes(t.encode()), tagger=TAGGER, annotations=anns, orphans=[orphan])
+
+
+def news_annotations() -> AnnotationFile:
+    t = NEWS_TEXT
+    anns = [
+        _ann(ActorAnnotation, "Kassym-Jomart Tokayev", t, type="person", canonical="tokayev", role="President"),
+        _ann(ActorAnnotation, "Kazakhstan", t, type="state", canonical="kazakhstan"),
+        _ann(ActorAnnotation, "Kazinform", t, type="organization", canonical="kazinform"),
+        _ann(ActorAnnotation, "Uzbekistan", t, type="state", canonical="uzbekistan"),
+        _ann(ActorAnnotation, "Shavkat Mirziyoyev", t, type="person", canonical="mirziyoyev"),
+        _ann(ClaimAnnotation, "Kazakhstan will not interfere", t, claim_kind="attributed", speaker="tokayev",
+             channel="kazinform", cue="said", mode="indirect"),
+        _ann(ClaimAnnotation, "Uzbekistan has closed its border", t, claim_kind="attributed",
+             speaker="mirziyoyev", cue="said", mode="direct"),
+    ]
+    return AnnotationFile(doc=NEWS, sha256=sha256_bytes(t.encode()), tagger=TAGGER, annotations=anns)
+
+
+def make_workspace(root: Path) -> Workspace:
+    """A small workspace: two documents, their annotations, and a tiny .bib."""
+    ws = Workspace(root)
+    for folder in ("corpus", "annotations", "bib"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    for name, text, afile in ((DOC, ESSAY_TEXT, essay_annotations()), (NEWS, NEWS_TEXT, news_annotations())):
+        (ws.corpus / name).write_bytes(text.encode("utf-8"))
+        store.save(ws.annotation_path(name), afile)
+    (ws.bib / "sources.bib").write_text(BIB, encoding="utf-8")
+    return ws
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory) -> Workspace:
+    return make_workspace(tmp_path_factory.mktemp("index_ws"))
+
+
+@pytest.fixture(scope="module")
+def index(ws):
+    return build_index(ws)
+
+
+def normalise(text: str) -> str:
+    """Nothing volatile is written today; strip a version stamp should one appear."""
+    return re.sub(r"annotator \d+\.\d+\.\d+\S*", "annotator X.Y.Z", text)
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    text = normalise(text)
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} missing: run UPDATE_GOLDEN=1 pytest {__file__}"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
+
+
+# --- golden files ---------------------------------------------------------------
+
+
+def test_markdown_golden(index):
+    check_golden("index.md", render_markdown(index))
+
+
+def test_json_golden(index):
+    check_golden("index.json", render_json(index))
+
+
+@pytest.mark.parametrize("view", ["claims", "sources", "actors", "problems"])
+def test_csv_golden(index, view):
+    check_golden(f"index-{view}.csv", render_csv(index, view))
+
+
+def test_html_golden(index):
+    check_golden("index.html", render_html(index))
+
+
+def test_cli_writes_every_format(ws, tmp_path):
+    runner = CliRunner()
+    for fmt in ("md", "json", "html"):
+        out = tmp_path / f"index.{fmt}"
+        result = runner.invoke(main, ["--root", str(ws.root), "index", "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8") == (GOLDEN / f"index.{fmt}").read_text(encoding="utf-8")
+    result = runner.invoke(main, ["--root", str(ws.root), "index", "--format", "csv", "--out", str(tmp_path / "i.csv")])
+    assert result.exit_code == 0, result.output
+    for view in ("claims", "sources", "actors", "problems"):
+        golden = (GOLDEN / f"index-{view}.csv").read_text(encoding="utf-8")
+        assert (tmp_path / f"i-{view}.csv").read_text(encoding="utf-8") == golden
+
+
+def test_cli_csv_to_stdout_needs_one_view(ws):
+    runner = CliRunner()
+    result = runner.invoke(main, ["--root", str(ws.root), "index", "--format", "csv"])
+    assert result.exit_code == 2
+    assert "CSV holds one table" in result.output
+    result = runner.invoke(main, ["--root", str(ws.root), "index", "--format", "csv", "--view", "sources"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith("source,type,reference")
+
+
+def test_cli_unknown_style_is_one_line_error(ws):
+    result = CliRunner().invoke(main, ["--root", str(ws.root), "index", "--style", "no-such-style"])
+    assert result.exit_code == 1
+    assert "unknown citation style 'no-such-style'" in result.output
+
+
+# --- content ---------------------------------------------------------------------
+
+
+def test_claims_link_through_notes_to_formatted_references(index):
+    claim = next(c for c in index.claims if c.text.startswith("more than 2 trillion"))
+    assert (claim.document, claim.line, claim.kind) == (DOC, 2, "cited")
+    [source] = claim.sources
+    assert (source.key, source.locator) == ("crawford2021", "14–15")
+    assert source.reference == "Crawford, Neta C. 2021. The Pentagon, Climate Change, and War. MIT Press."
+    deaths = next(c for c in index.claims if c.text.startswith("more than 220,000"))
+    assert [(s.key, s.status, s.label) for s in deaths.sources] == [
+        ("crawford2019", "resolved", ""), (None, "unresolved", "Smith 2020")]
+
+
+def test_attributed_claims_keep_speaker_and_channel(index):
+    claim = next(c for c in index.claims if c.text == "Kazakhstan will not interfere")
+    assert (claim.speaker, claim.channel, claim.actors) == ("tokayev", "kazinform", ["kazakhstan"])
+    tokayev = next(a for a in index.actors if a.canonical == "tokayev")
+    assert [c.text for c in tokayev.speaker_of] == ["Kazakhstan will not interfere"]
+    kazakhstan = next(a for a in index.actors if a.canonical == "kazakhstan")
+    assert [c.text for c in kazakhstan.mentioned_in] == ["Kazakhstan will not interfere"]
+
+
+def test_reviewed_only_by_default_and_proposals_on_request(ws, index):
+    texts = {c.text for c in index.claims}
+    assert "Moscow opposed any intervention." not in texts
+    assert "russia" not in {a.canonical for a in index.actors}
+    assert "background" not in {a.canonical for a in index.actors}  # rejected stays out
+    wider = build_index(ws, include_proposed=True)
+    claim = next(c for c in wider.claims if c.text == "Moscow opposed any intervention.")
+    assert claim.status == "proposed" and claim.sources[0].status == "ambiguous"
+    assert "background" not in {a.canonical for a in wider.actors}
+
+
+def test_sources_view_lists_uncited_entries(index):
+    assert [s.key for s in index.uncited()] == ["cooley2012", "evil2020"]
+    crawford = next(s for s in index.sources if s.key == "crawford2021")
+    assert [(c.document, c.locator) for c in crawford.claims] == [(DOC, "14–15")]
+
+
+def test_problems_cover_citations_orphans_and_pending(index):
+    kinds = {(p.kind, p.document) for p in index.problems}
+    assert {("unresolved", DOC), ("ambiguous", DOC), ("orphan", DOC), ("pending", DOC)} <= kinds
+    ambiguous = next(p for p in index.problems if p.kind == "ambiguous")
+    assert "cooley2012 (0.80), cooley2012b (0.80)" in ambiguous.message and ambiguous.line == 4
+    assert any(p.kind == "no-source" for p in index.problems) is False  # every cited claim has one
+
+
+def test_missing_source_and_broken_file_become_problems(tmp_path):
+    ws = make_workspace(tmp_path)
+    (ws.corpus / NEWS).unlink()
+    (ws.annotations / "broken.json").write_text("{", encoding="utf-8")
+    result = build_index(ws)
+    assert {p.kind for p in result.problems} >= {"source", "store"}
+    news_claims = [c for c in result.claims if c.document == NEWS]
+    assert news_claims and all(c.line is None for c in news_claims)
+    assert "not available" in render_html(result)
+
+
+# --- escaping and order ------------------------------------------------------------
+
+
+def test_html_escapes_all_document_and_bibliography_text(index):
+    page = render_html(index)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; friends" in page
+    assert "Why &lt;script&gt;alert(1)&lt;/script&gt; Is Text" in page
+    assert page.count("<script>") == 1  # the page's own script only
+    assert "http://" not in page.replace("http://purl", "") and "https://" not in page  # works offline
+
+
+def test_markdown_escapes_markup(index):
+    text = render_markdown(index)
+    assert "\\<script\\>alert('x')\\</script\\>" in text
+
+
+def test_output_does_not_depend_on_input_order(ws):
+    docs, problems = load_documents(ws)
+    from annotator.bib import load_bib
+    entries = load_bib(ws.bib_files()).entries
+    first = assemble(docs, entries)
+    shuffled = [d.__class__(d.afile.model_copy(update={"annotations": random.Random(7).sample(
+        d.afile.annotations, len(d.afile.annotations))}), d.text) for d in reversed(docs)]
+    second = assemble(shuffled, list(reversed(entries)))
+    assert render_json(first) == render_json(second)
+    assert render_html(first) == render_html(second)
+    assert render_markdown(first) == render_markdown(second)
+
+
+def test_csv_is_well_formed(index):
+    rows = list(csv.reader(io.StringIO(render_csv(index, "claims"))))
+    assert rows[0][:3] == ["claim", "document", "line"]
+    assert all(len(r) == len(rows[0]) for r in rows)
+    assert any(r[8] == "no source" for r in rows[1:])
+
+
+def test_json_round_trips_and_holds_no_document_text(index):
+    data = json.loads(render_json(index, ["claims"]))
+    assert set(data) == {"style", "include_proposed", "documents", "claims"}
+    assert "text" not in data["documents"][0] and "before" not in data["claims"][0]
+
+
+# --- styles ------------------------------------------------------------------------
+
+
+def test_styles_by_name_and_file(index, ws):
+    from annotator.bib import load_bib
+    entries = load_bib(ws.bib_files()).entries
+    apa = format_references(entries, "apa")["crawford2021"]
+    assert apa.startswith("Crawford, N. C. (2021).")
+    harvard = format_references(entries, "harvard-cite-them-right")["crawford2021"]
+    assert harvard.startswith("Crawford, N.C. (2021)")
+    path = Path(__file__).resolve().parents[1] / "annotator" / "data" / "csl" / "apa.csl"
+    assert format_references(entries, str(path))["crawford2021"] == apa
+    with pytest.raises(StyleError, match="unknown citation style"):
+        format_references(entries, "nope")
+    with pytest.raises(StyleError, match="no such CSL style file"):
+        format_references(entries, "missing/style.csl")

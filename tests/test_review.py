@@ -1,0 +1,338 @@
+"""The review loop and its decision logic, driven by scripted keys.
+
+Fixtures are small AnnotationFile objects written into a tmp workspace, so
+no tagger or model is needed. `make_workspace` is shared with
+test_review_cli.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from annotator import review_edit as edit
+from annotator import review_query as rq
+from annotator import store
+from annotator.anchor import context
+from annotator.errors import StoreError
+from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
+                              FootnoteRefAnnotation, Provenance)
+from annotator.review import Session, load_all, reviewer_name
+from annotator.review_loop import Loop
+from annotator.workspace import init_workspace
+
+DOC = "essay.txt"
+TEXT = (
+    "Introduction\n\n"
+    "It turned out to be Washington’s biggest miscalculation since Vietnam: more than 2 trillion USD "
+    "spent by the US alone,[footnoteRef:1] and more. Kazakh President Kassym-Jomart Tokayev said that "
+    "the CSTO would stay.  [1:  Crawford 2021, 14–15.]\n"
+    "The main argument of this essay is that the Taliban takeover won’t change much.\n"
+)
+TAGGER = "annotator-0.1.0"
+CLOCK = datetime(2026, 11, 23, 18, 40, tzinfo=timezone.utc)
+
+
+def span(quote: str) -> tuple[int, int]:
+    """Where a quote stands; "US" is the one in "the US", not in "USD"."""
+    start = TEXT.index(quote) if quote != "US" else TEXT.index("the US") + 4
+    return start, start + len(quote)
+
+
+def common(ann_id: str, quote: str, score: float, rule: str) -> dict:
+    start, end = span(quote)
+    before, after = context(TEXT, start, end)
+    return dict(id=ann_id, start=start, end=end, text=quote, before=before, after=after, score=score,
+                provenance=Provenance(tagger=TAGGER, model="en_core_web_sm", rule=rule))
+
+
+def annotations() -> list:
+    """In document order: act-wash, clm-cited, act-us, fn-1, act-tok, clm-said, act-csto, cit-1, clm-thesis."""
+    return [
+        ActorAnnotation(**common("act-wash", "Washington", 0.8, "capital"), type="state", canonical="united-states"),
+        ClaimAnnotation(**common("clm-cited", "more than 2 trillion USD spent by the US alone", 0.9, "cited"),
+                        claim_kind="cited", footnotes=["1"]),
+        ActorAnnotation(**common("act-us", "US", 0.9, "gazetteer"), type="state", canonical="united-states"),
+        FootnoteRefAnnotation(**common("fn-1", "[footnoteRef:1]", 0.99, "poi-marker"), number="1",
+                              note_text="Crawford 2021, 14–15."),
+        ActorAnnotation(**common("act-tok", "Tokayev", 0.95, "ner"), type="person", canonical="kassym-jomart-tokayev"),
+        ClaimAnnotation(**common("clm-said", "the CSTO would stay", 0.7, "said-that"), claim_kind="attributed",
+                        speaker="kassym-jomart-tokayev", cue="said", mode="indirect"),
+        ActorAnnotation(**common("act-csto", "CSTO", 0.9, "gazetteer"), type="organization", canonical="csto"),
+        CitationAnnotation(**common("cit-1", "Crawford 2021, 14–15", 0.95, "note-citation"), number="1",
+                           authors="Crawford", year="2021", locator="14–15",
+                           candidates=[Candidate(key="crawford2021", score=0.9), Candidate(key="crawford2021a", score=0.6)]),
+        ClaimAnnotation(**common("clm-thesis", "The main argument of this essay is that the Taliban takeover won’t "
+                                 "change much", 0.4, "thesis"), claim_kind="authorial"),
+    ]
+
+
+ORDER = ["act-wash", "clm-cited", "act-us", "fn-1", "act-tok", "clm-said", "act-csto", "cit-1", "clm-thesis"]
+
+
+def make_workspace(root: Path, text: str = TEXT, anns: list | None = None) -> Path:
+    ws = init_workspace(root)
+    (ws.corpus / DOC).write_text(text, encoding="utf-8")
+    afile = AnnotationFile(doc=DOC, sha256="0" * 64, tagger=TAGGER, annotations=anns or annotations())
+    store.save(ws.annotation_path(DOC), afile)
+    return root
+
+
+def on_disk(root: Path) -> dict[str, dict]:
+    data = json.loads((root / "annotations" / "essay.json").read_text(encoding="utf-8"))
+    return {a["id"]: a for a in data["annotations"]}
+
+
+def statuses(root: Path) -> dict[str, str]:
+    return {i: a["review"]["status"] for i, a in on_disk(root).items()}
+
+
+@pytest.fixture
+def ws(tmp_path):
+    from annotator.workspace import open_workspace
+
+    return open_workspace(make_workspace(tmp_path))
+
+
+def drive(ws, keys, filters=rq.Filters(), order="doc", actors=("kassym-jomart-tokayev", "csto", "united-states")):
+    docs = load_all(ws)
+    session = Session(docs, rq.queue(docs, filters, order), "tester", clock=lambda: CLOCK)
+    out = io.StringIO()
+    tally = Loop(session, Console(file=out, width=120, highlight=False), keys, list(actors)).run()
+    return session, tally, out.getvalue()
+
+
+# -- decisions ------------------------------------------------------------
+
+
+def test_accept_reject_skip_are_saved_at_once(ws):
+    session, tally, _ = drive(ws, ["a", "r", "s", "a", "q"])
+    got = statuses(ws.root)
+    assert [got[i] for i in ORDER[:4]] == ["accepted", "rejected", "proposed", "accepted"]
+    assert tally == {"accepted": 2, "rejected": 1}
+    review = on_disk(ws.root)["act-wash"]["review"]
+    assert review == {"status": "accepted", "reviewer": "tester", "time": "2026-11-23T18:40:00Z",
+                      "proposed_by": TAGGER}
+
+
+def test_screen_shows_context_highlight_and_fields(ws):
+    _, _, out = drive(ws, ["q"])
+    assert "to be ⟦Washington⟧’s biggest" in out
+    assert "1 of 9 · actor 1 of 4 · 0 reviewed" in out
+    for shown in ("actor · state", "united-states", "0.80", "capital", "a accept"):
+        assert shown in out
+
+
+def test_edit_span_boundary_grow_and_shrink(ws):
+    # act-tok is 5th: skip four, edit: grow start twice, shrink start once, done.
+    drive(ws, ["s"] * 4 + ["e", "[", "[", "{", "\r", "q"])
+    tok = on_disk(ws.root)["act-tok"]
+    assert tok["text"] == "Kassym-Jomart Tokayev"
+    assert TEXT[tok["start"]:tok["end"]] == tok["text"]
+    assert tok["before"].endswith("Kazakh President ") and tok["after"].startswith(" said")
+    assert tok["review"]["status"] == "edited"
+
+
+def test_span_cannot_shrink_below_one_word(ws):
+    _, _, out = drive(ws, ["e", "{", "}", "\x1b", "q"])
+    assert "span cannot move that way" in out
+    assert statuses(ws.root)["act-wash"] == "proposed"
+
+
+def test_undone_decisions_are_not_counted(ws):
+    _, tally, _ = drive(ws, ["a", "r", "u", "a", "e", "[", "]", "\r", "q"])
+    assert tally == {"accepted": 2, "edited": 1}
+
+
+def test_undo_several_levels(ws):
+    session, tally, out = drive(ws, ["a", "r", "e", "]", "\r", "u", "u", "u", "u", "q"])
+    assert set(statuses(ws.root).values()) == {"proposed"}
+    assert on_disk(ws.root)["act-us"]["text"] == "US"
+    assert session.pos == 0 and not tally  # nothing changed in the end
+    assert "Nothing to undo." in out
+
+
+def test_back_and_arrow_keys(ws):
+    session, _, out = drive(ws, ["s", "s", "b", "\x1b[D", "\x1b[D", "\x1b[C", "q"])
+    assert session.pos == 1
+    assert "This is the first proposal." in out
+
+
+def test_resume_at_first_still_proposed(ws):
+    drive(ws, ["a", "s", "a", "q"])
+    session, _, out = drive(ws, ["q"])
+    assert session.items[session.pos].id == "clm-cited"
+    assert "2 of 9" in out
+
+
+def test_end_of_queue_then_undo(ws):
+    session, _, out = drive(ws, ["a"] * 9 + ["a", "u", "q"])
+    assert "End of the queue: 9 proposals, 9 reviewed." in out
+    assert "Nothing left here" in out
+    assert statuses(ws.root)["clm-thesis"] == "proposed"
+    assert session.items[session.pos].id == "clm-thesis"
+
+
+def test_keys_running_out_quit(ws):
+    _, tally, _ = drive(ws, iter(["a"]))
+    assert tally == {"accepted": 1}
+
+
+# -- edit submenu ---------------------------------------------------------
+
+
+def test_edit_type_canonical_speaker_bib(ws):
+    keys = ["e", "t", "3", "c", "u", "s", "a", "\r", "\r",  # act-wash: organization, new canonical "usa"
+            "a", "a", "a", "a",  # clm-cited .. act-tok
+            "e", "p", "0", "\r",  # clm-said: unnamed speaker
+            "a", "e", "b", "2", "\r", "q"]  # act-csto accepted; cit-1 linked to its second candidate
+    drive(ws, keys)
+    got = on_disk(ws.root)
+    assert (got["act-wash"]["type"], got["act-wash"]["canonical"]) == ("organization", "usa")
+    assert got["clm-said"]["speaker"] is None
+    assert (got["cit-1"]["bib_key"], got["cit-1"]["link_score"]) == ("crawford2021a", 0.6)
+    assert {got[i]["review"]["status"] for i in ("act-wash", "clm-said", "cit-1")} == {"edited"}
+
+
+def test_canonical_picked_from_known_actors_q_types(ws):
+    # While typing a name, q is a letter, not quit.
+    _, _, out = drive(ws, ["e", "c", "i", "r", "a", "q", "\x7f", "\x7f", "\x7f", "\x7f", "c", "s", "1", "\r", "q"])
+    assert "canonical actor> cs" in out
+    assert on_disk(ws.root)["act-wash"]["canonical"] == "csto"
+
+
+def test_escape_in_picker_changes_nothing(ws):
+    drive(ws, ["e", "c", "x", "\x1b", "\x1b", "q"])
+    assert statuses(ws.root)["act-wash"] == "proposed"
+
+
+def test_edit_keys_that_do_not_apply(ws):
+    _, _, out = drive(ws, ["e", "p", "b", "z", "\x1b", "q"])
+    assert "only a claim has a speaker" in out
+    assert "only a citation with candidates can be linked here" in out
+    assert "'z' is not an edit key" in out
+
+
+# -- queue, filters, progress ---------------------------------------------
+
+
+def ids(ws, filters=rq.Filters(), order="doc"):
+    return [it.id for it in rq.queue(load_all(ws), filters, order)]
+
+
+def test_orders(ws):
+    assert ids(ws) == ORDER
+    assert ids(ws, order="score")[:3] == ["clm-thesis", "clm-said", "act-wash"]
+    assert ids(ws, order="kind") == ["fn-1", "cit-1", "act-wash", "act-us", "act-tok", "act-csto",
+                                     "clm-cited", "clm-said", "clm-thesis"]
+
+
+def test_filters(ws):
+    assert ids(ws, rq.Filters(kinds=("claim",))) == ["clm-cited", "clm-said", "clm-thesis"]
+    assert ids(ws, rq.Filters(types=("state", "authorial"))) == ["act-wash", "act-us", "clm-thesis"]
+    assert ids(ws, rq.Filters(min_score=0.9, max_score=0.94)) == ["clm-cited", "act-us", "act-csto"]
+    drive(ws, ["a", "q"])
+    assert ids(ws, rq.Filters(statuses=("accepted",))) == ["act-wash"]
+
+
+def test_filtered_session_only_shows_matches(ws):
+    session, _, out = drive(ws, ["a", "q"], rq.Filters(kinds=("claim",)), order="score")
+    assert statuses(ws.root)["clm-thesis"] == "accepted"
+    assert "1 of 3 · claim 1 of 3" in out
+
+
+def test_progress_counts_per_kind(ws):
+    session, _, _ = drive(ws, ["a", "a", "a", "q"])
+    prog = rq.progress(session)
+    assert (prog.n, prog.total, prog.kind, prog.kind_n, prog.kind_total) == (4, 9, "footnote_ref", 1, 1)
+    assert prog.decided == {"actor": 2, "claim": 1}
+
+
+def test_status_summary(ws):
+    drive(ws, ["a", "r", "q"])
+    (row,) = rq.status(load_all(ws))
+    assert row.counts["actor"] == {"accepted": 1, "proposed": 3}
+    assert row.counts["claim"] == {"rejected": 1, "proposed": 2}
+
+
+# -- batch ----------------------------------------------------------------
+
+
+def test_batch_dry_run_changes_nothing_then_applies(ws):
+    filters = rq.Filters(kinds=("actor",), statuses=("proposed",), min_score=0.9)
+    changes = rq.batch(load_all(ws), filters, "accepted", "tester", dry_run=True)
+    assert [c.ann.id for c in changes] == ["act-us", "act-tok", "act-csto"]
+    assert set(statuses(ws.root).values()) == {"proposed"}
+    rq.batch(load_all(ws), filters, "accepted", "tester")
+    got = statuses(ws.root)
+    assert [got[i] for i in ("act-wash", "act-us", "act-tok", "act-csto")] == ["proposed"] + ["accepted"] * 3
+    assert rq.batch(load_all(ws), filters, "accepted", "tester") == []
+
+
+# -- pure edits and helpers -----------------------------------------------
+
+
+@pytest.mark.parametrize("change, quote, expected", [
+    (edit.grow_end, "Washington", "Washington’s"),
+    (edit.grow_end, "the US alone", "the US alone,"),
+    (edit.grow_start, "Tokayev", "Kassym-Jomart Tokayev"),
+    (edit.shrink_end, "the US alone,", "the US alone"),
+    (edit.shrink_end, "Washington’s", "Washington"),
+    (edit.shrink_start, "Kazakh President", "President"),
+    (edit.shrink_end, "CSTO", None),
+])
+def test_span_words(change, quote, expected):
+    ann = annotations()[0].model_copy(update=dict(zip(("start", "end"), span(quote)), text=quote))
+    new = change(ann, TEXT)
+    assert (new.text if new else None) == expected
+
+
+def test_actor_ids_and_matches():
+    assert edit.actor_id("Kassym-Jomart Tokayev") == "kassym-jomart-tokayev"
+    assert edit.actor_id("Ostrovsky’s") == "ostrovsky-s"
+    assert edit.actor_id("Комитет  КНБ") == "комитет-кнб"
+    known = ["russia", "kassym-jomart-tokayev", "csto", "united-states"]
+    assert edit.matches(known, "cs") == ["csto"] + edit.matches(known, "cs")[1:]
+    assert edit.matches(known, "states")[0] == "united-states"
+    assert edit.matches(known, "tokaev")[0] == "kassym-jomart-tokayev"
+
+
+def test_reviewer_name(monkeypatch):
+    monkeypatch.setenv("ANNOTATOR_REVIEWER", "ada")
+    assert reviewer_name("grace") == "grace"
+    assert reviewer_name(None) == "ada"
+    monkeypatch.delenv("ANNOTATOR_REVIEWER")
+    monkeypatch.setenv("LOGNAME", "linus")
+    assert reviewer_name(None) == "linus"
+
+
+def test_file_rewritten_by_another_program_is_not_overwritten(ws):
+    docs = load_all(ws)
+    session = Session(docs, rq.queue(docs), "tester")
+    session.accept()
+    retagged = store.load(ws.annotation_path(DOC))
+    retagged.tagger = "annotator-0.2.0"
+    store.save(ws.annotation_path(DOC), retagged)  # e.g. `annotator tag` meanwhile
+    with pytest.raises(StoreError, match="changed on disk by another program during this review"):
+        session.accept()
+    assert store.load(ws.annotation_path(DOC)).tagger == "annotator-0.2.0"
+
+
+def test_keys_running_out_while_typing_a_name_quit(ws):
+    _, tally, _ = drive(ws, ["a", "e", "c", "q", "q"])
+    assert tally == {"accepted": 1}
+
+
+def test_key_buffer_splits_chunks_and_keeps_arrows_whole():
+    from annotator.review_loop import KeyBuffer
+
+    chunks = iter(["ar\x1b[D", "\x1b", "é", ""])
+    keys = KeyBuffer(lambda: next(chunks))
+    assert [keys() for _ in range(5)] == ["a", "r", "\x1b[D", "\x1b", "é"]
+    with pytest.raises(EOFError):
+        keys()
