@@ -92,12 +92,18 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
     quoted = text[t_start] in _OPEN_CLOSE
     cite = ParsedCitation(start=start + len(lead), end=end, text=text[start + len(lead):end],
                           authors=authors, prefix=lead.strip(), title=title[0], form="short-note")
-    year = _year_after(text, title[1], end)
+    dated = re.search(r",\s*(1[5-9]\d\d|20\d\d)([a-z]?)$", cite.title)
+    if dated and not quoted:  # CMOS 18 short note: "Mearsheimer, Tragedy of Great Power Politics, 2014, 360"
+        cite.title = cite.title[:dated.start()]
+    year = (dated.group(1), dated.group(2)) if dated else _year_after(text, title[1], end)
     if year:
-        cite.year, cite.year_suffix, cite.form = year[0], year[1], "full-note"
+        cite.year, cite.year_suffix = year
+        cite.form = "short-note" if dated else "full-note"
     loc = re.search(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$", text[title[1]:end])
     if loc and not YEAR.fullmatch(loc.group(1).strip()):
         _set_locator(cite, LOCATOR.match(loc.group(1)))
+        if cite.year:  # `“Title,” 2014, 80`: the date is not a page
+            cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
     if not (year or cite.locator or quoted or _title_case(title[0])):
         return None
     cite.suffix = remark

@@ -242,6 +242,8 @@ def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[Parse
         if split is None:
             return None
         lead, authors = split
+        if _has_title(authors):
+            return None
         a_start = cursor + region.index(authors, len(lead))
         prefix = lead.strip() if fresh or lead.strip() else ""
     cite = ParsedCitation(start=a_start, end=m.end(), text="", authors=authors, year=year,
@@ -254,6 +256,13 @@ def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[Parse
             cite.end = lm.end()
     cite.text = text[cite.start:cite.end]
     return cite
+
+
+def _has_title(authors: str) -> bool:
+    """`Mearsheimer, Tragedy of Great Power Politics`: a part of four words or more after a
+    comma is a title (a short note), not one more name of an author list."""
+    parts = re.split(r",\s+(?:and\s+|&\s+)?", authors)
+    return len(parts) > 1 and any(len(p.split()) > 3 for p in parts[1:])
 
 
 def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
@@ -274,20 +283,27 @@ def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
 
 def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     """`Crawford (2021, 14)`: the author stands before the parenthesis."""
-    name = _NARRATIVE_NAME.search(text[max(0, m.start() - 120):m.start()])
-    if not name or not is_name_like(name.group(1)):
-        return []
-    named = ParsedCitation(start=0, end=0, text="", authors=name.group(1))
-    found = _author_date(text, m.start(1), m.end(1), [named])
-    if found:
-        found[0].start = m.start() - len(name.group(0))
-        found[-1].end = m.end()
-    for c in found:
+    window = text[max(0, m.start() - 120):m.start()]
+    found = _NARRATIVE_NAME.search(window)
+    words = found.group(1).split() if found else []
+    # "As Mearsheimer": drop leading words until a name is left
+    author = next((" ".join(words[i:]) for i in range(len(words)) if is_name_like(" ".join(words[i:]))), "")
+    stem = window.rstrip()
+    before = stem[: len(stem) - len(author)].split() if author and stem.endswith(author) else []
+    if not author or (before and before[-1].lower() in _NOT_BEFORE_AUTHOR):
+        return []  # "the invasion of Afghanistan (2001)": a place and a date, not a citation
+    named = ParsedCitation(start=0, end=0, text="", authors=author)
+    cites = _author_date(text, m.start(1), m.end(1), [named])
+    if cites:
+        cites[0].start = m.start() - (len(window) - window.rindex(author))
+        cites[-1].end = m.end()
+    for c in cites:
         c.text = text[c.start:c.end]
         c.start += offset
         c.end += offset
-    return found
+    return cites
 
 
+_NOT_BEFORE_AUTHOR = {"of", "in", "the", "to", "from", "at", "on", "by", "into", "with", "for", "since", "until"}
 _NARRATIVE_NAME = re.compile(
     r"([A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|and|&|et al\.))*)\s*$")

@@ -5,59 +5,99 @@ carry which claims, who says what, and what is still wrong.
 `Index` (plain data, see index_model); `assemble` does the same from objects
 already in memory. Renderers live in index_text (md, csv, json) and
 index_html. Nothing here prints; bad input becomes an `IndexProblem`.
+
+Module map: index_doc (one document's rows and problems), index_views (by
+source, by actor), index_csl and index_csl_json (references through CSL),
+index_work (worker processes for large corpora).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from . import store
 from .bib import BibEntry, Bibliography, load_bib
-from .errors import AnnotatorError
-from .index_csl import DEFAULT_STYLE, format_references
-from .index_doc import DocInput, DocView, claim_rows, doc_problems
+from .index_csl import DEFAULT_STYLE, format_references, style_path, to_plain
+from .index_doc import DocInput, DocPart, doc_part
 from .index_model import DocumentInfo, Index, IndexProblem
 from .index_views import actor_rows, source_rows
-from .models import Problem, sha256_bytes
-from .readers import decode
+from .index_work import iter_documents, run_parallel, worker_count
+from .models import Problem
 from .workspace import Workspace
 
-__all__ = ["DocInput", "Index", "assemble", "build_index", "iter_documents", "load_documents"]
+__all__ = ["DocInput", "Index", "assemble", "build_index", "load_documents"]
 
 REVIEWED = frozenset({"accepted", "edited"})
 
 
-def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | None = None) -> Index:
-    """The index of a workspace; accepted and edited annotations unless `include_proposed`."""
-    problems: list[IndexProblem] = []
+def statuses(include_proposed: bool) -> frozenset[str]:
+    return REVIEWED | {"proposed"} if include_proposed else REVIEWED
+
+
+def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | None = None,
+                workers: int | None = None) -> Index:
+    """The index of a workspace; accepted and edited annotations unless `include_proposed`.
+
+    `workers`: processes to use; by default one for a small corpus, every core
+    for a large one. The result does not depend on it.
+    """
     bib = load_bib(ws.bib_files()) if ws.bib_files() else Bibliography()
-    problems += [_bib_problem(p) for p in bib.problems]
-    # A generator: one annotation file in memory at a time, however large the corpus.
-    docs = iter_documents(ws, problems)
-    return assemble(docs, bib.entries, include_proposed=include_proposed, style=style, problems=problems)
+    problems = [_bib_problem(p) for p in bib.problems]
+    by_key = _first_per_key(bib.entries)
+    paths = ws.annotation_files()
+    wanted, keys = statuses(include_proposed), frozenset(by_key)
+    if worker_count(workers, len(paths)) > 1:
+        style_path(style)  # a wrong style fails here, before any worker starts
+        parts, found, refs = run_parallel(ws, paths, wanted, list(by_key.values()), style,
+                                          worker_count(workers, len(paths)))
+    else:
+        refs, found = format_references(by_key.values(), style), []
+        # A generator: one annotation file in memory at a time, however large the corpus.
+        parts = (doc_part(doc, wanted, keys) for doc in iter_documents(ws, paths, found))
+    return _collect(parts, by_key, refs, style, include_proposed, problems, found)
 
 
 def assemble(docs: Iterable[DocInput], entries: Iterable[BibEntry], *, include_proposed: bool = False,
              style: str | None = None, problems: Iterable[IndexProblem] = ()) -> Index:
-    """The index from documents and entries in memory; `docs` may be a generator."""
-    statuses = REVIEWED | {"proposed"} if include_proposed else REVIEWED
+    """The index from documents and entries already in memory; `docs` may be a generator."""
     by_key = _first_per_key(entries)
     refs = format_references(by_key.values(), style)
+    wanted, keys = statuses(include_proposed), frozenset(by_key)
+    parts = (doc_part(doc, wanted, keys) for doc in docs)
+    return _collect(parts, by_key, refs, style, include_proposed, list(problems), [])
+
+
+def load_documents(ws: Workspace) -> tuple[list[DocInput], list[IndexProblem]]:
+    """Every annotation file with its source text; unreadable ones become problems."""
+    problems: list[IndexProblem] = []
+    return list(iter_documents(ws, ws.annotation_files(), problems)), problems
+
+
+def _collect(parts: Iterable[DocPart], by_key: dict[str, BibEntry], refs: dict[str, str], style: str | None,
+             include_proposed: bool, *problem_lists: list[IndexProblem]) -> Index:
     claims, found, infos, mentions = [], [], [], []
-    for doc in docs:
-        view = DocView(doc, statuses)
-        rows = claim_rows(view, refs)
-        claims += rows
-        found += doc_problems(view, refs, rows)
-        infos.append(DocumentInfo(name=doc.name, claims=len(rows), text=doc.text))
-        mentions += [(doc.name, a.canonical, a.type, a.text) for a in view.actors]
-    found += problems  # after the loop: a loading generator adds to them as it goes
+    for part in parts:
+        claims += part.rows
+        found += part.problems
+        infos.append(part.info)
+        mentions += part.mentions
+    for extra in problem_lists:  # read after the loop: a loading generator appends as it goes
+        found += extra
+    _fill_references(claims, refs)
     claims.sort(key=lambda r: (r.document, r.start, r.end, r.id))
     infos.sort(key=lambda d: d.name)
     return Index(style=style or DEFAULT_STYLE, include_proposed=include_proposed, documents=infos,
                  claims=claims, sources=source_rows(by_key, refs, claims), actors=actor_rows(mentions, claims),
                  problems=sorted(found, key=_problem_order))
+
+
+def _fill_references(claims, refs: dict[str, str]) -> None:
+    """Rows are built before references are formatted (maybe in other processes)."""
+    plain = {key: to_plain(marked) for key, marked in refs.items()}
+    for row in claims:
+        for ref in row.sources:
+            if ref.status == "resolved":
+                ref.reference = plain.get(ref.key, "")
 
 
 def _first_per_key(entries: Iterable[BibEntry]) -> dict[str, BibEntry]:
@@ -75,35 +115,3 @@ def _problem_order(p: IndexProblem) -> tuple:
 
 def _bib_problem(p: Problem) -> IndexProblem:
     return IndexProblem(kind="bib", severity=p.severity, document=Path(p.file).name, line=p.line, message=p.reason)
-
-
-def load_documents(ws: Workspace) -> tuple[list[DocInput], list[IndexProblem]]:
-    """Every annotation file with its source text; unreadable ones become problems."""
-    problems: list[IndexProblem] = []
-    return list(iter_documents(ws, problems)), problems
-
-
-def iter_documents(ws: Workspace, problems: list[IndexProblem]) -> Iterator[DocInput]:
-    """Like `load_documents`, one file at a time; problems are appended as found."""
-    for path in ws.annotation_files():
-        try:
-            afile = store.load(path)
-        except AnnotatorError as err:
-            problems.append(IndexProblem(kind="store", severity="error", document=path.name, message=str(err)))
-            continue
-        yield DocInput(afile, _source_text(ws, afile, problems))
-
-
-def _source_text(ws: Workspace, afile, problems: list[IndexProblem]) -> str | None:
-    path = ws.corpus / afile.doc
-    try:
-        data = path.read_bytes()
-        text = decode(data, str(path))
-    except (OSError, AnnotatorError) as err:
-        problems.append(IndexProblem(kind="source", document=afile.doc, message=f"source not readable "
-                                     f"({getattr(err, 'strerror', None) or err}); no lines or context shown"))
-        return None
-    if sha256_bytes(data) != afile.sha256:
-        problems.append(IndexProblem(kind="source", document=afile.doc, message="source changed since it was "
-                                     "tagged; run `annotator tag` to re-anchor the annotations"))
-    return text

@@ -10,10 +10,9 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Container, Iterator
 
-from .index_csl import to_plain
-from .index_model import ClaimRow, IndexProblem, SourceRef
+from .index_model import ClaimRow, DocumentInfo, IndexProblem, SourceRef
 from .models import ActorAnnotation, AnnotationFile, CitationAnnotation, ClaimAnnotation
 
 CONTEXT = 160  # characters of context either side of a claim on the HTML page
@@ -79,41 +78,58 @@ class DocView:
         return ("…" if cut_before else "") + before, after + ("…" if cut_after else "")
 
 
-def claim_rows(view: DocView, refs: dict[str, str]) -> list[ClaimRow]:
-    return [_claim_row(view, c, refs) for c in view.claims()]
+@dataclass
+class DocPart:
+    """What one document adds to the index; built alone, so it can be built in a worker process."""
+
+    rows: list[ClaimRow]
+    problems: list[IndexProblem]
+    info: DocumentInfo
+    mentions: list[tuple[str, str, str, str]]  # (document, canonical, type, text)
 
 
-def _claim_row(view: DocView, claim: ClaimAnnotation, refs: dict[str, str]) -> ClaimRow:
+def doc_part(doc: DocInput, statuses: frozenset[str], keys: Container[str]) -> DocPart:
+    """`keys` are the bibliography's keys; references are filled in later, once formatted."""
+    view = DocView(doc, statuses)
+    rows = claim_rows(view, keys)
+    mentions = [(doc.name, a.canonical, a.type, a.text) for a in view.actors]
+    info = DocumentInfo(name=doc.name, claims=len(rows), text=doc.text)
+    return DocPart(rows, doc_problems(view, keys, rows), info, mentions)
+
+
+def claim_rows(view: DocView, keys: Container[str]) -> list[ClaimRow]:
+    return [_claim_row(view, c, keys) for c in view.claims()]
+
+
+def _claim_row(view: DocView, claim: ClaimAnnotation, keys: Container[str]) -> ClaimRow:
     before, after = view.context(claim.start, claim.end)
     return ClaimRow(
         id=claim.id, document=view.name, start=claim.start, end=claim.end, line=view.line(claim.start),
         kind=claim.claim_kind, status=claim.status, text=claim.text, speaker=view.canonical(claim.speaker),
         channel=view.canonical(claim.channel), cue=claim.cue, mode=claim.mode, footnotes=list(claim.footnotes),
-        sources=_dedupe(_claim_sources(view, claim, refs)), actors=view.actors_within(claim.start, claim.end),
+        sources=_dedupe(_claim_sources(view, claim, keys)), actors=view.actors_within(claim.start, claim.end),
         before=before, after=after,
     )
 
 
-def _claim_sources(view: DocView, claim: ClaimAnnotation, refs: dict[str, str]) -> Iterator[SourceRef]:
+def _claim_sources(view: DocView, claim: ClaimAnnotation, keys: Container[str]) -> Iterator[SourceRef]:
     """The claim's own `sources` once linking filled them; else through its notes' citations."""
     if claim.sources:
         for s in claim.sources:
-            yield _keyed(s.key, s.locator, refs)
+            yield _keyed(s.key, s.locator, keys)
         return
     for number in claim.footnotes:
         for cit in view.notes.get(number, []):
-            yield _from_citation(cit, refs)
+            yield _from_citation(cit, keys)
 
 
-def _keyed(key: str, locator: str, refs: dict[str, str]) -> SourceRef:
-    if key in refs:
-        return SourceRef(key=key, locator=locator, reference=to_plain(refs[key]))
-    return SourceRef(key=key, locator=locator, status="missing")
+def _keyed(key: str, locator: str, keys: Container[str]) -> SourceRef:
+    return SourceRef(key=key, locator=locator, status="resolved" if key in keys else "missing")
 
 
-def _from_citation(cit: CitationAnnotation, refs: dict[str, str]) -> SourceRef:
+def _from_citation(cit: CitationAnnotation, keys: Container[str]) -> SourceRef:
     if cit.bib_key:
-        return _keyed(cit.bib_key, cit.locator, refs)
+        return _keyed(cit.bib_key, cit.locator, keys)
     status = "ambiguous" if cit.candidates else "unresolved"
     return SourceRef(key=None, locator=cit.locator, status=status, label=citation_label(cit))
 
@@ -132,8 +148,8 @@ def _dedupe(refs: Iterator[SourceRef]) -> list[SourceRef]:
     return out
 
 
-def doc_problems(view: DocView, refs: dict[str, str], rows: list[ClaimRow]) -> list[IndexProblem]:
-    return [*_pending(view), *_orphans(view), *_citation_problems(view, refs), *_stale(view), *_unsourced(rows)]
+def doc_problems(view: DocView, keys: Container[str], rows: list[ClaimRow]) -> list[IndexProblem]:
+    return [*_pending(view), *_orphans(view), *_citation_problems(view, keys), *_stale(view), *_unsourced(rows)]
 
 
 def _problem(view: DocView, kind: str, message: str, offset: int | None = None, ann: str = "",
@@ -154,17 +170,18 @@ def _orphans(view: DocView) -> Iterator[IndexProblem]:
                        f"(was at {a.start}-{a.end}); re-review it", ann=a.id, severity="error")
 
 
-def _citation_problems(view: DocView, refs: dict[str, str]) -> Iterator[IndexProblem]:
+def _citation_problems(view: DocView, keys: Container[str]) -> Iterator[IndexProblem]:
     for a in view.afile.annotations:
         if not isinstance(a, CitationAnnotation) or a.status == "rejected":
             continue
         where = f" in note {a.number}" if a.number else ""
-        if a.bib_key and a.bib_key not in refs:
+        if a.bib_key and a.bib_key not in keys:
             yield _problem(view, "missing-entry", f"citation {citation_label(a)!r}{where} points to '{a.bib_key}', "
                            "which no entry of bib/ has", a.start, a.id, "error")
         elif not a.bib_key and a.candidates:
-            keys = ", ".join(f"{c.key} ({c.score:.2f})" for c in a.candidates)
-            yield _problem(view, "ambiguous", f"citation {citation_label(a)!r}{where} could be {keys}", a.start, a.id)
+            options = ", ".join(f"{c.key} ({c.score:.2f})" for c in a.candidates)
+            yield _problem(view, "ambiguous", f"citation {citation_label(a)!r}{where} could be {options}", a.start,
+                           a.id)
         elif not a.bib_key:
             yield _problem(view, "unresolved", f"citation {citation_label(a)!r}{where} matches no entry of bib/",
                            a.start, a.id)

@@ -98,6 +98,9 @@ class Resolver:
         if not scored:
             return Link(None, 0.0, f"no entry by '{authors}'")
         reason = "author"
+        undated = [(s, e) for s, e in scored if not _year_parts(e)[0]]
+        if year == "n.d." and undated:
+            scored, reason = undated, "author+n.d."
         if year and year != "n.d.":
             same = [(s, e) for s, e in scored if _year_parts(e)[0] == year]
             if not same:
@@ -175,10 +178,12 @@ def _retry(resolver: Resolver, c: CitationAnnotation, title: str) -> Link | None
             return retry
     if c.year and ", " in c.authors:
         author, short = c.authors.split(", ", 1)
-        retry = resolver.resolve(author, "", "", f"{short} {c.year}{c.year_suffix}")
-        if retry.key:
-            retry.reason += " (short note: the year belongs to the title)"
-            return retry
+        for year, title, why in ((c.year, short, "short note with its date"),
+                                 ("", f"{short} {c.year}{c.year_suffix}", "short note: the year ends the title")):
+            retry = resolver.resolve(author, year, c.year_suffix if year else "", title)
+            if retry.key:
+                retry.reason += f" ({why})"
+                return retry
     return None
 
 
@@ -259,9 +264,9 @@ def _apply(c: CitationAnnotation, link: Link) -> CitationAnnotation:
 
 def claim_sources(claim: ClaimAnnotation, citations: list[CitationAnnotation]) -> list[Source]:
     """The sources of a cited claim: the linked citations of its notes, in order."""
-    notes = set(claim.footnotes)
+    notes, inline = set(claim.footnotes), set(claim.citations)
     found = [Source(key=c.bib_key, locator=c.locator) for c in citations
-             if c.number in notes and c.bib_key and c.status != "rejected"]
+             if (c.number in notes or c.id in inline) and c.bib_key and c.status != "rejected"]
     return list({(s.key, s.locator): s for s in found}.values())
 
 

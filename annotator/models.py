@@ -204,7 +204,8 @@ class CitationAnnotation(AnnotationBase):
 class ClaimAnnotation(AnnotationBase):
     kind: Literal["claim"] = "claim"
     claim_kind: ClaimKind
-    footnotes: list[str] = []
+    footnotes: list[str] = []  # labels of the notes that support it
+    citations: list[str] = []  # ids of inline citations ("(Crawford 2021, 14)") that support it
     speaker: str | None = None
     channel: str | None = None
     cue: str | None = None

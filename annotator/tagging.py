@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import TAGGER_VERSION
-from .citations import parse_note
+from .citations import find_inline, parse_note
 from .models import (
     ActorAnnotation,
     AnnotationFile,
@@ -91,27 +91,51 @@ def actors(p: Proposer, sdoc: Doc) -> list[ActorAnnotation]:
     return out
 
 
-def claims(p: Proposer, sdoc: Doc) -> list[ClaimAnnotation]:
-    out = [_claim(p, span) for span in sdoc.spans.get("claims", [])]
+def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation]) -> list[ClaimAnnotation]:
+    out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
     markers = [(m.label, m.start) for m in p.doc.markers]
+    markers += [(c.id, at) for c in inline if (at := _opening_paren(sdoc.text, c.start)) is not None]
+    inline_ids = {c.id for c in inline}
     for start, end, labels in cited_clauses(sdoc, markers):
+        notes = [label for label in labels if label not in inline_ids]
         out.append(ClaimAnnotation(
             **p.base("claim", start, end, "cited-clause", 0.9, "cited", *labels),
-            claim_kind="cited", footnotes=labels,
+            claim_kind="cited", footnotes=notes, citations=[label for label in labels if label in inline_ids],
         ))
     return out
 
 
-def _claim(p: Proposer, span: Span) -> ClaimAnnotation:
+def _claims(p: Proposer, span: Span) -> list[ClaimAnnotation]:
+    """One annotation per speaker: "Both Beijing and Dushanbe deny …" is two claims."""
     info = dict(span._.claim or {})
     kind = span.label_
-    return ClaimAnnotation(
-        **p.base("claim", span.start_char, span.end_char, span._.rule or "claims", span._.score or 0.5,
-                 kind, info.get("speaker"), info.get("cue_start")),
-        claim_kind=kind, speaker=info.get("speaker"), channel=info.get("channel"),
+    rule = info.get("rule") or span._.rule or "claims"
+    score = info.get("score") or span._.score or 0.5
+    speakers = info.get("speakers") or [info.get("speaker")]
+    return [ClaimAnnotation(
+        **p.base("claim", span.start_char, span.end_char, rule, score, kind, speaker, info.get("cue_start")),
+        claim_kind=kind, speaker=speaker, channel=info.get("channel"),
         cue=info.get("cue"), cue_start=info.get("cue_start"), cue_end=info.get("cue_end"),
         mode=info.get("mode"),
-    )
+    ) for speaker in speakers]
+
+
+def _opening_paren(text: str, start: int) -> int | None:
+    """Where "(Crawford 2021, 14)" opens; None for a narrative "Crawford (2021)",
+    whose claim follows the name instead of ending at it."""
+    paren = text.rfind("(", max(0, start - 40), start + 1)
+    if paren == -1 or ")" in text[paren:start]:
+        return None
+    return paren
+
+
+def inline_citations(p: Proposer, body: str) -> list[CitationAnnotation]:
+    """Author-date citations in the body text, e.g. "(Crawford 2021, 14)"."""
+    return [CitationAnnotation(
+        **p.base("citation", c.start, c.end, "inline-citation", 0.9, "inline"),
+        authors=c.authors, year=c.year, year_suffix=c.year_suffix, locator=c.locator,
+        prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title,
+    ) for c in find_inline(body)]
 
 
 def _slug(text: str) -> str:
@@ -120,7 +144,8 @@ def _slug(text: str) -> str:
 
 def propose(doc: Document, sdoc: Doc, model: str | None = None) -> AnnotationFile:
     p = Proposer(doc, model)
-    found = footnote_refs(p) + citations(p) + actors(p, sdoc) + claims(p, sdoc)
+    inline = inline_citations(p, sdoc.text)
+    found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline)
     unique = {a.id: a for a in found}
     return AnnotationFile(doc=doc.name, sha256=doc.sha256, tagger=TAGGER_VERSION, annotations=list(unique.values()))
 

@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,17 @@ def cited_figures(document, doc, gold: dict, verbose: bool) -> list[int]:
     return [len(gold["footnotes"]), found, ok, exact]
 
 
+def id_map(doc, gold: dict) -> dict[str, str]:
+    """Predicted actor id -> gold id, by majority over mentions with the same span."""
+    votes: dict[str, Counter] = {}
+    spans = {(s.start_char, s.end_char): s._.canonical for s in doc.spans.get("actors", [])}
+    for actor in gold["actors"]:
+        mine = spans.get(tuple(actor["span"]))
+        if mine:
+            votes.setdefault(mine, Counter())[actor["canonical"]] += 1
+    return {mine: c.most_common(1)[0][0] for mine, c in votes.items()}
+
+
 def predictions(doc) -> list[dict]:
     """One row per claim and speaker (a span may carry several speakers)."""
     rows = []
@@ -114,14 +126,20 @@ def match(gold: list[dict], pred: list[dict], strict: bool) -> int:
 
 
 def claim_figures(doc, gold: dict, verbose: bool) -> dict[str, list[int]]:
-    pred = predictions(doc)
+    """[gold, proposed, strict, speaker-agnostic, strict after mapping ids] per kind."""
+    pred, ids = predictions(doc), id_map(doc, gold)
+    mapped = [{**p, "speaker": ids.get(p["speaker"], p["speaker"])} for p in pred]
     out = {}
     for kind in ("attributed", "authorial"):
         g = [c for c in gold["claims"] if c["kind"] == kind]
         p = [c for c in pred if c["kind"] == kind]
-        out[kind] = [len(g), len(p), match(g, p, strict=True), match(g, p, strict=False)]
+        m = [c for c in mapped if c["kind"] == kind]
+        out[kind] = [len(g), len(p), match(g, p, strict=True), match(g, p, strict=False), match(g, m, strict=True)]
         if verbose:
             show(kind, g, p)
+    for mine, theirs in sorted(ids.items()):
+        if mine != theirs and any(p["speaker"] == mine for p in pred):
+            print(f"  speaker id differs from gold: {mine} -> {theirs}")
     return out
 
 
@@ -147,10 +165,11 @@ def report(cited: list[int], claims: dict[str, list[int]]) -> None:
     n, found, ok, exact = cited
     if n:
         print(f"cited: {found}/{n} found, {ok}/{n} extent-ok ({ok / n:.1%}), {exact}/{n} boundary-exact ({exact / n:.1%})")
-    g, p, strict, loose = claims["attributed"]
+    g, p, strict, loose, mapped = claims["attributed"]
     print(f"attributed (strict speaker):  {prf(strict, strict, p, g)}  [{strict} of {g} gold, {p} proposed]")
+    print(f"attributed (speaker ids mapped to gold's via actor spans): {prf(mapped, mapped, p, g)}")
     print(f"attributed (speaker-agnostic): {prf(loose, loose, p, g)}")
-    g, p, strict, loose = claims["authorial"]
+    g, p, strict, loose, _ = claims["authorial"]
     print(f"authorial: {prf(loose, loose, p, g)}  [{loose} of {g} gold, {p} proposed]")
 
 
@@ -162,7 +181,7 @@ def main() -> None:
     nlp = build()
     if "annotator_actors" not in nlp.pipe_names:
         print("note: no annotator_actors component; speakers fall back to NER ids, which differ from gold ids")
-    cited, claims = [0, 0, 0, 0], {"attributed": [0] * 4, "authorial": [0] * 4}
+    cited, claims = [0, 0, 0, 0], {"attributed": [0] * 5, "authorial": [0] * 5}
     for gold, path in gold_pairs():
         print(f"== {gold['source']} ({path.name})")
         document, doc = tag(nlp, path, gold, args.gold_actors)

@@ -154,14 +154,26 @@ def generate(root: Path, docs: int, entries: int, seed: int = 7) -> int:
 
 
 def peak_mb() -> float:
+    """Peak resident memory of this process, and of the largest worker process."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
+def worker_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(label: str, func):
-    start = time.perf_counter()
+    """Wall time (what a user waits) and CPU time (this process and its workers)."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     result = func()
-    seconds = time.perf_counter() - start
-    print(f"{label:<34} {seconds:7.2f} s   peak RSS {peak_mb():7.0f} MB", flush=True)
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    print(f"{label:<34} {seconds:7.2f} s wall {cpu:7.2f} s cpu   peak RSS {peak_mb():6.0f} MB "
+          f"(largest worker {worker_peak_mb():.0f} MB)", flush=True)
     return result, seconds
 
 
@@ -170,31 +182,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--entries", type=int, default=1_000)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--workers", type=int, help="worker processes (default: build_index decides)")
     args = parser.parse_args(argv)
     root = args.keep or Path(tempfile.mkdtemp(prefix="index-bench-"))
     try:
-        return run(root, args.docs, args.entries)
+        return run(root, args.docs, args.entries, args.workers)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def run(root: Path, docs: int, entries: int) -> int:
+def load_all(ws: Workspace) -> int:
+    """The reference: read and validate every annotation file, keeping nothing."""
+    return sum(len(store.load(p).annotations) for p in ws.annotation_files())
+
+
+def run(root: Path, docs: int, entries: int, workers: int | None) -> int:
     total, _ = timed(f"generate {docs} documents", lambda: generate(root, docs, entries))
     print(f"  {total} annotations, {entries} bibliography entries, in {root}")
     ws = Workspace(root)
-    _, reference = timed("reference: load + validate files", lambda: [store.load(p) for p in ws.annotation_files()])
-    index, build = timed("build_index", lambda: build_index(ws))
+    _, reference = timed("reference: load + validate (1 proc)", lambda: load_all(ws))
+    index, build = timed("build_index", lambda: build_index(ws, workers=workers))
     print(f"  {len(index.claims)} claims, {len(index.sources)} sources, {len(index.actors)} actors, "
           f"{len(index.problems)} problems")
-    spent = build
+    spent, slowest = build, 0.0
     for name, render in (("markdown", render_markdown), ("json", render_json), ("html", render_html)):
         text, seconds = timed(f"render {name}", lambda: render(index))
-        spent += seconds
+        spent, slowest = spent + seconds, max(slowest, seconds)
         print(f"  {len(text.encode('utf-8')) / 1e6:.1f} MB")
-    print(f"index total (build + 3 renders)     {spent:7.2f} s = {spent / reference:.1f}x the load-only reference; "
-          f"peak RSS {peak_mb():.0f} MB (targets: < 30 s, < 2048 MB)")
-    return 0 if spent < 30 and peak_mb() < 2048 else 1
+        del text
+    peak = max(peak_mb(), worker_peak_mb())
+    print(f"one `annotator index` (build + slowest render): {build + slowest:.2f} s; "
+          f"build + all three renders: {spent:.2f} s = {spent / reference:.2f}x the load-only reference; "
+          f"peak RSS {peak:.0f} MB (targets: < 30 s, < 2048 MB)")
+    return 0 if spent < 30 and peak < 2048 else 1
 
 
 if __name__ == "__main__":

@@ -194,3 +194,14 @@ def test_spans_always_point_into_the_note(note, offset):
     for c in parse_note(note, offset):
         assert 0 <= c.start - offset <= c.end - offset <= len(note)
         assert text[c.start:c.end] == c.text
+
+
+def test_inline_skips_a_place_with_a_date():
+    assert find_inline("After the invasion of Afghanistan (2001) the war went on.") == []
+    assert [c.authors for c in find_inline("As Mearsheimer (2014, 360) argues, China will rise.")] == ["Mearsheimer"]
+
+
+def test_cmos18_short_note_with_disambiguating_date():
+    cite = one("Mearsheimer, Tragedy of Great Power Politics, 2014, 360.")
+    assert (cite.authors, cite.title, cite.year, cite.locator) == ("Mearsheimer", "Tragedy of Great Power Politics",
+                                                                   "2014", "360")

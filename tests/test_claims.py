@@ -62,6 +62,12 @@ def test_quote_spanning_sentences(nlp):
     assert claim["text"] == "We will judge them by their deeds. Nothing else matters"
 
 
+def test_quote_continued_in_the_next_sentence(nlp):
+    found = claims(nlp, '"We are ready to help," Vladimir Putin said. "Russia will not leave its allies alone."')
+    assert [c["text"] for c in found] == ["We are ready to help", "Russia will not leave its allies alone"]
+    assert found[1]["speaker"] == "vladimir-putin" and found[1]["score"] < found[0]["score"]
+
+
 def test_scare_quotes_are_not_claims(nlp):
     assert claims(nlp, "Russia fought its ‘war against terror’ in the Caucasus.") == []
 
@@ -95,6 +101,21 @@ def test_indirect_gerund_and_infinitive(nlp):
     assert claim["text"] == "continuing its dialogue with the Taliban" and claim["speaker"] == "kazakhstan"
     claim = one(nlp, "China pledged to pay for a new border post.")
     assert claim["text"] == "to pay for a new border post" and claim["speaker"] == "china"
+
+
+def test_parenthetical_cue(nlp):
+    claim = one(nlp, "The decision, Vladimir Putin said, was final.")
+    assert claim["speaker"] == "vladimir-putin" and claim["text"].endswith("was final")
+
+
+def test_call_on_takes_the_infinitive(nlp):
+    claim = one(nlp, "The UN Security Council called on the Taliban to allow safe passage.")
+    assert (claim["text"], claim["cue"]) == ("to allow safe passage", "called on")
+
+
+def test_plural_title_is_an_unnamed_source(nlp):
+    claim = one(nlp, "Vladimir Putin met the envoy. Analysts say the Kremlin is worried.")
+    assert claim["speaker"] is None
 
 
 def test_multiword_cue(nlp):

@@ -318,3 +318,10 @@ def test_styles_by_name_and_file(index, ws):
         format_references(entries, "nope")
     with pytest.raises(StyleError, match="no such CSL style file"):
         format_references(entries, "missing/style.csl")
+
+
+def test_worker_processes_give_the_same_index(ws):
+    serial = build_index(ws, workers=1)
+    parallel = build_index(ws, workers=2)
+    assert render_json(parallel) == render_json(serial)
+    assert render_html(parallel) == render_html(serial)

@@ -236,3 +236,9 @@ def test_rendered_set_every_style():
         # MLA gives no year: works of one author that the bibliography holds twice stay ambiguous
         floor = 0.75 if "modern-language" in truth_path.name else 0.97
         assert len(got) / len(want) >= floor, truth_path.name
+
+
+def test_no_date_prefers_undated_entries():
+    r = Resolver(parse_bibtex("@misc{a, author={Lemon, Edward}, title={X}}\n"
+                              "@misc{b, author={Lemon, Edward}, title={Y}, year={2021}}"))
+    assert r.resolve("Lemon", "n.d.").key == "a"

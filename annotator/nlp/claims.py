@@ -5,7 +5,8 @@ without that component, named entities stand in). Each span is the claim's
 content, without final punctuation or quote marks; `label_` is "attributed"
 or "authorial"; `span._.claim` holds speaker, speakers, channel, cue,
 cue_start, cue_end, mode, rule and score; `span._.rule` and `span._.score`
-repeat the last two.
+repeat the last two (except on a span that is also an actor mention, whose
+rule and score they would overwrite: read `_.claim` first).
 
 spaCy keys span extensions by character offsets, so two claims with the same
 content (conjoined speakers: "Both Beijing and Dushanbe deny …") are one span
@@ -32,6 +33,9 @@ SPAN_KEY = "claims"
 @Language.factory(NAME, default_config={"cues_path": None, "paragraph_breaks": True, "authorial": True})
 def make_claims(nlp: Language, name: str, cues_path: str | None, paragraph_breaks: bool, authorial: bool):
     if paragraph_breaks:
+        # The claim rules read the parse, and the parse is only sound when
+        # paragraphs and headings are sentences of their own: put the small
+        # boundary component before the parser (once; see claims_paragraphs).
         ensure_paragraph_breaks(nlp)
     return ClaimTagger(nlp, cues_path, authorial)
 
@@ -48,7 +52,10 @@ class ClaimTagger:
             Span.set_extension("canonical", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPAN_KEY] = [self._span(doc, p) for p in self.propose(doc)]
+        # Extensions are keyed by offsets: an actor span with the same offsets
+        # would share rule/score, so those claims keep them in `_.claim` only.
+        taken = {(s.start, s.end) for s in doc.spans.get("actors", [])}
+        doc.spans[SPAN_KEY] = [self._span(doc, p, (p.start, p.end) in taken) for p in self.propose(doc)]
         return doc
 
     def propose(self, doc: Doc) -> list[Proposal]:
@@ -61,12 +68,14 @@ class ClaimTagger:
         _cut_at_next_speaker(doc, attributed)
         _set_channels(attributed, channels)
         authorial = authorial_claims(doc, self.matcher) if self.authorial else []
-        return sorted(attributed + authorial, key=lambda p: (p.start, p.end))
+        # Dedup again: cutting may have made two spans equal, and equal spans share `_.claim`.
+        return sorted(_dedup(attributed + authorial), key=lambda p: (p.start, p.end))
 
     @staticmethod
-    def _span(doc: Doc, p: Proposal) -> Span:
+    def _span(doc: Doc, p: Proposal, shared: bool = False) -> Span:
         span = Span(doc, p.start, p.end, label=p.kind)
-        span._.rule, span._.score = p.rule, p.score
+        if not shared:
+            span._.rule, span._.score = p.rule, p.score
         span._.claim = claim_dict(doc, p)
         return span
 
@@ -107,7 +116,7 @@ def _overlap(a: Proposal, b: Proposal) -> bool:
 
 
 def _dedup(props: list[Proposal]) -> list[Proposal]:
-    """One claim per content span; the higher score wins, speakers merge."""
+    """One claim per content span (a span holds one `_.claim`): the higher score wins."""
     best: dict[tuple[int, int], Proposal] = {}
     for p in props:
         key = (p.start, p.end)

@@ -169,6 +169,18 @@ def as_clause(verb: Token, sent_start: int, sent_end: int) -> Range | None:
     return sent_start, first, sent_start
 
 
+def parataxis(verb: Token) -> Range | None:
+    """"The decision, Putin said, was final": the clause around the aside.
+    A span is contiguous, so an aside inside the clause stays in it."""
+    if verb.dep_ != "parataxis" or child(verb, {"ccomp"}) is not None:
+        return None
+    head = verb.head
+    start, end = subtree_range(head)
+    if verb.left_edge.i > head.i and verb.right_edge.i + 1 >= end - 1:
+        end = verb.left_edge.i  # "…, he said." at the end: the clause before it
+    return start, end, head.i
+
+
 def _surface_as(verb: Token) -> int | None:
     """"as Dmitri Trenin analyses," when the tagger read the verb as a noun."""
     doc, i = verb.doc, verb.i - 1

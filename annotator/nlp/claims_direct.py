@@ -22,12 +22,37 @@ STRIP = " \t\r\n,.;:!?…"
 
 def quote_claims(rep: Reported) -> list[Proposal]:
     text = rep.doc.text  # Doc.text joins every token: read it once
-    found = []
+    found: list[Proposal] = []
     for quote in find_quotes(text):
         prop = _attribute(rep, quote, text)
+        if prop is None and found:
+            prop = _continued(rep, quote, text, found[-1])
         if prop is not None:
             found.append(prop)
     return found
+
+
+def _continued(rep: Reported, quote: Quote, text: str, last: Proposal) -> Proposal | None:
+    """A quote of whole sentences right after an attributed one, with no cue
+    of its own, goes on in the same voice (news style:
+    "A," he said. "B.")."""
+    doc = rep.doc
+    inner = _inner_tokens(doc, quote, text)
+    last_end = doc[last.end - 1].idx + len(doc[last.end - 1].text)
+    gap = text[last_end:quote.start]
+    if inner is None or not quote.double or not quote.closed or gap.count("\n") > 2 or len(gap) > 200:
+        return None
+    if not inner[0].is_sent_start and inner.start > 0 and not doc[inner.start - 1].is_sent_start:
+        return None
+    if gap.count("\n") and not _starts_paragraph(text, quote.start):
+        return None
+    return Proposal(inner.start, inner.end, "attributed", "quote_continued", 0.6, last.speaker,
+                    list(last.cue_tokens), "direct", head=inner.root.i, cue_tok=last.cue_tok)
+
+
+def _starts_paragraph(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
 
 
 def _inner_tokens(doc: Doc, quote: Quote, text: str) -> Span | None:
@@ -56,8 +81,7 @@ def _attribute(rep: Reported, quote: Quote, text: str) -> Proposal | None:
                                 (None, "", 0.0))
     if cue_tok is None:
         return None
-    score = score if quote.closed else min(score, 0.5)
-    cue = rep.cue(cue_tok)
+    score, cue = (score if quote.closed else min(score, 0.5)), rep.cue(cue_tok)
     return Proposal(inner.start, inner.end, "attributed", rule, score, rep.speaker(cue_tok),
                     rep.cue_tokens(cue_tok, cue), "direct", head=inner.root.i, cue_tok=cue_tok.i)
 

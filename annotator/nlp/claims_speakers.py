@@ -142,29 +142,43 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
 
 
 def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str]:
-    if actors.actor(tok.i):
-        return actors.actor(tok.i), "actor"
-    if tok.i in actors.ner_people:
-        return actors.ner_people[tok.i], "actor"
-    for appos in (c for c in tok.children if c.dep_ == "appos"):  # "the spokesman, Zabihullah Mujahid"
-        found = actors.actor(appos.i) or actors.ner_people.get(appos.i)
+    for step in (_named, _referring, _described):
+        found = step(tok, actors, lex)
+        if found is not None:
+            return found
+    return None, "other"
+
+
+def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """The subject is an actor, a person the NER found, or has one in apposition."""
+    for cand in (tok, *(c for c in tok.children if c.dep_ == "appos")):  # "the spokesman, Zabihullah Mujahid"
+        found = actors.actor(cand.i) or actors.ner_people.get(cand.i)
         if found:
             return found, "actor"
-    low = tok.lower_
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-        return None, "unnamed"  # "a ministry spokesman": nobody named before
+    return None
+
+
+def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """He/she, "the Kazakh President", or an unnamed source ("a spokesman", "officials")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSON_PRONOUNS:
         return actors.last_person(tok.i), "pronoun"
-    if tok.tag_ != "NNS" and (tok.lemma_.lower() in lex.titles or low in lex.titles):
-        return actors.last_person(tok.i, tok.lemma_.lower(), lex.titles), "nominal"
-    if low in lex.unnamed or tok.lemma_.lower() in lex.unnamed:
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return None, "unnamed"  # "a ministry spokesman": nobody named before
+    if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
+        return actors.last_person(tok.i, lemma, lex.titles), "nominal"
+    if low in lex.unnamed or lemma in lex.unnamed:
         return None, "unnamed"
-    for left in tok.subtree:  # "Mearsheimer's theory", "the UN statement"
+    return None
+
+
+def _described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """"Mearsheimer's theory", "the UN statement", "his office"."""
+    for left in tok.subtree:
         if left.i < tok.i and actors.actor(left.i):
             return actors.actor(left.i), "actor"
-    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-    if poss is not None:  # "his office said"
+    if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return actors.last_person(tok.i), "pronoun"
-    if low in GROUP_PRONOUNS:
+    if tok.lower_ in GROUP_PRONOUNS:
         return None, "pronoun"
-    return None, "other"
+    return None

@@ -15,7 +15,7 @@ from . import claims_content as content
 from .claims_lexicon import Cue, Lexicon
 from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
 
-SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8}
+SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
 
 
@@ -122,7 +122,8 @@ class Reported:
             hit = content.as_clause(tok, sent.start, sent.end)
             if hit is not None:
                 return hit, "as"
-        return None
+        hit = content.parataxis(tok) if "ccomp" in cue.content else None
+        return (hit, "parataxis") if hit is not None else None
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
         """"It goes without saying", "This shows": no one is speaking."""
