@@ -64,8 +64,9 @@ def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[M
     """Bare surnames the model missed, once the full name has been seen."""
     first_seen = {}
     for m in people:
-        if m.end - m.start > 1:
-            first_seen.setdefault(doc[m.end - 1].text, (m.start, m))
+        last = doc[m.end - 1]
+        if m.end - m.start > 1 and last.lower_ not in TITLE_NOUNS:
+            first_seen.setdefault(last.text, (m.start, m))
     out = []
     for tok in doc:
         seen = first_seen.get(tok.text)

@@ -30,6 +30,9 @@ PLACE_NOUNS = {
     "fall", "takeover", "capture", "siege", "control", "road", "highway", "flight", "bank",
     "mosque", "market", "school", "people", "inhabitant", "part", "area", "region", "province",
 }
+# How a place is, not a government: "Kabul was calm".
+PLACE_ADJECTIVES = {"calm", "quiet", "tense", "cold", "hot", "empty", "crowded", "deserted", "safe",
+                    "peaceful", "chaotic", "dangerous", "busy", "dark", "beautiful", "large", "small"}
 # Nouns that make "in Dushanbe" mean the people in power there.
 STANCE_NOUNS = {
     "hostility", "rhetoric", "thinking", "mood", "sentiment", "policymaker", "decision-maker",
@@ -105,8 +108,8 @@ def _subject_acts(tok: Token) -> bool:
         return lemma not in PLACE_VERBS
     if lemma == "be":
         # "Kabul is a city" is a place; "Moscow was the first to plead" acts.
-        attrs = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
-        return not any(a.lemma_.lower() in PLACE_NOUNS for a in attrs)
+        attrs = [c.lemma_.lower() for c in verb.children if c.dep_ in ("attr", "acomp")]
+        return not any(a in PLACE_NOUNS or a in PLACE_ADJECTIVES for a in attrs)
     return lemma not in PLACE_SUBJECT_VERBS
 
 

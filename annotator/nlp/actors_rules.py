@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Span
 
 from .actors_data import Gazetteer, slug
 from .actors_metonymy import stands_for_government
+from .actors_people import TITLE_NOUNS
 
 GAZETTEER, DEFINED, NOMINAL, NER = 3, 3, 2, 1  # trust, for ties between equal spans
 # Words that make an unknown organisation name an armed or militant movement.
 GROUP_WORDS = {"movement", "front", "brigade", "brigades", "battalion", "jamaat", "mujahideen",
                "militia", "jihad", "tehrik", "lashkar", "jaish", "hizb", "clan", "insurgency",
-               "resistance", "taliban", "liberation", "network"}
+               "resistance", "taliban", "liberation"}
 # Heads of government-body names that continue with "for/of …":
 # "State Committee" + "for the Defense Industry".
 INSTITUTION_HEADS = {"committee", "ministry", "council", "agency", "service", "department",
@@ -173,7 +174,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
             span = _extend_institution(span)
         if span.end < len(doc) and doc[span.end].lower_ == "clan":
             span = doc[span.start:span.end + 1]  # "the Kadyrov clan" is a group
-        out.append(_typed(span))
+        out.append(_typed(_with_owner(span, gaz), gaz))
     return out
 
 
@@ -194,8 +195,8 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
         return False
-    if _YEAR.search(text) or text in gaz.currencies:
-        return False  # exercise names ("Kaysar-2021"), currency codes ("USD")
+    if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
+        return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
     if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
         return False
     if len(span) == 1 and span[0].lower_ in GENERIC_WORDS:
@@ -239,11 +240,40 @@ def _extend_institution(span: Span) -> Span:
     return doc[span.start:j] if j > i else span
 
 
-def _typed(span: Span) -> Mention:
+def _with_owner(span: Span, gaz: Gazetteer) -> Span:
+    """"Kyrgyz" + "Interior Ministry" is one name: a state body with its state."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text in gaz.demonyms and _is_institution(span):
+        return doc[span.start - 1:span.end]
+    return span
+
+
+def _is_institution(span: Span) -> bool:
+    return any(t.lower_ in INSTITUTION_HEADS for t in span)
+
+
+def _owner_id(span: Span, gaz: Gazetteer) -> str | None:
+    """The state a government body belongs to: "Kyrgyz …" or "Kyrgyzstan's …"."""
+    doc = span.doc
+    if span[0].text in gaz.demonyms:
+        return gaz.demonyms[span[0].text]
+    if span.start >= 2 and doc[span.start - 1].text in ("'s", "’s"):
+        entry = gaz.entries.get(slug(doc[span.start - 2].text))
+        return entry.id if entry is not None and entry.type == "state" else None
+    return None
+
+
+def _typed(span: Span, gaz: Gazetteer) -> Mention:
+    before = span.doc[span.start - 1].lower_ if span.start else ""
     if any(t.lower_ in GROUP_WORDS for t in span):
         kind, score = "group", 0.7
-    elif span[0].ent_type_ == "PERSON":
-        kind, score = "person", 0.75
+    elif span[0].ent_type_ == "PERSON" or before in TITLE_NOUNS:
+        kind, score = "person", 0.75  # "Foreign Minister Ruslan Kazakbaev" read as ORG
     else:
         kind, score = "organization", 0.7
-    return Mention(span.start, span.end, kind, slug(span.text), "ner", score, NER)
+    canonical = slug(span.text)
+    owner = _owner_id(span, gaz) if kind == "organization" and _is_institution(span) else None
+    if owner:
+        name = span[1:] if span[0].text in gaz.demonyms else span
+        canonical = f"{owner}-{slug(name.text)}"  # one id for "Kyrgyz X" and "Kyrgyzstan's X"
+    return Mention(span.start, span.end, kind, canonical, "ner", score, NER)
