@@ -91,7 +91,7 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             todo.append(doc)
     if progress and todo:
         progress("loading the spaCy model…", 0, len(todo))
-    for done, (doc, afile) in enumerate(zip(todo, _propose(todo, model, jobs)), 1):
+    for done, (doc, afile) in enumerate(zip(todo, _propose(ws, todo, model, jobs)), 1):
         saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
         report.rows.append(_row(doc, saved))
         if progress:
@@ -100,14 +100,14 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
     return report
 
 
-def _propose(docs: list[Document], model: str | None, jobs: int) -> Iterator[AnnotationFile]:
+def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) -> Iterator[AnnotationFile]:
     if not docs:
         return iter(())
     # Imported here so commands that do not tag never load spaCy.
     from . import tagging
     from .nlp.pipeline import build, model_label
 
-    nlp = build(model)
+    nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None)
     return tagging.tag(docs, nlp, model=model_label(nlp), jobs=jobs)
 
 

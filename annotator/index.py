@@ -14,14 +14,15 @@ index_work (worker processes for large corpora).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .bib import BibEntry, Bibliography, load_bib
-from .index_csl import DEFAULT_STYLE, format_references, style_path, to_plain
+from .index_csl import DEFAULT_STYLE, add_year_suffixes, format_references, style_path, to_plain
 from .index_doc import DocInput, DocPart, doc_part
-from .index_model import DocumentInfo, Index, IndexProblem
+from .index_model import Index, IndexProblem
 from .index_views import actor_rows, source_rows
-from .index_work import iter_documents, run_parallel, worker_count
+from .index_gc import gc_paused
+from .index_work import Workers, iter_documents, worker_count
 from .models import Problem
 from .workspace import Workspace
 
@@ -38,33 +39,30 @@ def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | N
                 workers: int | None = None) -> Index:
     """The index of a workspace; accepted and edited annotations unless `include_proposed`.
 
-    `workers`: processes to use; by default one for a small corpus, every core
-    for a large one. The result does not depend on it.
+    `workers`: processes in all (1: everything in this one); by default a
+    large corpus uses every core. The result does not depend on it.
     """
     bib = load_bib(ws.bib_files()) if ws.bib_files() else Bibliography()
     problems = [_bib_problem(p) for p in bib.problems]
     by_key = _first_per_key(bib.entries)
-    paths = ws.annotation_files()
+    style_path(style)  # a wrong style fails now, not after the documents are read
+    paths, found = ws.annotation_files(), []
     wanted, keys = statuses(include_proposed), frozenset(by_key)
-    if worker_count(workers, len(paths)) > 1:
-        style_path(style)  # a wrong style fails here, before any worker starts
-        parts, found, refs = run_parallel(ws, paths, wanted, list(by_key.values()), style,
-                                          worker_count(workers, len(paths)))
-    else:
-        refs, found = format_references(by_key.values(), style), []
-        # A generator: one annotation file in memory at a time, however large the corpus.
-        parts = (doc_part(doc, wanted, keys) for doc in iter_documents(ws, paths, found))
-    return _collect(parts, by_key, refs, style, include_proposed, problems, found)
+    with Workers(worker_count(workers, len(by_key), len(paths))) as pool:
+        references = pool.references(list(by_key.values()), style)
+        # A generator: here, one annotation file in memory at a time, however large the corpus.
+        parts = pool.documents(ws, paths, wanted, keys, len(by_key), found)
+        return _collect(parts, by_key, references, style, include_proposed, problems, found)
 
 
 def assemble(docs: Iterable[DocInput], entries: Iterable[BibEntry], *, include_proposed: bool = False,
              style: str | None = None, problems: Iterable[IndexProblem] = ()) -> Index:
     """The index from documents and entries already in memory; `docs` may be a generator."""
     by_key = _first_per_key(entries)
-    refs = format_references(by_key.values(), style)
     wanted, keys = statuses(include_proposed), frozenset(by_key)
     parts = (doc_part(doc, wanted, keys) for doc in docs)
-    return _collect(parts, by_key, refs, style, include_proposed, list(problems), [])
+    return _collect(parts, by_key, lambda: format_references(by_key.values(), style), style, include_proposed,
+                    list(problems))
 
 
 def load_documents(ws: Workspace) -> tuple[list[DocInput], list[IndexProblem]]:
@@ -73,22 +71,24 @@ def load_documents(ws: Workspace) -> tuple[list[DocInput], list[IndexProblem]]:
     return list(iter_documents(ws, ws.annotation_files(), problems)), problems
 
 
-def _collect(parts: Iterable[DocPart], by_key: dict[str, BibEntry], refs: dict[str, str], style: str | None,
-             include_proposed: bool, *problem_lists: list[IndexProblem]) -> Index:
+def _collect(parts: Iterable[DocPart], by_key: dict[str, BibEntry], references: Callable[[], dict[str, str]],
+             style: str | None, include_proposed: bool, *problem_lists: list[IndexProblem]) -> Index:
     claims, found, infos, mentions = [], [], [], []
-    for part in parts:
-        claims += part.rows
-        found += part.problems
-        infos.append(part.info)
-        mentions += part.mentions
-    for extra in problem_lists:  # read after the loop: a loading generator appends as it goes
-        found += extra
-    _fill_references(claims, refs)
-    claims.sort(key=lambda r: (r.document, r.start, r.end, r.id))
-    infos.sort(key=lambda d: d.name)
-    return Index(style=style or DEFAULT_STYLE, include_proposed=include_proposed, documents=infos,
-                 claims=claims, sources=source_rows(by_key, refs, claims), actors=actor_rows(mentions, claims),
-                 problems=sorted(found, key=_problem_order))
+    with gc_paused():
+        for part in parts:
+            claims += part.rows
+            found += part.problems
+            infos.append(part.info)
+            mentions += part.mentions
+        for extra in problem_lists:  # read after the loop: a loading generator appends as it goes
+            found += extra
+        refs = add_year_suffixes(references(), by_key.values(), style)
+        _fill_references(claims, refs)
+        claims.sort(key=lambda r: (r.document, r.start, r.end, r.id))
+        infos.sort(key=lambda d: d.name)
+        return Index(style=style or DEFAULT_STYLE, include_proposed=include_proposed, documents=infos,
+                     claims=claims, sources=source_rows(by_key, refs, claims), actors=actor_rows(mentions, claims),
+                     problems=sorted(found, key=_problem_order))
 
 
 def _fill_references(claims, refs: dict[str, str]) -> None:

@@ -15,7 +15,7 @@ TYPES = {
     "incollection": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
     "manual": "book", "mastersthesis": "thesis", "phdthesis": "thesis", "thesis": "thesis",
     "techreport": "report", "report": "report", "online": "webpage", "electronic": "webpage",
-    "www": "webpage", "misc": "article", "unpublished": "manuscript", "newspaper": "article-newspaper",
+    "www": "webpage", "misc": "document", "unpublished": "manuscript", "newspaper": "article-newspaper",
     "periodical": "article-journal", "collection": "book", "proceedings": "book",
 }
 # BibTeX/BibLaTeX field → CSL variable, for fields copied as text.
@@ -47,11 +47,10 @@ def to_csl(entry, item_id: str) -> dict:
 
 
 def _type(entry_type: str, fields: dict) -> str:
-    csl = TYPES.get(entry_type.lower(), "article")
+    # "document" is CSL 1.0.2's catch-all; an older type renders a stub as "Preprint".
+    csl = TYPES.get(entry_type.lower(), "document")
     if csl == "article-journal" and fields.get("entrysubtype", "").lower() == "newspaper":
         return "article-newspaper"
-    if csl == "article" and fields.get("url") and not fields.get("publisher"):
-        return "webpage"
     return csl
 
 
@@ -61,8 +60,10 @@ def _publisher(item: dict, fields: dict) -> None:
             if fields.get(name):
                 item["publisher"] = fields[name]
                 break
-    if item["type"] == "thesis" and "genre" not in item:
+    if item["type"] == "thesis":
         item["genre"] = "PhD diss." if "phd" in fields.get("type", "phd").lower() else "Master's thesis"
+    elif fields.get("type"):  # a report series or kind: "Costs of War", "Working Paper"
+        item["genre"] = fields["type"]
 
 
 def _numbers(item: dict, fields: dict) -> None:

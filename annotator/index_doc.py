@@ -41,13 +41,12 @@ class DocView:
         for a in self.included:
             if isinstance(a, CitationAnnotation) and a.number is not None:
                 self.notes[a.number].append(a)
-        self.actors = sorted((a for a in self.included if isinstance(a, ActorAnnotation)),
-                             key=lambda a: (a.start, a.end, a.id))
+        self.actors = [a for a in self.included if isinstance(a, ActorAnnotation)]
         self._starts = [a.start for a in self.actors]
         self._canonical = {a.id: a.canonical for a in doc.afile.annotations if isinstance(a, ActorAnnotation)}
 
     def claims(self) -> list[ClaimAnnotation]:
-        return sorted((a for a in self.included if isinstance(a, ClaimAnnotation)), key=lambda a: (a.start, a.end, a.id))
+        return [a for a in self.included if isinstance(a, ClaimAnnotation)]  # `included` is in order
 
     def line(self, offset: int) -> int | None:
         return None if self.text is None else bisect.bisect_left(self._newlines, offset) + 1
@@ -58,9 +57,8 @@ class DocView:
 
     def actors_within(self, start: int, end: int) -> list[str]:
         found = []
-        for a in self.actors[bisect.bisect_left(self._starts, start):]:
-            if a.start >= end:
-                break
+        for i in range(bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)):
+            a = self.actors[i]
             if a.end <= end and a.canonical not in found:
                 found.append(a.canonical)
         return found
@@ -74,8 +72,11 @@ class DocView:
         line_end = len(self.text) if line_end == -1 else line_end
         before = self.text[max(line_start, start - CONTEXT):start]
         after = self.text[end:min(line_end, end + CONTEXT)]
-        cut_before, cut_after = start - CONTEXT > line_start, end + CONTEXT < line_end
-        return ("…" if cut_before else "") + before, after + ("…" if cut_after else "")
+        if start - CONTEXT > line_start:  # cut: start and end at a word, not inside one
+            before = "…" + before[before.find(" ") + 1:]
+        if end + CONTEXT < line_end:
+            after = after[: max(after.rfind(" "), 0)] + "…"
+        return before, after
 
 
 @dataclass

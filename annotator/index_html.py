@@ -11,28 +11,45 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
 from .index_csl import to_html
 from .index_html_docs import document_sections
+from .index_gc import gc_paused
 from .index_model import VIEWS, ClaimLink, ClaimRow, Index, SourceRef
 
 TITLES = {"claims": "Claims", "sources": "Sources", "actors": "Actors", "problems": "Problems",
           "documents": "Documents"}
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    text = "" if value is None else str(value)
+    # Most values need no escaping; searching is cheaper than five replaces.
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
+
+
+@lru_cache(maxsize=100_000)
+def _json_item(value: str) -> str:
+    return esc(json.dumps(value, ensure_ascii=False))
 
 
 def _data(values: Iterable[str]) -> str:
-    """A JSON list in an attribute, read by the page's filter script."""
-    return esc(json.dumps(sorted(set(values)), ensure_ascii=False))
+    """A JSON list in an attribute (escaped), read by the page's filter script."""
+    return "[" + ",".join(_json_item(v) for v in sorted(set(values))) + "]"
 
 
 def render_html(index: Index, views: Iterable[str] = VIEWS) -> str:
-    views = [v for v in VIEWS if v in views]
+    with gc_paused():  # many small strings, no cycles: collections would only re-scan the index
+        return _render(index, [v for v in VIEWS if v in views])
+
+
+def _render(index: Index, views: list[str]) -> str:
     tabs = views + (["documents"] if "claims" in views else [])
     ids = ClaimIds(index)
     sections = {"claims": _claims, "sources": _sources, "actors": _actors, "problems": _problems}
@@ -182,7 +199,9 @@ def _problems(index: Index, ids: ClaimIds) -> Iterator[str]:
         return
     yield "<table><thead><tr><th>severity</th><th>kind</th><th>where</th><th>what</th></tr></thead><tbody>"
     for p in index.problems:
-        where = f"{p.document}:{p.line}" if p.line is not None else p.document
+        where = esc(f"{p.document}:{p.line}" if p.line is not None else p.document)
+        if (p.document, p.annotation) in ids.number:  # a problem of an indexed claim: link to its card
+            where = f'<a class="jump" href="#{ids.card(p.document, p.annotation)}">{where}</a>'
         yield (f'<tr><td class="sev-{esc(p.severity)}">{esc(p.severity)}</td><td>{esc(p.kind)}</td>'
-               f"<td>{esc(where)}</td><td>{esc(p.message)}</td></tr>")
+               f"<td>{where}</td><td>{esc(p.message)}</td></tr>")
     yield "</tbody></table>"

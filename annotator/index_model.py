@@ -18,7 +18,7 @@ VIEWS = ("claims", "sources", "actors", "problems")
 Hidden = Annotated[str, Field(exclude=True)]
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)  # positional too: index_work rebuilds rows from tuples
 class SourceRef:
     """One source a claim rests on, as seen from the claim.
 
@@ -34,7 +34,7 @@ class SourceRef:
     label: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)  # positional too: index_work rebuilds rows from tuples
 class ClaimRow:
     id: str
     document: str

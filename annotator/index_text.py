@@ -12,6 +12,7 @@ import re
 from typing import Iterable, Iterator
 
 from .index_csl import to_markdown
+from .index_gc import gc_paused
 from .index_model import INDEX_ADAPTER, VIEWS, ClaimLink, Index, SourceRef
 
 NO_SOURCE = "no source"
@@ -28,16 +29,23 @@ def render_json(index: Index, views: Iterable[str] = VIEWS) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
+_MD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
 def md_escape(text: str) -> str:
     """Backslash-escape what Markdown would read as markup; newlines become spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    if _MD_SPACE.search(text) or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.split())
+    # Most values hold no markup; searching first spares building a copy.
+    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
 
 
 def render_markdown(index: Index, views: Iterable[str] = VIEWS) -> str:
     parts = [f"# Claim-to-source index\n\n{_summary(index)}\n"]
     sections = {"claims": _md_claims, "sources": _md_sources, "actors": _md_actors, "problems": _md_problems}
-    for view in views:
-        parts.append("\n".join(sections[view](index)) + "\n")
+    with gc_paused():  # many small strings, no cycles: collections would only re-scan the index
+        for view in views:
+            parts.append("\n".join(sections[view](index)) + "\n")
     return "\n".join(parts)
 
 
@@ -58,7 +66,8 @@ def _md_claims(index: Index) -> Iterator[str]:
     for row in index.claims:
         who = "".join(f" · {label} {md_escape(v)}" for label, v in (("speaker", row.speaker),
                                                                         ("channel", row.channel)) if v)
-        yield f"- **{_place(row.document, row.line)}** · {row.kind}{who}: “{md_escape(row.text)}”"
+        pending = " · *proposed*" if row.status == "proposed" else ""
+        yield f"- **{_place(row.document, row.line)}** · {row.kind}{who}{pending}: “{md_escape(row.text)}”"
         for ref in row.sources or [None]:
             yield f"  - {_md_ref(ref, marked)}"
 
@@ -111,7 +120,7 @@ def _md_problems(index: Index) -> Iterator[str]:
 # --- CSV ------------------------------------------------------------------
 
 COLUMNS = {
-    "claims": ["claim", "document", "line", "kind", "speaker", "channel", "text", "source", "status",
+    "claims": ["claim", "document", "line", "kind", "review", "speaker", "channel", "text", "source", "status",
                "locator", "reference"],
     "sources": ["source", "type", "reference", "claim", "document", "line", "locator", "text"],
     "actors": ["actor", "type", "mentions", "names", "role", "claim", "document", "line", "text"],
@@ -131,7 +140,7 @@ def render_csv(index: Index, view: str) -> str:
 
 def _csv_claims(index: Index) -> Iterator[list]:
     for r in index.claims:
-        head = [r.id, r.document, r.line, r.kind, r.speaker or "", r.channel or "", r.text]
+        head = [r.id, r.document, r.line, r.kind, r.status, r.speaker or "", r.channel or "", r.text]
         for ref in r.sources:
             yield head + [ref.key or ref.label, ref.status, ref.locator, ref.reference]
         if not r.sources:

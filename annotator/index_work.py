@@ -1,47 +1,48 @@
-"""The per-document work of the index, spread over worker processes.
+"""Where the index's work runs: this process, plus forked workers for a large corpus.
 
-Validating annotation files through the models is most of the cost of an
-index (and formatting references with citeproc-py most of the rest); both
-are independent per file or per entry, so a large corpus is cut in chunks
-and built on every core. Workers are spawned, not forked: a clean
-interpreter per worker, whatever threads the caller holds.
+Validating annotation files through the models is most of the cost, and
+formatting references with citeproc-py (~4 ms an entry) most of the rest;
+both are independent per file and per entry. With workers, they take the
+references and a share of the documents while this process indexes the
+first documents itself; rows come back as tuples, which pickle ~5x faster
+than dataclasses. Fork, not spawn: spawning re-runs the caller's main
+module, which breaks scripts without a `__main__` guard. Where fork is
+unavailable everything runs here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import store
 from .errors import AnnotatorError
 from .index_csl import format_references
 from .index_doc import DocInput, DocPart, doc_part
-from .index_model import IndexProblem
+from .index_gc import gc_paused
+from .index_model import ClaimRow, IndexProblem, SourceRef
 from .models import sha256_bytes
 from .readers import decode
 from .workspace import Workspace
 
-PARALLEL_FROM = 400  # documents; below this, starting workers costs more than it saves
-CHUNK = 200  # documents per task
-ENTRY_CHUNK = 250  # bibliography entries per task
+PARALLEL_FROM = 1_000  # work units (a document, or a third of an entry): below, workers cost more than they save
+ENTRY_COST = 3  # an entry costs about three documents of 50 annotations
+CHUNK = 250  # documents per task
 
 
-def worker_count(requested: int | None, documents: int) -> int:
+def worker_count(requested: int | None, entries: int, documents: int) -> int:
+    """Worker processes besides this one; 0 means all work happens here."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
     if requested is not None:
-        return max(1, requested)
-    if documents < PARALLEL_FROM:
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8))
-
-
-def load_parts(ws: Workspace, paths: list[Path], statuses: frozenset[str], keys: frozenset[str]) -> tuple[list[DocPart], list[IndexProblem]]:
-    """Load and index some annotation files: the task one worker runs."""
-    problems: list[IndexProblem] = []
-    parts = [doc_part(doc, statuses, keys) for doc in iter_documents(ws, paths, problems)]
-    return parts, problems
+        return max(0, requested - 1)
+    if documents + ENTRY_COST * entries < PARALLEL_FROM:
+        return 0
+    return max(1, min((os.cpu_count() or 1) - 1, 7))
 
 
 def iter_documents(ws: Workspace, paths: list[Path], problems: list[IndexProblem]) -> Iterator[DocInput]:
@@ -70,28 +71,79 @@ def source_text(ws: Workspace, afile, problems: list[IndexProblem]) -> str | Non
     return text
 
 
-def run_parallel(ws: Workspace, paths: list[Path], statuses: frozenset[str], entries: list, style: str | None,
-                 workers: int) -> tuple[list[DocPart], list[IndexProblem], dict[str, str]]:
-    """Documents and references on `workers` processes; results in submission order."""
-    keys = frozenset(e.key for e in entries)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        # References first: one slow entry chunk should not finish last.
-        ref_tasks = [pool.submit(format_references, entries[i:i + ENTRY_CHUNK], style)
-                     for i in range(0, len(entries), ENTRY_CHUNK)]
-        doc_tasks = [pool.submit(load_parts, ws, paths[i:i + CHUNK], statuses, keys)
-                     for i in range(0, len(paths), CHUNK)]
-        return _gather(doc_tasks, ref_tasks)
+class Workers:
+    """This process and `count` forked workers; a context manager that shuts them down."""
+
+    def __init__(self, count: int):
+        self.count = count
+        self.pool = (ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"))
+                     if count else None)
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+
+    def references(self, entries: list, style: str | None) -> Callable[[], dict[str, str]]:
+        """Start formatting; the returned function waits for the references."""
+        if not self.pool or not entries:
+            return lambda: format_references(entries, style)
+        size = -(-len(entries) // self.count)
+        tasks = [self.pool.submit(format_references, entries[i:i + size], style)
+                 for i in range(0, len(entries), size)]
+        return lambda: {key: ref for task in tasks for key, ref in task.result().items()}
+
+    def documents(self, ws: Workspace, paths: list[Path], statuses: frozenset[str], keys: frozenset[str],
+                  entries: int, problems: list[IndexProblem]) -> Iterator[DocPart]:
+        """Every document's part: the first ones built here while the workers build the rest."""
+        here = self._share_here(len(paths), entries)
+        tasks = [self.pool.submit(_remote_parts, ws, paths[i:i + CHUNK], statuses, keys)
+                 for i in range(here, len(paths), CHUNK)] if self.pool else []
+        for doc in iter_documents(ws, paths[:here], problems):
+            yield doc_part(doc, statuses, keys)
+        for task in tasks:
+            packed, found = task.result()
+            problems += found
+            yield from map(_unpack, packed)
+
+    def _share_here(self, documents: int, entries: int) -> int:
+        """Documents for this process: an equal share of all work, the references counted in."""
+        if not self.pool:
+            return documents
+        return min(documents, (documents + ENTRY_COST * entries) // (self.count + 1))
 
 
-def _gather(doc_tasks: list[Future], ref_tasks: list[Future]) -> tuple[list[DocPart], list[IndexProblem], dict[str, str]]:
-    parts: list[DocPart] = []
+# --- transport: rows as tuples -------------------------------------------------
+
+_ROW = [f.name for f in fields(ClaimRow)]
+_SOURCES = _ROW.index("sources")
+_REF = [f.name for f in fields(SourceRef)]
+
+
+def _remote_parts(ws: Workspace, paths: list[Path], statuses: frozenset[str],
+                  keys: frozenset[str]) -> tuple[list[tuple], list[IndexProblem]]:
     problems: list[IndexProblem] = []
-    for task in doc_tasks:
-        chunk_parts, chunk_problems = task.result()
-        parts += chunk_parts
-        problems += chunk_problems
-    refs: dict[str, str] = {}
-    for task in ref_tasks:
-        refs.update(task.result())
-    return parts, problems, refs
+    with gc_paused():
+        parts = [_pack(doc_part(doc, statuses, keys)) for doc in iter_documents(ws, paths, problems)]
+    return parts, problems
+
+
+def _pack(part: DocPart) -> tuple:
+    rows = []
+    for row in part.rows:
+        values = [getattr(row, name) for name in _ROW]
+        values[_SOURCES] = [tuple(getattr(s, name) for name in _REF) for s in row.sources]
+        rows.append(tuple(values))
+    return rows, part.problems, part.info, part.mentions
+
+
+def _unpack(packed: tuple) -> DocPart:
+    rows, problems, info, mentions = packed
+    built = []
+    for values in rows:
+        values = list(values)
+        values[_SOURCES] = [SourceRef(*s) for s in values[_SOURCES]]
+        built.append(ClaimRow(*values))
+    return DocPart(built, problems, info, mentions)

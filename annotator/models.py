@@ -173,6 +173,7 @@ class ActorAnnotation(AnnotationBase):
     type: ActorType
     canonical: str
     role: str | None = None
+    affiliation: str | None = None  # the state or body a role implies ("Kazakh President" → kazakhstan)
 
 
 class FootnoteRefAnnotation(AnnotationBase):

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from rich.console import Console
+from rich.console import Console, Group
 
 from . import review_edit as edit
 from . import review_view as view
@@ -75,7 +75,7 @@ class Loop:
         self.console = console
         self.read = key_reader(keys)
         self.actors = list(actors)
-        self.message = ""
+        self.message = _orphan_note(session)
 
     def run(self) -> Counter:
         """Review until quit; returns what this session changed, by status."""
@@ -96,14 +96,15 @@ class Loop:
             raise Quit
         return key
 
-    def draw(self, mode: str) -> None:
+    def draw(self, mode: str, below=None) -> None:
+        """The current proposal (or the end of the queue), and a picker under it."""
         prog = progress(self.session)
         ann = self.session.current()
         if ann is None:
-            view.show(self.console, view.end_screen(prog, self.message))
+            shown = view.end_screen(prog, self.message)
         else:
-            view.show(self.console, view.screen(ann, self.session.text(), self.session.item.doc,
-                                                prog, mode, self.message))
+            shown = view.screen(ann, self.session.text(), self.session.item.doc, prog, mode, self.message)
+        view.show(self.console, shown if below is None else Group(shown, below))
         self.message = ""
 
     # -- main mode --------------------------------------------------------
@@ -147,8 +148,8 @@ class Loop:
 
     def help(self, mode: str) -> None:
         view.show(self.console, view.help_table(mode))
-        self.console.print("[dim]press any key[/]")
-        self.key()
+        self.console.print("[dim]press any key to go back[/]")
+        self.key(typing=True)  # q too goes back here, it does not quit
 
     # -- edit mode --------------------------------------------------------
 
@@ -227,7 +228,7 @@ class Loop:
         typed = ""
         while True:
             shown = edit.matches(choices, typed) if typing else choices[:9]
-            view.show(self.console, view.picker(title, typed, shown, none_label, typing))
+            self.draw("edit", below=view.picker(title, typed, shown, none_label, typing))
             key = self.key(typing=typing)
             if key == ESC:
                 return None
@@ -242,6 +243,14 @@ class Loop:
                 typed = typed[:-1]
             elif typing and key.isprintable() and len(key) == 1:
                 typed += key
+
+
+def _orphan_note(session: Session) -> str:
+    """Say at the start that some earlier decisions lost their place."""
+    n = sum(len(d.afile.orphans) for d in session.docs.values())
+    if not n:
+        return ""
+    return f"{n} earlier decision(s) could not be found again in the edited text: `annotator status` lists them"
 
 
 def _short(text: str, limit: int = 60) -> str:

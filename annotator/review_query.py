@@ -127,7 +127,7 @@ def progress(session) -> Progress:
 class DocStatus:
     doc: str
     counts: dict[str, Counter]  # kind -> status -> n
-    orphans: int = 0
+    orphans: list[Annotation] = field(default_factory=list)
 
 
 def status(docs: dict[str, Loaded]) -> list[DocStatus]:
@@ -137,7 +137,7 @@ def status(docs: dict[str, Loaded]) -> list[DocStatus]:
         counts = {kind: Counter() for kind in KINDS}
         for ann in loaded.afile.annotations:
             counts[ann.kind][ann.status] += 1
-        rows.append(DocStatus(doc=name, counts=counts, orphans=len(loaded.afile.orphans)))
+        rows.append(DocStatus(doc=name, counts=counts, orphans=list(loaded.afile.orphans)))
     return rows
 
 

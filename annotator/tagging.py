@@ -76,18 +76,35 @@ def citations(p: Proposer) -> list[CitationAnnotation]:
     return out
 
 
-def actors(p: Proposer, sdoc: Doc) -> list[ActorAnnotation]:
+def actors(p: Proposer, sdoc: Doc, offset: int = 0) -> list[ActorAnnotation]:
+    """Actor mentions of a processed text that starts at `offset` in the file."""
     if "actors" in sdoc.spans:
-        spans = [(s, s.label_, s._.canonical, s._.role, s._.rule, s._.score) for s in sdoc.spans["actors"]]
+        found = [(s, s.label_, s._.canonical, s._.role, s._.affiliation, s._.rule, s._.score)
+                 for s in sdoc.spans["actors"]]
     else:
-        spans = [(e, NER_TYPES[e.label_], _slug(e.text), None, "ner", 0.5)
+        found = [(e, NER_TYPES[e.label_], _slug(e.text), None, None, "ner", 0.5)
                  for e in sdoc.ents if e.label_ in NER_TYPES]
     out = []
-    for span, type_, canonical, role, rule, score in spans:
+    for span, type_, canonical, role, affiliation, rule, score in found:
+        start, end = span.start_char + offset, span.end_char + offset
         out.append(ActorAnnotation(
-            **p.base("actor", span.start_char, span.end_char, rule or "actors", score or 0.5, type_, canonical),
-            type=type_, canonical=canonical or _slug(span.text), role=role,
+            **p.base("actor", start, end, rule or "actors", score or 0.5, type_, canonical),
+            type=type_, canonical=canonical or _slug(span.text), role=role, affiliation=affiliation,
         ))
+    return out
+
+
+def note_prose(doc: Document) -> list[tuple[int, str]]:
+    """Each note's text with its citations blanked: the prose where actors
+    may stand ("Additionally, Washington will …"), as (offset, text)."""
+    out = []
+    for note in doc.notes:
+        chars = list(note.text)
+        for c in parse_note(note.text, 0):
+            chars[c.start:c.end] = " " * (c.end - c.start)
+        prose = "".join(chars)
+        if any(ch.isalpha() for ch in prose):
+            out.append((note.text_start, prose))
     return out
 
 
@@ -142,10 +159,13 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def propose(doc: Document, sdoc: Doc, model: str | None = None) -> AnnotationFile:
+def propose(doc: Document, sdoc: Doc, notes: list[tuple[int, Doc]] = (), model: str | None = None) -> AnnotationFile:
+    """All proposals for one document: `sdoc` is its processed body, `notes`
+    its processed note prose with the offset of each."""
     p = Proposer(doc, model)
     inline = inline_citations(p, sdoc.text)
     found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline)
+    found += [a for offset, ndoc in notes for a in actors(p, ndoc, offset)]
     unique = {a.id: a for a in found}
     return AnnotationFile(doc=doc.name, sha256=doc.sha256, tagger=TAGGER_VERSION, annotations=list(unique.values()))
 
@@ -158,4 +178,14 @@ def tag(docs: Iterable[Document], nlp: Language, model: str | None = None,
     nlp.max_length = max(nlp.max_length, longest + 1)
     bodies = (d.body() for d in docs)
     for doc, sdoc in zip(docs, nlp.pipe(bodies, n_process=jobs, batch_size=batch_size)):
-        yield propose(doc, sdoc, model)
+        yield propose(doc, sdoc, _notes(nlp, doc), model)
+
+
+def _notes(nlp: Language, doc: Document) -> list[tuple[int, Doc]]:
+    """Note prose runs through the actor layer only: claims stand in the body."""
+    prose = note_prose(doc)
+    if not prose:
+        return []
+    skip = [name for name in nlp.pipe_names if name.startswith("annotator_") and name != "annotator_actors"]
+    with nlp.select_pipes(disable=skip):
+        return [(offset, ndoc) for (offset, _), ndoc in zip(prose, nlp.pipe(text for _, text in prose))]

@@ -23,11 +23,13 @@ GOLD = ROOT / "tests" / "data" / "gold"
 CORPUS = ROOT / "corpus"
 
 
-def gold_pairs() -> list[tuple[Path, dict]]:
-    """(document path, gold) matched by the sha256 of the file's bytes."""
-    by_sha = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in CORPUS.glob("*.txt")}
+def gold_pairs(gold_dir: Path = GOLD) -> list[tuple[Path, dict]]:
+    """(document path, gold) matched by the sha256 of the file's bytes; texts
+    are looked for in corpus/ and beside the gold files."""
+    texts = list(CORPUS.glob("*.txt")) + list(gold_dir.glob("*.txt"))
+    by_sha = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in texts}
     pairs = []
-    for g in sorted(GOLD.glob("*.json")):
+    for g in sorted(gold_dir.glob("*.json")):
         gold = json.loads(g.read_text(encoding="utf-8"))
         if gold["sha256"] in by_sha:
             pairs.append((by_sha[gold["sha256"]], gold))
@@ -123,12 +125,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every missed or wrong span")
     parser.add_argument("--words", type=int, default=50_000, help="words to time (0: skip timing)")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold JSON files")
     args = parser.parse_args()
     from annotator.nlp.pipeline import build
 
     nlp = build(components=("annotator_actors",))
     items = []
-    for path, gold in gold_pairs():
+    for path, gold in gold_pairs(args.gold):
         g, p = gold_actors(gold), predict(nlp, path)
         items.append((g, p))
         row = score([(g, p)])

@@ -18,7 +18,6 @@ Targets (issue 7): index in < 30 s and < 2 GB.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import resource
 import shutil
@@ -31,7 +30,7 @@ from annotator import store
 from annotator.index import build_index
 from annotator.index_html import render_html
 from annotator.index_text import render_json, render_markdown
-from annotator.models import sha256_bytes, stable_id
+from annotator.models import AnnotationFile, sha256_bytes, stable_id
 from annotator.workspace import Workspace
 
 PARAGRAPHS = 5  # each holds 10 annotations: 4 actors, 1 marker, 2 citations, 3 claims
@@ -149,7 +148,8 @@ def generate(root: Path, docs: int, entries: int, seed: int = 7) -> int:
         data = {"schema_version": 1, "doc": name, "sha256": sha256_bytes(text.encode("utf-8")), "tagger": "bench",
                 "annotations": [a for a in builder.anns if a["text"]], "orphans": []}
         total += len(data["annotations"])
-        ws.annotation_path(name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        # Through the models and the store's own writer, so files look exactly like saved ones.
+        ws.annotation_path(name).write_text(store.dumps(AnnotationFile.model_validate(data)), encoding="utf-8")
     return total
 
 

@@ -131,6 +131,11 @@ def test_hyphenated_group_name_before_a_full_stop(nlp):
     assert ("Daesh-K", "group", "islamic-state-khorasan") in actors(nlp, "Groups like Al-Qaeda and Daesh-K.")
 
 
+def test_names_glued_by_the_tokenizer_are_split(nlp):
+    assert actors(nlp, "The U.S.-led coalition left, said the state news agency UzA.") == [
+        ("U.S.", "state", "united-states"), ("UzA", "organization", "uza")]
+
+
 # --- exclusions
 
 
@@ -154,6 +159,37 @@ def test_spans_carry_rule_and_score(nlp):
     doc = nlp("Moscow opposed NATO, said Sergey Lavrov.")
     for span in doc.spans["actors"]:
         assert span._.rule and 0.0 < span._.score <= 1.0 and span._.canonical
+
+
+# --- held-out news in the style of the region's press (not from the gold texts)
+
+HELD_OUT = (
+    "Kyrgyz Foreign Minister Ruslan Kazakbaev met Uzbek officials in Tashkent on Monday. "
+    "Kazakbaev said the Kyrgyz Interior Ministry would open new border posts. "
+    "Russia's Deputy Foreign Minister Andrei Rudenko told RIA Novosti that Moscow is ready to help. "
+    "Kabul was calm on Friday, residents said. The Taliban said Kabul would honour all agreements. "
+    "Observers in Bishkek say the Kremlin played a quiet role. Beijing's envoy praised the deal."
+)
+
+
+def test_held_out_news_paragraph(nlp):
+    doc = nlp(HELD_OUT)
+    found = {(s.text, s.label_, s._.canonical, s._.role) for s in doc.spans["actors"]}
+    assert found == {
+        ("Ruslan Kazakbaev", "person", "ruslan-kazakbaev", "Kyrgyz Foreign Minister"),
+        ("Kazakbaev", "person", "ruslan-kazakbaev", None),
+        ("Kyrgyz Interior Ministry", "organization", "kyrgyzstan-interior-ministry", None),
+        ("Russia", "state", "russia", None),
+        ("Andrei Rudenko", "person", "andrei-rudenko", "Russia's Deputy Foreign Minister"),
+        ("RIA Novosti", "organization", "ria-novosti", None),
+        ("Moscow", "state", "russia", None),
+        ("Taliban", "group", "taliban", None),
+        ("Kabul", "state", "afghanistan", None),
+        ("Kremlin", "state", "russia", None),
+        ("Beijing", "state", "china", None),
+    }
+    # "in Tashkent", "Kabul was calm" and "in Bishkek" are places.
+    assert [s.start_char for s in doc.spans["actors"] if s.text == "Kabul"] == [HELD_OUT.index("Kabul would")]
 
 
 # --- the user's own actors file

@@ -23,6 +23,7 @@ from annotator.cli import main
 from annotator.index import assemble, build_index, load_documents
 from annotator.index_csl import StyleError, format_references
 from annotator.index_html import render_html
+from annotator.index_model import ClaimRow
 from annotator.index_text import render_csv, render_json, render_markdown
 from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
                               FootnoteRefAnnotation, Provenance, Review, sha256_bytes, stable_id)
@@ -53,6 +54,8 @@ BIB = r"""
   publisher = {Oxford University Press}, year = {2012}}
 @article{evil2020, author = {{Evil Corp}}, title = {Why <script>alert(1)</script> is text},
   journal = {Journal of Tests}, volume = {1}, pages = {1--2}, year = {2020}}
+@misc{tass2021b, author = {{TASS}}, year = {2021}, keywords = {stub}}
+@misc{tass2021a, author = {{TASS}}, year = {2021}, keywords = {stub}}
 """
 TAGGER = "test-0"
 
@@ -157,6 +160,10 @@ def test_markdown_golden(index):
     check_golden("index.md", render_markdown(index))
 
 
+def test_markdown_with_proposals_golden(ws):
+    check_golden("index-proposed.md", render_markdown(build_index(ws, include_proposed=True)))
+
+
 def test_json_golden(index):
     check_golden("index.json", render_json(index))
 
@@ -235,7 +242,7 @@ def test_reviewed_only_by_default_and_proposals_on_request(ws, index):
 
 
 def test_sources_view_lists_uncited_entries(index):
-    assert [s.key for s in index.uncited()] == ["cooley2012", "evil2020"]
+    assert [s.key for s in index.uncited()] == ["cooley2012", "evil2020", "tass2021a", "tass2021b"]
     crawford = next(s for s in index.sources if s.key == "crawford2021")
     assert [(c.document, c.locator) for c in crawford.claims] == [(DOC, "14–15")]
 
@@ -293,7 +300,7 @@ def test_csv_is_well_formed(index):
     rows = list(csv.reader(io.StringIO(render_csv(index, "claims"))))
     assert rows[0][:3] == ["claim", "document", "line"]
     assert all(len(r) == len(rows[0]) for r in rows)
-    assert any(r[8] == "no source" for r in rows[1:])
+    assert any(r[rows[0].index("status")] == "no source" for r in rows[1:])
 
 
 def test_json_round_trips_and_holds_no_document_text(index):
@@ -303,6 +310,12 @@ def test_json_round_trips_and_holds_no_document_text(index):
 
 
 # --- styles ------------------------------------------------------------------------
+
+
+def test_same_author_and_year_get_year_suffixes(index):
+    refs = {s.key: s.reference for s in index.sources}
+    assert (refs["tass2021a"], refs["tass2021b"]) == ("TASS. 2021a.", "TASS. 2021b.")
+    assert refs["crawford2021"].startswith("Crawford, Neta C. 2021.")  # alone in its year: no letter
 
 
 def test_styles_by_name_and_file(index, ws):
@@ -320,8 +333,74 @@ def test_styles_by_name_and_file(index, ws):
         format_references(entries, "missing/style.csl")
 
 
-def test_worker_processes_give_the_same_index(ws):
+@pytest.mark.parametrize("entry_cost", [0, 3])  # 0: a document goes to the worker; 3: only references do
+def test_worker_processes_give_the_same_index(ws, monkeypatch, entry_cost):
+    from annotator import index_work
+
     serial = build_index(ws, workers=1)
+    monkeypatch.setattr(index_work, "ENTRY_COST", entry_cost)
     parallel = build_index(ws, workers=2)
     assert render_json(parallel) == render_json(serial)
     assert render_html(parallel) == render_html(serial)
+    assert render_markdown(parallel) == render_markdown(serial)
+
+
+# --- pieces ------------------------------------------------------------------------
+
+
+def test_bib_entries_become_csl_json():
+    from annotator.bib import parse_bibtex
+    from annotator.index_csl_json import to_csl
+
+    bib = parse_bibtex(r"""
+@incollection{c, author = {{United Nations Office on Drugs and Crime} and van der Berg, Anna},
+  editor = {Ed, Ited}, title = {A {UN} Chapter}, booktitle = {The Book}, pages = {10--20},
+  publisher = {P}, address = {Vienna}, year = {2021}, month = nov}
+@phdthesis{t, author = {Stu, Dent}, title = {T}, school = {Uni}, year = {2015}}
+@misc{m, author = {Broll}, year = {2013}, keywords = {stub}}
+@online{o, author = {{RFE/RL}}, title = {News}, url = {https://example.org}, date = {2021-08-30}}
+""")
+    items = {e.key: to_csl(e, e.key) for e in bib.entries}
+    c = items["c"]
+    assert c["type"] == "chapter" and c["container-title"] == "The Book" and c["page"] == "10–20"
+    assert c["author"] == [{"literal": "United Nations Office on Drugs and Crime"},
+                           {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}]
+    assert c["editor"] == [{"family": "Ed", "given": "Ited"}]
+    assert c["issued"] == {"date-parts": [[2021, 11]]} and c["title"] == "A UN Chapter"
+    assert items["t"]["type"] == "thesis" and items["t"]["publisher"] == "Uni" and items["t"]["genre"] == "PhD diss."
+    assert items["m"]["type"] == "document" and items["m"]["author"] == [{"literal": "Broll"}]
+    assert items["o"]["issued"] == {"date-parts": [[2021, 8, 30]]} and items["o"]["type"] == "webpage"
+
+
+def test_overlapping_claims_are_all_highlighted():
+    from annotator.index_html_docs import highlighted
+
+    class Ids:
+        def card(self, claim_id):
+            return f"c-{claim_id}"
+
+        def context(self, claim_id):
+            return f"x-{claim_id}"
+
+    def row(claim_id, start, end):
+        return ClaimRow(claim_id, "d", start, end, 1, "cited", "accepted", "")
+
+    out = highlighted("a <b> c d", [row("1", 0, 5), row("2", 2, 9)], Ids())
+    assert out == ('<span id="x-1" data-claim="c-1"></span><mark data-c="c-1">a </mark>'
+                   '<span id="x-2" data-claim="c-2"></span><mark data-c="c-1 c-2">&lt;b&gt;</mark>'
+                   '<mark data-c="c-2"> c d</mark>')
+
+
+def test_memoised_citeproc_renders_as_the_original():
+    """The speed-up caches look-ups on the style tree; check it against plain citeproc-py."""
+    import subprocess
+    import sys
+
+    code = ("import json, sys, annotator.index_csl as c\n"
+            "from annotator.bib import parse_bibtex\n"
+            "if sys.argv[1] == 'plain': c._speed_up_citeproc = lambda: None\n"
+            "b = parse_bibtex(sys.stdin.read())\n"
+            "print(json.dumps([c.format_references(b.entries, s) for s in ('chicago-author-date', 'apa')]))\n")
+    outputs = [subprocess.run([sys.executable, "-c", code, mode], input=BIB, capture_output=True, text=True,
+                              check=True).stdout for mode in ("plain", "fast")]
+    assert outputs[0] == outputs[1] and "Crawford" in outputs[0]

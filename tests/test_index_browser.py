@@ -73,6 +73,13 @@ def test_filters_from_the_address(page, tmp_path):
     assert "more than 2 trillion USD" not in claims
 
 
+def test_search_from_the_address(page, tmp_path):
+    markup = dom(tmp_path, page.as_uri() + "?q=INTERFERE")
+    assert "1 of 5 shown" in visible_text(markup)
+    claims = visible_text(re.search(r'<section class="view active" id="claims">.*?</section>', markup, re.S).group())
+    assert "Kazakhstan will not interfere" in claims and "Uzbekistan" not in claims
+
+
 def test_claim_link_opens_its_context_highlighted(page, tmp_path):
     markup = dom(tmp_path, page.as_uri() + "#x1")
     assert re.search(r'<section class="view active" id="documents">', markup)

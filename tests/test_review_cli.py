@@ -316,3 +316,17 @@ def test_edited_source_asks_for_a_re_tag(root):
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {root / 'annotations' / 'essay.json'}: annotation act-wash (actor at ")
     assert result.output.endswith("re-tag to re-anchor, or fix the file\n")
+
+
+def test_orphans_are_listed_and_announced(root):
+    path = root / "annotations" / "essay.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    lost = data["annotations"].pop(0)
+    lost["review"] = {"status": "accepted", "reviewer": "ada", "time": "2026-11-23T18:00:00Z", "proposed_by": "x"}
+    data["orphans"] = [lost]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    status = run(root, "status").output.splitlines()
+    assert status[-2:] == ["  orphans: 1 reviewed annotation(s) not found again in the edited text",
+                           "    act-wash\tactor\taccepted\tWashington"]
+    review = " ".join(run(root, "review", input="q").output.split())  # unwrap the screen
+    assert "1 earlier decision(s) could not be found again in the edited text: `annotator status` lists them" in review

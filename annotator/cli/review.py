@@ -174,4 +174,7 @@ def status(ctx, docs):
             cells = "".join(f"{counts[c]:>10}" for c in columns)
             click.echo(f"  {kind:<13}{cells}{sum(counts.values()):>8}")
         if row.orphans:
-            click.echo(f"  orphans: {row.orphans} reviewed annotation(s) not found in the edited text")
+            click.echo(f"  orphans: {len(row.orphans)} reviewed annotation(s) not found again in the edited text")
+        for ann in row.orphans:
+            text = " ".join(ann.text.split())
+            click.echo(f"    {ann.id}\t{ann.kind}\t{ann.status}\t{text}")

@@ -30,7 +30,8 @@ the component's `user_actors` setting. One JSON object a line, fields:
   "foreign minister"), so "the Kazakh president" can name a person who is
   named elsewhere in the same document;
 * `not_aliases`: names to drop from the entry (a package alias that misfires);
-* `remove`: true drops the entry altogether.
+* `remove`: true drops the entry altogether;
+* `note`: free text for reviewers, ignored by the tagger.
 Lists are merged with the package's; other fields replace it.
 """
 
@@ -41,13 +42,13 @@ from spacy.tokens import Doc, Span
 
 from . import actors_link as link
 from .actors_data import load
+from .actors_ner import ner_mentions
 from .actors_rules import (
     Mention,
-    alias_last_tokens,
+    alias_tokens,
     build_matcher,
     gazetteer_mentions,
-    ner_mentions,
-    split_glued_periods,
+    split_glued,
 )
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
@@ -67,11 +68,14 @@ class ActorTagger:
                 Span.set_extension(ext, default=None)
         self.gaz = load(user_actors)
         self.matcher = build_matcher(nlp, self.gaz)
-        self.last_tokens = alias_last_tokens(nlp, self.gaz)
+        self.last_tokens, self.whole_tokens = alias_tokens(nlp, self.gaz)
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        split_glued_periods(doc, self.last_tokens)
+        # Order matters: names first (gazetteer beats NER on the same span),
+        # then what links to them (acronyms, surnames), then titles, which
+        # the nominal mentions ("the Kazakh President") are resolved against.
+        split_glued(doc, self.last_tokens, self.whole_tokens)
         known, excluded = gazetteer_mentions(doc, self.matcher, self.gaz)
         chosen = _resolve(known + ner_mentions(doc, self.gaz, excluded))
         defined = link.define_acronyms(doc, chosen, self.gaz)

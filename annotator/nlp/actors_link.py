@@ -80,10 +80,14 @@ def link_people(doc: Doc, mentions: list[Mention]) -> None:
     a surname the model took for an organisation is the person too."""
     full = [m for m in mentions if m.type == "person" and m.end - m.start > 1]
     for m in mentions:
-        if m.end - m.start > 1 or m.rule != "ner" or m.type == "state":
+        if m.end - m.start > 1 or m.rule not in ("ner", "gazetteer") or m.type == "state":
             continue
+        if m.rule == "gazetteer" and m.type != "person":
+            continue  # a known organisation is not a surname
         surname = doc[m.start].text
         match = [f for f in full if doc[f.end - 1].text == surname]
+        # Chinese names put the family name first: "Wang Yi" … "Wang".
+        match = match or [f for f in full if doc[f.start].text == surname]
         earlier = [f for f in match if f.start < m.start]
         if earlier or match:
             m.canonical = (earlier[-1] if earlier else match[0]).canonical

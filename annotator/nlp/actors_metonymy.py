@@ -18,7 +18,8 @@ PLACE_VERBS = {
     "capture", "seize", "take", "enter", "visit", "reach", "leave", "flee", "surround",
     "attack", "bomb", "hit", "storm", "besiege", "overrun", "evacuate", "encircle",
     "shell", "fly", "tour", "conquer", "liberate", "occupy", "approach", "near", "target",
-    "strike", "land", "arrive", "return", "travel", "move", "relocate", "head",
+    "strike", "land", "arrive", "return", "travel", "move", "relocate", "head", "link",
+    "connect", "bypass", "cross",
 }
 # Active verbs whose subject is a place: "Kabul fell", "Dushanbe lies".
 PLACE_SUBJECT_VERBS = {"fall", "lie", "sit", "border", "stretch", "locate", "situate", "burn", "flood"}
@@ -38,6 +39,7 @@ STANCE_NOUNS = {
     "hostility", "rhetoric", "thinking", "mood", "sentiment", "policymaker", "decision-maker",
     "hardliner", "hawk", "frustration", "anger", "concern", "alarm", "unease", "worry",
     "reaction", "response", "irritation", "suspicion", "calculation", "calculus",
+    "some", "many", "few", "those",  # "Some in Washington argue …"
 }
 # Nouns that make "of Moscow" mean the government: "the policy of Moscow".
 POLICY_NOUNS = {
@@ -56,7 +58,10 @@ MOTION_PREPS = {"to", "from", "toward", "towards"}
 MOTION_WORDS = PLACE_VERBS | {"go", "come", "drive", "walk", "run", "march", "advance", "trip",
                               "journey", "visit", "flight", "road", "route", "way", "distance",
                               "km", "kilometre", "kilometer", "mile", "train", "bus", "deport",
-                              "withdraw", "retreat", "escape", "evacuation", "refugee"}
+                              "withdraw", "retreat", "escape", "evacuation", "refugee", "send",
+                              "dispatch", "deploy", "transfer", "deliver", "bring", "ship", "airlift",
+                              "delegation", "mission", "convoy", "export", "import", "railway",
+                              "railroad", "rail", "pipeline", "corridor", "bridge", "link", "connection"}
 
 
 def stands_for_government(span: Span) -> bool:

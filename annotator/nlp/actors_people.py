@@ -66,9 +66,11 @@ def _title_part(tok: Token, name_start: int) -> bool:
     if low in TITLE_NOUNS or low in TITLE_MODIFIERS or low in CONNECTORS:
         return True
     if tok.is_alpha and tok.text[0].isupper():
-        return True
+        # "Kazakh", "CNN", "Deputy" belong to a title; "When", "As", "But" do not.
+        return tok.pos_ in ("PROPN", "NOUN", "ADJ")
     # A lowercase modifier inside the title's noun phrase: "foreign policy chief".
-    return tok.dep_ in ("compound", "amod") and tok.head.i < name_start + 3 and tok.head.i > tok.i
+    return (tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "ADJ")
+            and tok.i < tok.head.i < name_start + 3)
 
 
 def trim_role(doc: Doc, first: int, start: int) -> str:

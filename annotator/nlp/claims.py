@@ -66,8 +66,9 @@ class ClaimTagger:
         according, channels = according_to(rep)
         attributed = _dedup(direct + indirect + according)
         _cut_at_next_speaker(doc, attributed)
-        _set_channels(attributed, channels)
-        authorial = authorial_claims(doc, self.matcher) if self.authorial else []
+        _set_channels(rep, attributed, channels)
+        reported = {i for p in attributed for i in (*range(p.start, p.end), *p.cue_tokens)}
+        authorial = authorial_claims(doc, self.matcher, reported) if self.authorial else []
         # Dedup again: cutting may have made two spans equal, and equal spans share `_.claim`.
         return sorted(_dedup(attributed + authorial), key=lambda p: (p.start, p.end))
 
@@ -95,11 +96,15 @@ def claim_dict(doc: Doc, p: Proposal) -> dict:
 def _not_quoted(indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
     """One claim per cue and quote: the quote, unless the cue's indirect
     content holds more than it ("added that Islamabad was "in close
-    contact" with all parties" is one mixed claim)."""
+    contact" with all parties" is one mixed claim); a quote inside another
+    cue's indirect content is dropped for the same reason."""
     by_cue: dict[int | None, list[Proposal]] = {}
     for p in direct:
         by_cue.setdefault(p.cue_tok, []).append(p)
     keep_indirect, drop_direct = [], set()
+    for q in direct:  # a quoted phrase inside another cue's reported clause is part of that mixed claim
+        if any(p.cue_tok != q.cue_tok and p.start < q.start and q.end <= p.end for p in indirect):
+            drop_direct.add(id(q))
     for p in indirect:
         quotes = [q for q in by_cue.get(p.cue_tok, ()) if _overlap(p, q)]
         if quotes and all(p.start <= q.start and q.end <= p.end and (p.end - p.start) > (q.end - q.start) + 2
@@ -141,11 +146,14 @@ def _cut_at_next_speaker(doc: Doc, props: list[Proposal]) -> None:
                 p.end = max(p.start + 1, end)
 
 
-def _set_channels(props: list[Proposal], channels: dict[int, str | None]) -> None:
-    """"…, according to UzA" and nested reports ("X states that Y gave
-    assurances …": Y's claim reaches us through X)."""
+def _set_channels(rep: Reported, props: list[Proposal], channels: dict[int, str | None]) -> None:
+    """The outlet a cue names ("told TASS"), "…, according to UzA" and nested
+    reports ("X states that Y gave assurances …": Y's claim reaches us through X)."""
     by_head = {p.head: p for p in props if p.mode == "indirect" and p.head is not None}
     for p in props:
+        if p.cue_tok is not None and p.cue_tok not in channels:
+            outlet = rep.channel(rep.doc[p.cue_tok])
+            p.channel = outlet if outlet not in (p.speaker.ids if p.speaker else ()) else None
         if p.cue_tok in channels:
             p.channel = channels[p.cue_tok]
         outer = by_head.get(p.cue_tok)

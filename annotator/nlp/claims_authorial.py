@@ -13,6 +13,8 @@ Three signals, all proposed with a low score for a reviewer to decide:
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -24,13 +26,21 @@ DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "repor
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MAX_HEADING_WORDS = 16
 QUOTES = set("\"“”«»„‹›")
+MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain fact ("must still agree")
+CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|recommendations|policy recommendations|"
+                                r"outlook|the way forward|implications)[ \t]*:?[ \t]*$", re.I | re.M)
 PATTERNS = {
     "thesis": (0.5, [
         [{"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "conclusion"]}}, {"LOWER": "of"},
          {"LOWER": {"IN": ["this", "my", "our", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}}],
         [{"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}},
          {"LEMMA": {"IN": ["argue", "contend", "claim", "show", "demonstrate", "conclude"]}}],
-        [{"LOWER": {"IN": ["i", "we"]}}, {"LEMMA": {"IN": ["argue", "contend", "conclude", "submit"]}}],
+        [{"LOWER": {"IN": ["i", "we"]}}, {"POS": "ADV", "OP": "?"},
+         {"LEMMA": {"IN": ["argue", "contend", "conclude", "submit", "suggest", "maintain", "propose", "hold"]}},
+         {"LOWER": "that", "OP": "?"}],
+        # "My central argument is that …", "Our contention is …"
+        [{"LOWER": {"IN": ["my", "our"]}}, {"POS": "ADJ", "OP": "*"},
+         {"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "point", "conclusion"]}}, {"LEMMA": "be"}],
     ]),
     "conclusion": (0.45, [
         [{"LOWER": "it"}, {"LEMMA": {"IN": ["become", "be", "seem", "appear"]}}, {"POS": "ADV", "OP": "?"},
@@ -39,6 +49,13 @@ PATTERNS = {
         [{"IS_SENT_START": True, "LOWER": {"IN": ["in", "to"]}},
          {"LOWER": {"IN": ["sum", "conclusion", "conclude", "short", "summarize", "summarise"]}}],
         [{"IS_SENT_START": True, "LOWER": "all"}, {"LOWER": "in"}, {"LOWER": "all"}],
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["ultimately", "overall"]}}, {"IS_PUNCT": True}],
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["on", "taken", "in"]}},
+         {"LOWER": {"IN": ["balance", "together", "the"]}}, {"LOWER": {"IN": [",", "end", "final"]}}],
+        # "The lesson is that …", "The real point is …", "The bottom line is …"
+        [{"IS_SENT_START": True, "LOWER": "the"}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
+         {"LEMMA": {"IN": ["lesson", "point", "upshot", "takeaway", "line", "implication", "argument",
+                           "thesis", "conclusion"]}}, {"LEMMA": "be"}, {"LOWER": {"IN": ["that", "clear", ":"]}}],
     ]),
     "no_choice": (0.35, [
         [{"LOWER": {"IN": ["will", "would", "shall"]}}, {"LEMMA": "have"}, {"LOWER": "no"},
@@ -54,13 +71,54 @@ def build_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def authorial_claims(doc: Doc, matcher: Matcher) -> list[Proposal]:
-    return _sentences(doc, matcher) + _headings(doc)
+def authorial_claims(doc: Doc, matcher: Matcher, reported: set[int] = frozenset()) -> list[Proposal]:
+    """`reported`: tokens of attributed claims and their cues (someone else's words)."""
+    return _sentences(doc, matcher, reported) + _headings(doc) + _recommendations(doc, reported)
 
 
-def _sentences(doc: Doc, matcher: Matcher) -> list[Proposal]:
+def _recommendations(doc: Doc, reported: set[int]) -> list[Proposal]:
+    """"Central Asian governments should invest in …" in the conclusion (after a
+    conclusion heading, or in the last paragraph of a text of several): the
+    author's own advice. Modal sentences elsewhere are argument, not thesis."""
+    text = doc.text
+    start = _conclusion_start(text)
+    found = []
+    for sent in doc.sents:
+        if sent.start_char < start or any(t.i in reported for t in sent) or sent.text.rstrip().endswith("?"):
+            continue
+        root = sent.root
+        if any(ch in QUOTES for ch in sent.text) or not _advises(root):
+            continue
+        first, end = content.trim(doc, *_line_of(doc, sent, sent.start))
+        if end > first:
+            found.append(Proposal(first, end, "authorial", "authorial_recommendation", 0.35, head=root.i))
+    return found
+
+
+def _advises(root) -> bool:
+    """"X should / ought to / needs to do Y" with a real subject."""
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in root.children) or (
+        root.lemma_ == "need" and any(c.dep_ == "xcomp" for c in root.children))
+    return modal and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in root.children)
+
+
+def _conclusion_start(text: str) -> int:
+    """Where the concluding part begins: the last conclusion heading, else the
+    last paragraph when there are four or more; len(text) when neither."""
+    heading = None
+    for m in CONCLUSION_HEADING.finditer(text):
+        heading = m.end()
+    if heading is not None:
+        return heading
+    paragraphs = [m.start() for m in re.finditer(r"\n\s*\n\s*(?=\S)", text)]
+    return text.rfind("\n", 0, len(text.rstrip())) + 1 if len(paragraphs) >= 3 else len(text)
+
+
+def _sentences(doc: Doc, matcher: Matcher, reported: set[int]) -> list[Proposal]:
     best: dict[int, tuple[float, str, Span]] = {}
     for match_id, start, _ in matcher(doc):
+        if start in reported:
+            continue  # '"We argue that …," the minister said': the speaker's thesis, not the author's
         rule = doc.vocab.strings[match_id]
         score = PATTERNS[rule][0]
         sent = doc[start].sent

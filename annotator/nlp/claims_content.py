@@ -14,7 +14,8 @@ from .claims_lexicon import Cue
 
 Range = tuple[int, int, int]  # start, end (exclusive), head token index
 FACT_NOUNS = {"fact", "idea", "notion", "possibility", "view", "claim", "allegation", "assumption"}
-EXTEND_PREPS = {"of", "to", "over", "about", "against", "for", "with"}
+EXTEND_PREPS = {"of", "to", "over", "about", "against", "for", "with", "as"}
+FINITE = {"VBD", "VBZ", "VBP"}
 INTRODUCERS = {"while", "when", "by", "after", "before", "as", "whilst"}
 TRAIL_KEEP = {")", "]"}
 
@@ -84,24 +85,94 @@ def cut_nested(doc: Doc, start: int, end: int, is_cue) -> int:
     return end
 
 
-def extend_right(verb: Token, comp: Token, end: int, preps: bool = False) -> int:
-    """Adverbs and participle clauses after the complement belong to it."""
-    for c in verb.children:
-        if c.i <= comp.i:
+def cut_coordinated(doc: Doc, start: int, end: int, cue: Token) -> int:
+    """End the content before a verb the parse coordinated into it that is
+    really the speaker's next deed ("pledged to help X and plans drills",
+    "said the unrest was a coup and ordered troops …"): a subjectless finite
+    verb joined to a non-finite content verb, or an action in the cue's own
+    tense joined by "and" to a copula. Cutting too little costs less than
+    cutting too much, so anything less clear stays in."""
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.dep_ != "conj" or tok.tag_ not in FINITE or not start <= tok.head.i < i:
             continue
-        if c.dep_ in ("advmod", "npadvmod") or (c.dep_ == "advcl" and c.tag_ == "VBG"):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        head = tok.head
+        if head.tag_ not in FINITE or (tok.tag_ == cue.tag_ and head.lemma_ == "be" != tok.lemma_ and _acts(tok)):
+            cc = child(head, {"cc"})
+            return min(end, cc.i if cc is not None and cc.i < i else tok.left_edge.i)
+    return end
+
+
+def _acts(verb: Token) -> bool:
+    """"… and ordered troops …": an added deed (and + an object), not "… but needed help"."""
+    cc = child(verb.head, {"cc"})
+    return cc is not None and cc.lower_ == "and" and child(verb, {"dobj"}) is not None
+
+
+def extend_right(verb: Token, comp: Token, end: int, preps: bool = False, is_cue=None) -> int:
+    """Adverbs and participle clauses after the complement belong to it
+    (and "as baseless" after "rejected the accusations"), but not a report of
+    its own ("announced the withdrawal, saying …")."""
+    for c in verb.children:
+        if c.i <= comp.i or (is_cue is not None and is_cue(c)):
+            continue
+        if c.dep_ in ("advmod", "npadvmod") or _predicative_adjunct(c):
             end = max(end, c.right_edge.i + 1)
         elif preps and c.dep_ == "prep" and c.lower_ in EXTEND_PREPS and c.i <= end + 1:
             end = max(end, c.right_edge.i + 1)
     return end
 
 
+def _predicative_adjunct(c: Token) -> bool:
+    """A participle clause or an "as …" predicate hung on the cue verb."""
+    return c.dep_ == "advcl" and (c.tag_ == "VBG" or any(g.lower_ == "as" and g.i < c.i for g in c.children))
+
+
 def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
-    comp = child(verb, {"ccomp"})
+    comp = child(verb, {"ccomp"}) or _that_clause_on_object(verb)
     if comp is None:
         return None
     start, end = subtree_range(comp)
-    return start, cut_nested(verb.doc, start, end, is_cue), comp.i
+    start = _skip_leading_adjunct(verb, comp, start)
+    if verb.doc[start].lower_ == "that" and verb.doc[start].dep_ not in ("nsubj", "nsubjpass", "mark"):
+        start += 1  # a complementiser the parse misread ("that IS fighters": det; "briefing that": relcl)
+    end = cut_coordinated(verb.doc, start, cut_nested(verb.doc, start, end, is_cue), verb)
+    return start, end, comp.i
+
+
+def _that_clause_on_object(verb: Token) -> Token | None:
+    """"told a briefing that China respected …", "said in a statement that
+    …", parsed as a clause on the noun: a that-clause with a subject and
+    nothing missing is the cue's complement, not a relative clause."""
+    hosts = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    hosts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return next((rel for h in hosts if (rel := _complete_that_clause(h)) is not None), None)
+
+
+def _complete_that_clause(noun: Token) -> Token | None:
+    rel = child(noun, {"relcl", "acl", "ccomp"}, after=noun.i)
+    if rel is None or rel.left_edge.lower_ != "that":
+        return None
+    that = rel.left_edge
+    subj = child(rel, {"nsubj", "nsubjpass"})
+    # Nothing missing: "that" is a mere marker, or another word fills the role the parse gave it.
+    complete = that.dep_ == "mark" or any(c.dep_ == that.dep_ and c is not that for c in rel.children)
+    return rel if subj is not None and subj is not that and complete else None
+
+
+def _skip_leading_adjunct(verb: Token, comp: Token, start: int) -> int:
+    """"said on Monday it had no plans": the time adjunct right after the cue
+    belongs to the saying, though the parse hung it on the clause."""
+    subj = child(comp, {"nsubj", "nsubjpass", "expl"})
+    if start != verb.i + 1 or subj is None:
+        return start
+    for c in comp.children:
+        if c.i < subj.i and c.dep_ in ("prep", "npadvmod") and c.left_edge.i == start:
+            start = c.right_edge.i + 1
+            start += verb.doc[start].is_punct and start < subj.i
+    return start
 
 
 def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
@@ -109,7 +180,8 @@ def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     if comp is None:
         return None
     start, end = after_verb(verb, comp)
-    return start, extend_right(verb, comp, end), comp.i
+    end = cut_coordinated(verb.doc, start, extend_right(verb, comp, end, is_cue=is_cue), verb)
+    return start, end, comp.i
 
 
 def _to_clause(verb: Token) -> Token | None:
@@ -125,7 +197,7 @@ def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
     if obj is None or cue.with_obj or (cue.obj and obj.lemma_.lower() not in cue.obj):
         return None
     start, end = after_verb(verb, obj)
-    return start, extend_right(verb, obj, end, preps=True), obj.i
+    return start, extend_right(verb, obj, end, preps=True, is_cue=is_cue), obj.i
 
 
 def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
@@ -139,7 +211,7 @@ def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
         start, end = subtree_range(clause)
         return start, end, clause.i
     start, end = after_verb(verb, obj)
-    return start, extend_right(verb, p, end), obj.i
+    return start, extend_right(verb, p, end, is_cue=is_cue), obj.i
 
 
 def obj_clause(verb: Token, cue: Cue, is_cue) -> Range | None:
@@ -175,10 +247,36 @@ def parataxis(verb: Token) -> Range | None:
     if verb.dep_ != "parataxis" or child(verb, {"ccomp"}) is not None:
         return None
     head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "appos") and head.head is not head:
+        head = head.head  # "Such attacks, Peskov told reporters, are aimed …": hung on the subject
     start, end = subtree_range(head)
     if verb.left_edge.i > head.i and verb.right_edge.i + 1 >= end - 1:
         end = verb.left_edge.i  # "…, he said." at the end: the clause before it
     return start, end, head.i
+
+
+NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}
+TRAILING_DEPS = {"prep", "npadvmod", "advmod", "punct", "agent"}
+
+
+def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
+    """"CONTENT, Asia-Plus reported." read off the surface when the parse
+    hung the cue on the content as a conjunct: a noun phrase between a comma
+    and the cue, and nothing after the cue but its own adjuncts."""
+    doc, i = verb.doc, verb.i - 1
+    while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in ("-", "–", "'s", "’s")):
+        i -= 1
+    if doc[i].text != "," or i == verb.i - 1 or verb.i - i > 8 or i - sent_start < 3:
+        return None
+    if doc[sent_start].dep_ == "mark" or doc[sent_start].lower_ in INTRODUCERS:
+        return None  # "When they met X, the officials observed …": a subordinate clause, not content
+    tail = [t for t in doc[verb.i + 1:sent_end] if not (t.is_punct or t.is_space)]
+    if any(verb not in t.ancestors for t in tail):  # "on Tuesday" is the cue's; anything else is not
+        return None
+    if any(c.i > verb.i and c.dep_ not in TRAILING_DEPS and not (c.dep_ == "dobj" and verb.lemma_ == "tell")
+           for c in verb.children):
+        return None  # an object after the cue is its content ("observed the alert"), not this pattern
+    return sent_start, i, doc[sent_start].i
 
 
 def _surface_as(verb: Token) -> int | None:

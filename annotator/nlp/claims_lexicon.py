@@ -24,6 +24,8 @@ class Cue:
     with_obj: tuple[str, ...] = ()
     prt: str | None = None
     in_cue: bool = False
+    need_prep: bool = False
+    no_obj: bool = False
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Lexicon:
     unnamed: frozenset[str]
     titles: frozenset[str]
     according: tuple[str, ...] = field(default=())
+    outlets: frozenset[str] = frozenset()
 
     def cue_for(self, lemma: str, lower: str) -> Cue | None:
         """The cue a token stands for, by lemma or (mistagged) surface form."""
@@ -62,7 +65,8 @@ IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "wr
 def _cue(entry: dict) -> Cue:
     return Cue(lemma=entry["lemma"], content=tuple(entry["content"]), preps=tuple(entry.get("preps", ())),
                obj=tuple(entry.get("obj", ())), with_obj=tuple(entry.get("with_obj", ())),
-               prt=entry.get("prt"), in_cue=bool(entry.get("in_cue", False)))
+               prt=entry.get("prt"), in_cue=bool(entry.get("in_cue", False)),
+               need_prep=bool(entry.get("need_prep", False)), no_obj=bool(entry.get("no_obj", False)))
 
 
 def parse_lexicon(data: dict) -> Lexicon:
@@ -73,7 +77,8 @@ def parse_lexicon(data: dict) -> Lexicon:
                    beliefs=frozenset(data.get("not_claims", {}).get("lemmas", ())),
                    unnamed=frozenset(data.get("unnamed_sources", ())),
                    titles=frozenset(data.get("titles", ())),
-                   according=tuple(data.get("according_to", ())))
+                   according=tuple(data.get("according_to", ())),
+                   outlets=frozenset(data.get("outlets", {}).get("ids", ())))
 
 
 @lru_cache(maxsize=4)

