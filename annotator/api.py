@@ -5,6 +5,7 @@ stage: read → tag → store → link.
 
 from __future__ import annotations
 
+import getpass
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from . import TAGGER_VERSION, store
 from .errors import AnnotatorError, StoreError
 from .models import AnnotationFile, Document, Problem
 from .readers import find_documents, read_document
+from .review_lock import locked
 from .workspace import Workspace
 
 
@@ -89,13 +91,16 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             report.rows.append(_row(doc, prev, skipped=True))
         else:
             todo.append(doc)
-    if progress and todo:
-        progress("loading the spaCy model…", 0, len(todo))
-    for done, (doc, afile) in enumerate(zip(todo, _propose(ws, todo, model, jobs)), 1):
-        saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
-        report.rows.append(_row(doc, saved))
-        if progress:
-            progress(doc.name, done, len(todo))
+    # Held for the whole run: a review open on one of these documents refuses
+    # the tagging up front instead of finding its file rewritten underneath it.
+    with locked(ws, [d.name for d in todo], getpass.getuser()):
+        if progress and todo:
+            progress("loading the spaCy model…", 0, len(todo))
+        for done, (doc, afile) in enumerate(zip(todo, _propose(ws, todo, model, jobs)), 1):
+            saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
+            report.rows.append(_row(doc, saved))
+            if progress:
+                progress(doc.name, done, len(todo))
     report.rows.sort(key=lambda r: r.doc)
     return report
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .bib import BibEntry, Bibliography, load_bib
-from .index_csl import DEFAULT_STYLE, add_year_suffixes, format_references, style_path, to_plain
+from .index_csl import DEFAULT_STYLE, add_year_suffixes, check_style, format_references, to_plain
 from .index_doc import DocInput, DocPart, doc_part
 from .index_model import Index, IndexProblem
 from .index_views import actor_rows, source_rows
@@ -45,7 +45,7 @@ def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | N
     bib = load_bib(ws.bib_files()) if ws.bib_files() else Bibliography()
     problems = [_bib_problem(p) for p in bib.problems]
     by_key = _first_per_key(bib.entries)
-    style_path(style)  # a wrong style fails now, not after the documents are read
+    check_style(style)
     paths, found = ws.annotation_files(), []
     wanted, keys = statuses(include_proposed), frozenset(by_key)
     with Workers(worker_count(workers, len(by_key), len(paths))) as pool:

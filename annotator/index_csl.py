@@ -77,6 +77,11 @@ def _load_style(path: str):
         raise StyleError(f"{path}: not a usable CSL style ({err})") from None
 
 
+def check_style(style: str | None) -> None:
+    """Load the style now, so a wrong one fails before any work (and forked workers inherit it)."""
+    _load_style(style_path(style))
+
+
 def format_references(entries: Iterable, style: str | None = None) -> dict[str, str]:
     """Entry key → reference with sentinel markup, in the given style.
 

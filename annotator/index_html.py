@@ -17,8 +17,8 @@ from importlib import resources
 from typing import Iterable, Iterator
 
 from .index_csl import to_html
-from .index_html_docs import document_sections
 from .index_gc import gc_paused
+from .index_html_docs import document_sections
 from .index_model import VIEWS, ClaimLink, ClaimRow, Index, SourceRef
 
 TITLES = {"claims": "Claims", "sources": "Sources", "actors": "Actors", "problems": "Problems",

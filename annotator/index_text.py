@@ -70,6 +70,8 @@ def _md_claims(index: Index) -> Iterator[str]:
         yield f"- **{_place(row.document, row.line)}** · {row.kind}{who}{pending}: “{md_escape(row.text)}”"
         for ref in row.sources or [None]:
             yield f"  - {_md_ref(ref, marked)}"
+    if not index.claims:
+        yield "None."
 
 
 def _md_ref(ref: SourceRef | None, marked: dict[str, str]) -> str:
@@ -89,6 +91,8 @@ def _md_sources(index: Index) -> Iterator[str]:
             yield f"  - {_md_link(c)}"
         if not src.claims:
             yield "  - *cited by no claim*"
+    if not index.sources:
+        yield "None: bib/ holds no entries."
     uncited = index.uncited()
     yield f"\n### Uncited sources ({len(uncited)})\n"
     yield ", ".join(f"`{s.key}`" for s in uncited) or "None."
@@ -107,6 +111,8 @@ def _md_actors(index: Index) -> Iterator[str]:
         for label, links in (("says", a.speaker_of), ("via", a.channel_of), ("mentioned in", a.mentioned_in)):
             for c in links:
                 yield f"  - {label} {_md_link(c)}"
+    if not index.actors:
+        yield "None."
 
 
 def _md_problems(index: Index) -> Iterator[str]:

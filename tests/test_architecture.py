@@ -21,7 +21,7 @@ LAYERS = [
     ("nlp", ["annotator.nlp"]),
     ("tagging", ["annotator.tagging"]),
     ("store", ["annotator.store", "annotator.anchor"]),
-    ("review", ["annotator.review", "annotator.lock"]),
+    ("review", ["annotator.review"]),
     ("link", ["annotator.bib", "annotator.linking"]),
     ("index", ["annotator.index", "annotator.csl"]),
     ("api", ["annotator.api", "annotator.evaluate"]),

@@ -217,6 +217,28 @@ CASES = {
     "source_told_outlet": (
         "A source in the Kyrgyz government told AKIpress that talks would resume next week.",
         [C("talks would resume next week", None, "told", "indirect", "akipress")]),
+    "statement_from_body": (
+        "A statement from the Kazakh Foreign Ministry said the evacuation had been completed.",
+        [C("the evacuation had been completed", "kazakh-foreign-ministry", "said")]),
+    "office_of_person": (
+        "Kassym-Jomart Tokayev's office said the president had discussed the situation with Vladimir Putin.",
+        [C("the president had discussed the situation with Vladimir Putin", "kassym-jomart-tokayev", "said")]),
+    "according_to_statement_by": (
+        "According to a statement by the Uzbek Foreign Ministry, the talks focused on the Termez-Mazar railway.",
+        [C("the talks focused on the Termez-Mazar railway", "uzbek-foreign-ministry", "According to")]),
+    "issued_statement_condemning": (
+        "The UN Security Council issued a statement condemning the attack.",
+        [C("the attack", "un-security-council", "condemning")]),
+    "unnamed_official_told_outlet_quote": (
+        '"The militants are regrouping in Badakhshan," a senior Tajik security official told Eurasianet. '
+        '"They are waiting for the spring."',
+        [C("The militants are regrouping in Badakhshan", None, "told", "direct", "eurasianet"),
+         C("They are waiting for the spring", None, "told", "direct", "eurasianet")]),
+    "both_insist": (
+        "Both Tashkent and Ashgabat insist they are neutral.",
+        [C("they are neutral", "uzbekistan", "insist"), C("they are neutral", "turkmenistan", "insist")]),
+    "deeds_are_not_claims": (
+        "The Kyrgyz Foreign Ministry summoned Tajikistan's ambassador and handed him a note of protest.", []),
     # --- split and continued quotes ------------------------------------------
     "split_quote": (
         f'{RAHMON} spoke in Khorog. "We will not let anyone drag us into a war," Rahmon said, '
@@ -233,6 +255,11 @@ CASES = {
         'centimetre of our land."',
         [C("Kyrgyzstan does not want war", "sadyr-japarov", "wrote", "direct"),
          C("But we will not give up a single centimetre of our land", "sadyr-japarov", "wrote", "direct")]),
+    "quote_continues_indirect": (
+        'Kamchybek Tashiev said the deal was close.\n\n"We will sign it within weeks. Nobody can stop it."',
+        [C("the deal was close", "kamchybek-tashiev", "said"),
+         C("We will sign it within weeks. Nobody can stop it", "kamchybek-tashiev", "said", "direct")]),
+    "orphan_quote_is_not_attributed": ('The deal is close. "We will sign it within weeks."', []),
     "quote_told_reporters": (
         '"We are ready to help our Tajik friends," Vladimir Putin told reporters in Dushanbe.',
         [C("We are ready to help our Tajik friends", "vladimir-putin", "told", "direct")]),
@@ -245,6 +272,32 @@ CASES = {
     "quote_before_cue_statement": (
         "The Uzbek Foreign Ministry said in a statement: \"Tashkent will continue its dialogue with Kabul.\"",
         [C("Tashkent will continue its dialogue with Kabul", "uzbek-foreign-ministry", "said", "direct")]),
+    "split_fragment_quote": (
+        'Kassym-Jomart Tokayev spoke in Astana. "We," he said, "will never allow our territory to be used '
+        'against Russia."',
+        [C("We", "kassym-jomart-tokayev", "said", "direct"),
+         C("will never allow our territory to be used against Russia", "kassym-jomart-tokayev", "said", "direct")]),
+    "first_person_cue_inside_quote": (
+        "Emomali Rahmon addressed parliament on Wednesday. \"Tajikistan will not recognise a government formed "
+        "through oppression,\" he told lawmakers.\n\n\"We call on the international community to respect the "
+        "interests of all ethnic groups,\" he added.",
+        [C("Tajikistan will not recognise a government formed through oppression", "emomali-rahmon", "told",
+           "direct"),
+         C("We call on the international community to respect the interests of all ethnic groups",
+           "emomali-rahmon", "added", "direct")]),
+    "quote_then_indirect_same_speaker": (
+        "Uzbek Foreign Minister Bakhtiyor Saidov said Tashkent would continue talks with Kabul. "
+        '"Isolation is not the answer," Saidov said.',
+        [C("Tashkent would continue talks with Kabul", "bakhtiyor-saidov", "said"),
+         C("Isolation is not the answer", "bakhtiyor-saidov", "said", "direct")]),
+    "said_appos_expert_continued": (
+        "“Russia is not going anywhere,” said Temur Umarov, a fellow at the Carnegie Russia Eurasia Center. "
+        "“But its capacity is limited.”",
+        [C("Russia is not going anywhere", "temur-umarov", "said", "direct"),
+         C("But its capacity is limited", "temur-umarov", "said", "direct")]),
+    "single_quotes": (
+        "Emomali Rahmon spoke in Khorog. 'We will respond,' Rahmon said.",
+        [C("We will respond", "emomali-rahmon", "said", "direct")]),
     # --- present-tense headlines ---------------------------------------------
     "headline_warns_of": (
         "Moscow warns of militant build-up on Tajik-Afghan border\n\nMOSCOW - Text follows here.",
@@ -264,6 +317,33 @@ CASES = {
     "headline_calls_for": (
         "CSTO calls for joint patrols on Afghan frontier\n\nMOSCOW - Text follows here.",
         [C("joint patrols on Afghan frontier", "csto", "calls for")]),
+    "headline_colon_person": (
+        "Japarov: Kyrgyzstan will never give up Kempir-Abad\n\nBISHKEK - Text follows here.",
+        [C("Kyrgyzstan will never give up Kempir-Abad", "sadyr-japarov", ":")]),
+    "headline_colon_body_quoted": (
+        'CSTO: "The situation on the Tajik-Afghan border is under control"\n\nMOSCOW - Text follows here.',
+        [C("The situation on the Tajik-Afghan border is under control", "csto", ":", "direct")]),
+    "citing_named_body": (
+        "Kazakh border guards detained three smugglers near Shymkent, TASS reported, citing the Kazakh Foreign "
+        "Ministry.",
+        [C("Kazakh border guards detained three smugglers near Shymkent", "kazakh-foreign-ministry", "reported",
+           "indirect", "tass")]),
+    "reported_citing_that": (
+        "Interfax reported, citing the Russian Defence Ministry, that the drills had begun.",
+        [C("the drills had begun", "russian-defence-ministry", "reported", "indirect", "interfax")]),
+    "title_case_denies": (
+        "Uzbekistan Denies Hosting U.S. Troops\n\nTASHKENT -- Text follows here.",
+        [C("Hosting U.S. Troops", "uzbekistan", "Denies")]),
+    "title_case_vows": (
+        "Taliban Vows To Crush IS Cells In North\n\nKABUL -- Text follows here.",
+        [C("To Crush IS Cells In North", "taliban", "Vows")]),
+    "title_case_calls_for": (
+        "CSTO Calls For Calm On Kyrgyz-Tajik Border\n\nMOSCOW -- Text follows here.",
+        [C("Calm On Kyrgyz-Tajik Border", "csto", "Calls For")]),
+    "title_case_says": (
+        "Kazakhstan Says It Will Not Send Troops To Ukraine\n\nASTANA -- Text follows here.",
+        [C("It Will Not Send Troops To Ukraine", "kazakhstan", "Says")]),
+    "title_case_no_cue": ("Tajikistan, Kyrgyzstan Trade Blame After Deadly Border Clash\n\nBISHKEK -- Text.", []),
     # --- the wider cue list --------------------------------------------------
     "insisted": (
         "Defence Minister Ruslan Zhaksylykov insisted that the Kazakh army was ready for any scenario.",
@@ -289,6 +369,15 @@ CASES = {
     "described_as": (
         "Zamir Kabulov described the Taliban as a reality that Moscow must deal with.",
         [C("the Taliban as a reality that Moscow must deal with", "zamir-kabulov", "described as")]),
+    "called_x_y": (
+        "Maria Zakharova called the accusations absurd.",
+        [C("the accusations absurd", "maria-zakharova", "called")]),
+    "called_x_np": (
+        "Kassym-Jomart Tokayev called the unrest an attempted coup.",
+        [C("the unrest an attempted coup", "kassym-jomart-tokayev", "called")]),
+    "pronoun_aside_at_end": (
+        "Sadyr Japarov visited Batken. The border is calm, he said.",
+        [C("The border is calm", "sadyr-japarov", "said")]),
     "promised_that": (
         "Vladimir Putin promised that Russia would use all means to protect its CSTO allies.",
         [C("Russia would use all means to protect its CSTO allies", "vladimir-putin", "promised")]),
@@ -458,6 +547,7 @@ CASES = {
     "views": ("Dushanbe views the Taliban as a threat to its security.", []),
     "intends": ("The CSTO intends to hold exercises in Tajikistan in October.", []),
     "suspect": ("Analysts suspect the attack was carried out by Jamaat Ansarullah.", []),
+    "own_essay_is_not_a_speaker": ("This essay argues that Russia remains the primary security provider.", []),
     "scare_quotes": ("Tashkent calls its policy toward Kabul \"pragmatic engagement\" in official documents.", []),
     "it_is_said": ("It is said that the Taliban control the border crossings.", []),
 }
@@ -515,11 +605,25 @@ AUTHORIAL = {
         "Central Asian governments should invest in cooperation.\n\n" + "\n\n".join([ESSAY_PARAGRAPH] * 4),
         []),
     "question_heading": (
-        f"Essay title\n\n{ESSAY_PARAGRAPH}\n\nWill Russia remain the region's security guarantor?\n\n{ESSAY_PARAGRAPH}\n",
+        f"Essay title\n\n{ESSAY_PARAGRAPH}\n\nWill Russia remain the region's security guarantor?\n\n"
+        f"{ESSAY_PARAGRAPH}\n",
         []),
     "quoted_thesis_is_speech": (
         '"We argue that the CSTO must act," Kassym-Jomart Tokayev said.',
         []),
+    "country_label_heading_is_a_thesis": (
+        f"Essay title\n\n{ESSAY_PARAGRAPH}\n\nRussia: Moscow remains the key player\n\n{ESSAY_PARAGRAPH}\n",
+        ["Moscow remains the key player"]),
+    "numbered_heading": (
+        f"Essay title\n\n{ESSAY_PARAGRAPH}\n\n2. China is not replacing Russia in Central Asia\n\n{ESSAY_PARAGRAPH}\n",
+        ["China is not replacing Russia in Central Asia"]),
+    "i_will_argue": (
+        "In what follows, I will argue that the CSTO has outlived its purpose.",
+        ["In what follows, I will argue that the CSTO has outlived its purpose"]),
+    "it_argues_after_essay": (
+        "This essay examines Russia's security role in Tajikistan. It argues that Moscow's presence is largely "
+        "symbolic.",
+        ["It argues that Moscow's presence is largely symbolic"]),
     "topic_headings_are_not_theses": (
         f"Essay title\n\nBackground\n\n{ESSAY_PARAGRAPH}\n\nKazakhstan: military mobilisation\n\n{ESSAY_PARAGRAPH}\n",
         []),
@@ -537,3 +641,99 @@ def test_authorial_claims(nlp, text, expected):
     assert authorial(nlp, text) == expected
     doc = nlp(text)
     assert all(s._.claim["score"] <= 0.5 for s in doc.spans["claims"] if s.label_ == "authorial")
+
+
+# --- whole texts -------------------------------------------------------------
+
+ARTICLE = (
+    'Tajikistan, Kyrgyzstan Trade Blame After Deadly Border Clash\n'
+    '\n'
+    'BISHKEK -- Kyrgyzstan and Tajikistan on September 16 accused each other of violating a cease-fire '
+    'agreed just hours earlier, as fighting along their disputed border killed at least 24 people.\n'
+    '\n'
+    'Kyrgyz President Sadyr Japarov said on Facebook that Tajik forces had used tanks and mortars '
+    'against Kyrgyz villages. "We call on the Tajik side to stop the aggression immediately," Japarov '
+    'wrote.\n'
+    '\n'
+    "Tajikistan's Foreign Ministry rejected the accusation. In a statement, it said Kyrgyz troops had "
+    'opened fire first near the village of Ovchi-Kalacha and that Tajik border guards had "only '
+    'responded to the provocation."\n'
+    '\n'
+    'Russian President Vladimir Putin spoke by phone with both leaders, the Kremlin said. Putin urged '
+    'them to resolve the dispute "exclusively by political and diplomatic means," according to a Kremlin '
+    'readout.\n'
+    '\n'
+    'Kyrgyz security chief Kamchybek Tashiev told reporters in Batken that his forces were in full '
+    'control. He said the situation had stabilized, but warned that Bishkek "will not give up an inch" '
+    'of its territory.\n'
+    '\n'
+    'Analysts say the clashes expose the limits of the CSTO, which both countries belong to. "The '
+    'alliance has shown that it cannot resolve conflicts between its own members," said Temur Umarov, a '
+    'fellow at the Carnegie Endowment.\n'
+    '\n'
+    'The CSTO Secretariat said it was ready to help, but has so far not sent observers.\n'
+)
+
+ESSAY = (
+    'Russia, China and the Future of Central Asian Security\n'
+    '\n'
+    'Since the Taliban returned to power in August 2021, Central Asia has become a testing ground for '
+    "great-power competition. This essay argues that Russia remains the region's primary security "
+    'provider, even as China expands its footprint.\n'
+    '\n'
+    'Russia: the reluctant guarantor\n'
+    '\n'
+    'Moscow has long presented itself as the guardian of the region. The CSTO intervention in Kazakhstan '
+    'in January 2022 demonstrated that the alliance could act quickly. Yet the war in Ukraine has '
+    "drained Russian resources. As Alexander Cooley has noted, Russia's influence rests increasingly on "
+    'habit rather than capacity.\n'
+    '\n'
+    '\tChina is filling the gaps\n'
+    '\n'
+    'Beijing has built a police outpost in Tajikistan and funds border infrastructure across the region. '
+    'Chinese officials insist these are purely defensive measures. Critics, however, argue that Beijing '
+    'is laying the groundwork for a permanent presence.\n'
+    '\n'
+    'Central Asian agency\n'
+    '\n'
+    'The Central Asian governments are not passive objects. Tashkent in particular has pursued a '
+    'pragmatic policy toward Kabul. Some observers believe this approach will pay off.\n'
+    '\n'
+    'Conclusion\n'
+    '\n'
+    'The Taliban takeover did not transform the regional order, but it accelerated existing trends. '
+    'Central Asian governments should diversify their security partnerships without alienating Moscow. '
+    'Western donors, for their part, should focus on border management and economic connectivity. The '
+    "lesson is that no single power can guarantee the region's security.\n"
+)
+
+
+def test_article_end_to_end(nlp):
+    """Every statement in a wire-style article, with the speakers a reader would name."""
+    found = {(c.text, c.speaker, c.channel) for c in attributed(nlp, ARTICLE)}
+    assert {
+        ("each other of violating a cease-fire", "kyrgyzstan", None),
+        ("each other of violating a cease-fire", "tajikistan", None),
+        ("Tajik forces had used tanks and mortars against Kyrgyz villages", "sadyr-japarov", None),
+        ("We call on the Tajik side to stop the aggression immediately", "sadyr-japarov", None),
+        ("Russian President Vladimir Putin spoke by phone with both leaders", "russia", None),
+        ("his forces were in full control", "kamchybek-tashiev", None),
+        ("the situation had stabilized", "kamchybek-tashiev", None),
+        ("The alliance has shown that it cannot resolve conflicts between its own members", "temur-umarov", None),
+    } <= found
+    assert len(found) == 14
+    assert authorial(nlp, ARTICLE) == []
+
+
+def test_essay_end_to_end(nlp):
+    """The thesis, an asserting heading and the conclusions; reported views stay attributed."""
+    assert authorial(nlp, ESSAY) == [
+        "This essay argues that Russia remains the region's primary security provider, even as China expands "
+        "its footprint",
+        "China is filling the gaps",
+        "Central Asian governments should diversify their security partnerships without alienating Moscow",
+        "Western donors, for their part, should focus on border management and economic connectivity",
+        "The lesson is that no single power can guarantee the region's security",
+    ]
+    speakers = {c.speaker for c in attributed(nlp, ESSAY)}
+    assert speakers == {"alexander-cooley", None}

@@ -117,3 +117,17 @@ def test_edited_source_with_stale_spans_is_reported(tagged_corpus, tmp_path):
     assert result.exit_code == 1
     assert f"Error: {target}: annotation {data['annotations'][0]['id']}" in result.output
     assert json.loads(target.read_text()) == data
+
+
+def test_tag_is_refused_while_a_review_holds_the_document(corpus_workspace):
+    from annotator.review_lock import acquire, release
+    from annotator.workspace import Workspace
+
+    path = acquire(Workspace(corpus_workspace), ESSAY.name, "alice")
+    try:
+        result = run(corpus_workspace, "tag", str(corpus_workspace / "corpus" / ESSAY.name))
+    finally:
+        release(path)
+    assert result.exit_code == 1
+    assert "alice" in result.output and result.output.startswith("Error: ")
+    assert not (corpus_workspace / "annotations" / f"{ESSAY.stem}.json").exists()

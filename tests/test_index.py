@@ -201,10 +201,30 @@ def test_cli_csv_to_stdout_needs_one_view(ws):
     assert result.output.splitlines()[0].startswith("source,type,reference")
 
 
-def test_cli_unknown_style_is_one_line_error(ws):
+def test_cli_unknown_style_is_one_line_error(ws, tmp_path):
     result = CliRunner().invoke(main, ["--root", str(ws.root), "index", "--style", "no-such-style"])
     assert result.exit_code == 1
     assert "unknown citation style 'no-such-style'" in result.output
+    broken = tmp_path / "broken.csl"
+    broken.write_text("<style", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(ws.root), "index", "--style", str(broken)])
+    assert result.exit_code == 1
+    assert f"Error: {broken}: not a usable CSL style" in result.output
+
+
+def test_cli_style_and_proposals(ws):
+    args = ["--root", str(ws.root), "index", "--format", "csv", "--view", "claims", "--style", "apa"]
+    result = CliRunner().invoke(main, [*args, "--include-proposed"])
+    assert result.exit_code == 0, result.output
+    assert "Crawford, N. C. (2021)." in result.output and "Moscow opposed any intervention." in result.output
+
+
+def test_empty_workspace(tmp_path):
+    for folder in ("corpus", "annotations"):
+        (tmp_path / folder).mkdir()
+    result = build_index(Workspace(tmp_path))
+    assert (result.claims, result.sources, result.problems) == ([], [], [])
+    assert "None." in render_markdown(result) and "No claims." in render_html(result)
 
 
 # --- content ---------------------------------------------------------------------

@@ -227,7 +227,15 @@ class Terminal:
         return self.expect(then)
 
     def close(self) -> int:
-        code = self.proc.wait(timeout=15)
+        """Wait for the command to end, reading what it still writes meanwhile."""
+        deadline = time.monotonic() + 15
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            if select.select([self.master], [], [], 0.1)[0]:
+                try:
+                    self.seen += ANSI.sub("", os.read(self.master, 65536).decode("utf-8", "replace"))
+                except OSError:
+                    break
+        code = self.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
         os.close(self.master)
         return code
 

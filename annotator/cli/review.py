@@ -116,7 +116,9 @@ def _keys():
     try:
         yield KeyBuffer(lambda: os.read(fd, 64).decode("utf-8", "replace"))
     finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        # TCSANOW, not TCSADRAIN: draining waits for the terminal to read our
+        # output, which never happens once it is gone (SIGHUP).
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .claims_authorial import authorial_claims, build_matcher
 from .claims_direct import according_to, quote_claims
+from .claims_headlines import colon_claims, title_case_claim
 from .claims_lexicon import load_lexicon
 from .claims_paragraphs import ensure_paragraph_breaks
 from .claims_speakers import ActorIndex
@@ -62,13 +63,20 @@ class ClaimTagger:
         if not doc.has_annotation("DEP"):
             return []  # every rule reads the parse
         rep = Reported(doc, self.lex, ActorIndex(doc))
-        direct, indirect = _not_quoted(rep.find(), quote_claims(rep))
+        reports = rep.find()
+        direct, indirect = _not_quoted(doc, reports, quote_claims(rep, reports))
         according, channels = according_to(rep)
-        attributed = _dedup(direct + indirect + according)
+        attributed = _dedup(direct + indirect + according + colon_claims(rep))
+        headline = title_case_claim(rep, attributed)
+        if headline is not None:  # it reads the whole line: it replaces a shorter parse of the same cue
+            same = [p for p in attributed if p.cue_tok == headline.cue_tok]
+            if all(p.end - p.start < headline.end - headline.start for p in same):
+                attributed = [p for p in attributed if p not in same] + [headline]
         _cut_at_next_speaker(doc, attributed)
         _set_channels(rep, attributed, channels)
+        _share_channels(doc, attributed)
         reported = {i for p in attributed for i in (*range(p.start, p.end), *p.cue_tokens)}
-        authorial = authorial_claims(doc, self.matcher, reported) if self.authorial else []
+        authorial = authorial_claims(doc, self.matcher, reported, rep.text) if self.authorial else []
         # Dedup again: cutting may have made two spans equal, and equal spans share `_.claim`.
         return sorted(_dedup(attributed + authorial), key=lambda p: (p.start, p.end))
 
@@ -93,7 +101,7 @@ def claim_dict(doc: Doc, p: Proposal) -> dict:
     }
 
 
-def _not_quoted(indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
+def _not_quoted(doc: Doc, indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:
     """One claim per cue and quote: the quote, unless the cue's indirect
     content holds more than it ("added that Islamabad was "in close
     contact" with all parties" is one mixed claim); a quote inside another
@@ -101,12 +109,13 @@ def _not_quoted(indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[
     by_cue: dict[int | None, list[Proposal]] = {}
     for p in direct:
         by_cue.setdefault(p.cue_tok, []).append(p)
-    keep_indirect, drop_direct = [], set()
-    for q in direct:  # a quoted phrase inside another cue's reported clause is part of that mixed claim
-        if any(p.cue_tok != q.cue_tok and p.start < q.start and q.end <= p.end for p in indirect):
-            drop_direct.add(id(q))
+    keep_indirect, drop_direct = [], _inside_other_reports(direct, indirect)
     for p in indirect:
+        if _first_person_in_quote(doc, p, direct):
+            continue
         quotes = [q for q in by_cue.get(p.cue_tok, ()) if _overlap(p, q)]
+        if quotes and p.rule == "indirect_parataxis" and _quotes_fill(doc, p, quotes):
+            continue  # '"We," he said, "will …"': the quoted segments are the claims
         if quotes and all(p.start <= q.start and q.end <= p.end and (p.end - p.start) > (q.end - q.start) + 2
                           for q in quotes):
             drop_direct.update(id(q) for q in quotes)
@@ -114,6 +123,26 @@ def _not_quoted(indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[
         if not quotes:
             keep_indirect.append(p)
     return [q for q in direct if id(q) not in drop_direct], keep_indirect
+
+
+def _inside_other_reports(direct: list[Proposal], indirect: list[Proposal]) -> set[int]:
+    """Quoted phrases inside another cue's reported clause: part of that mixed claim."""
+    return {id(q) for q in direct
+            if any(p.cue_tok != q.cue_tok and p.start < q.start and q.end <= p.end for p in indirect)}
+
+
+def _quotes_fill(doc: Doc, p: Proposal, quotes: list[Proposal]) -> bool:
+    """Whether the quotes and the cue's aside make up the whole clause."""
+    aside = {t.i for t in doc[p.cue_tok].subtree} if p.cue_tok is not None else set()
+    quoted = {i for q in quotes for i in range(q.start, q.end)}
+    return all(i in aside or i in quoted or doc[i].is_punct for i in range(p.start, p.end))
+
+
+def _first_person_in_quote(doc: Doc, p: Proposal, direct: list[Proposal]) -> bool:
+    """'"We call on the world to …," he added': the quote already carries it."""
+    subj = p.speaker.token if p.speaker else None
+    return (subj is not None and doc[subj].lower_ in ("i", "we") and p.cue_tok is not None
+            and any(q.start <= p.cue_tok < q.end for q in direct))
 
 
 def _overlap(a: Proposal, b: Proposal) -> bool:
@@ -144,6 +173,18 @@ def _cut_at_next_speaker(doc: Doc, props: list[Proposal]) -> None:
                 while end > p.start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
                     end -= 1
                 p.end = max(p.start + 1, end)
+
+
+def _share_channels(doc: Doc, props: list[Proposal]) -> None:
+    """'… told AKIpress, adding that …': the chained report reaches us the same way."""
+    by_cue = {p.cue_tok: p for p in props if p.cue_tok is not None and p.channel}
+    for p in props:
+        cue = doc[p.cue_tok] if p.cue_tok is not None else None
+        outer = by_cue.get(cue.head.i) if cue is not None and cue.dep_ in ("advcl", "conj") else None
+        if p.channel is None and outer is not None and outer.speaker == p.speaker or (
+                outer is not None and p.channel is None and p.speaker and outer.speaker
+                and p.speaker.ids == outer.speaker.ids):
+            p.channel = outer.channel
 
 
 def _set_channels(rep: Reported, props: list[Proposal], channels: dict[int, str | None]) -> None:

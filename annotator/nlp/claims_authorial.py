@@ -26,8 +26,9 @@ DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "repor
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MAX_HEADING_WORDS = 16
 QUOTES = set("\"“”«»„‹›")
+NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")
 MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain fact ("must still agree")
-CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|recommendations|policy recommendations|"
+CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|(?:policy )?recommendations|"
                                 r"outlook|the way forward|implications)[ \t]*:?[ \t]*$", re.I | re.M)
 PATTERNS = {
     "thesis": (0.5, [
@@ -35,12 +36,18 @@ PATTERNS = {
          {"LOWER": {"IN": ["this", "my", "our", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}}],
         [{"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}},
          {"LEMMA": {"IN": ["argue", "contend", "claim", "show", "demonstrate", "conclude"]}}],
-        [{"LOWER": {"IN": ["i", "we"]}}, {"POS": "ADV", "OP": "?"},
+        [{"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}}, {"LEMMA": "make"}, {"LOWER": "the"},
+         {"LOWER": "case"}],
+        # "This essay examines X. It argues that …": "it" is the essay.
+        [{"IS_SENT_START": True, "LOWER": "it"}, {"LEMMA": {"IN": ["argue", "contend", "conclude"]}},
+         {"LOWER": "that"}],
+        [{"LOWER": {"IN": ["i", "we"]}}, {"POS": {"IN": ["ADV", "AUX"]}, "OP": "*"},
          {"LEMMA": {"IN": ["argue", "contend", "conclude", "submit", "suggest", "maintain", "propose", "hold"]}},
          {"LOWER": "that", "OP": "?"}],
         # "My central argument is that …", "Our contention is …"
         [{"LOWER": {"IN": ["my", "our"]}}, {"POS": "ADJ", "OP": "*"},
-         {"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "point", "conclusion"]}}, {"LEMMA": "be"}],
+         {"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "point", "conclusion"]}},
+         {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"}],
     ]),
     "conclusion": (0.45, [
         [{"LOWER": "it"}, {"LEMMA": {"IN": ["become", "be", "seem", "appear"]}}, {"POS": "ADV", "OP": "?"},
@@ -55,7 +62,10 @@ PATTERNS = {
         # "The lesson is that …", "The real point is …", "The bottom line is …"
         [{"IS_SENT_START": True, "LOWER": "the"}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
          {"LEMMA": {"IN": ["lesson", "point", "upshot", "takeaway", "line", "implication", "argument",
-                           "thesis", "conclusion"]}}, {"LEMMA": "be"}, {"LOWER": {"IN": ["that", "clear", ":"]}}],
+                           "thesis", "conclusion"]}}, {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"},
+         {"LOWER": {"IN": ["that", "clear", ":"]}}],
+        [{"LOWER": "it"}, {"LEMMA": "be"}, {"POS": "ADV", "OP": "?"}, {"LOWER": {"IN": ["safe", "fair"]}},
+         {"LOWER": "to"}, {"LOWER": "say"}],
     ]),
     "no_choice": (0.35, [
         [{"LOWER": {"IN": ["will", "would", "shall"]}}, {"LEMMA": "have"}, {"LOWER": "no"},
@@ -71,16 +81,19 @@ def build_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def authorial_claims(doc: Doc, matcher: Matcher, reported: set[int] = frozenset()) -> list[Proposal]:
-    """`reported`: tokens of attributed claims and their cues (someone else's words)."""
-    return _sentences(doc, matcher, reported) + _headings(doc) + _recommendations(doc, reported)
+def authorial_claims(doc: Doc, matcher: Matcher, reported: set[int] = frozenset(), text: str | None = None
+                     ) -> list[Proposal]:
+    """`reported`: tokens of attributed claims and their cues (someone else's words);
+    `text`: doc.text, if the caller has it (joining every token is not free)."""
+    text = doc.text if text is None else text
+    headings = [p for p in _headings(doc, text) if p.start not in reported]  # "Japarov: …" is his, not the author's
+    return _sentences(doc, matcher, reported) + headings + _recommendations(doc, reported, text)
 
 
-def _recommendations(doc: Doc, reported: set[int]) -> list[Proposal]:
+def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
     """"Central Asian governments should invest in …" in the conclusion (after a
     conclusion heading, or in the last paragraph of a text of several): the
     author's own advice. Modal sentences elsewhere are argument, not thesis."""
-    text = doc.text
     start = _conclusion_start(text)
     found = []
     for sent in doc.sents:
@@ -142,8 +155,7 @@ def _line_of(doc: Doc, sent: Span, anchor: int) -> tuple[int, int]:
     return content.clip(doc, start, sent.end)
 
 
-def _headings(doc: Doc) -> list[Proposal]:
-    text = doc.text  # Doc.text joins every token: read it once
+def _headings(doc: Doc, text: str) -> list[Proposal]:
     found, pos = [], _after_title(text)
     while pos < len(text):
         end = text.find("\n", pos)
@@ -164,7 +176,7 @@ def _after_title(text: str) -> int:
 
 def _heading(doc: Doc, text: str, start: int, end: int) -> Proposal | None:
     line = text[start:end]
-    body = line.strip()
+    body = NUMBERING.sub("", line.strip(), count=1)  # "2. China is not replacing Russia"
     if not body or body[-1] in ".!?:;," or not body[0].isupper() or len(body.split()) > MAX_HEADING_WORDS:
         return None
     if any(ch in QUOTES for ch in body):

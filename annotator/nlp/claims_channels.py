@@ -27,6 +27,17 @@ MEDIUM_NOUNS = {"interview", "comments", "comment", "remarks", "statement", "con
 QUOTE_LEMMAS = {"quote", "cite"}
 
 
+def cited_source(cue: Token) -> Token | None:
+    """"TASS reported, citing the Foreign Ministry, that …": the body cited
+    (the parse hangs "citing" on the cue or on its clause)."""
+    comp = [c for c in cue.children if c.dep_ == "ccomp"]
+    for host in (cue, *comp):
+        for c in host.children:
+            if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
+                return next((g for g in c.children if g.dep_ == "dobj"), None)
+    return None
+
+
 def quoted_by(tok: Token) -> tuple[Token | None, Token | None] | None:
     """(speaker, outlet) tokens of "X was quoted by O as saying" and
     "O quoted X as saying"; None when the cue is not in that frame."""

@@ -20,16 +20,25 @@ BEFORE_WINDOW = 10  # tokens between a cue and the opening mark (said in a state
 STRIP = " \t\r\n,.;:!?…"
 
 
-def quote_claims(rep: Reported) -> list[Proposal]:
-    text = rep.doc.text  # Doc.text joins every token: read it once
+def quote_claims(rep: Reported, indirect: list[Proposal] = ()) -> list[Proposal]:
+    """Direct claims; `indirect` lets a cue-less quote continue a reported
+    statement ('Tashiev said the deal was close. "We will sign it soon."')."""
+    text = rep.text
     found: list[Proposal] = []
     for quote in find_quotes(text):
         prop = _attribute(rep, quote, text)
-        if prop is None and found:
-            prop = _continued(rep, quote, text, found[-1])
+        last = _last_before(found, indirect, rep.doc, quote.start)
+        if prop is None and last is not None:
+            prop = _continued(rep, quote, text, last)
         if prop is not None:
             found.append(prop)
     return found
+
+
+def _last_before(found: list[Proposal], indirect, doc, offset: int) -> Proposal | None:
+    """The claim that ends last before a character offset."""
+    before = [p for p in (*found, *indirect) if doc[p.end - 1].idx < offset]
+    return max(before, key=lambda p: p.end, default=None)
 
 
 def _continued(rep: Reported, quote: Quote, text: str, last: Proposal) -> Proposal | None:
@@ -152,9 +161,10 @@ def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
 
 
 def _carrier(rep: Reported, tok: Token) -> Token | None:
-    """The cue verb an "according to" hangs on (or the cue at its sentence root)."""
+    """The cue verb an "according to" hangs on (or the cue at its sentence root),
+    if someone speaks through it ("the talks focused on" carries nothing)."""
     for cand in (tok.head, tok.sent.root):
-        if rep.is_cue(cand):
+        if rep.is_cue(cand) and (rep.speaker(cand).ids != (None,) or rep.speaker(cand).how == "unnamed"):
             return cand
     return None
 

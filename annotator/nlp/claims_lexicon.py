@@ -26,6 +26,7 @@ class Cue:
     in_cue: bool = False
     need_prep: bool = False
     no_obj: bool = False
+    needs_speaker: bool = False
 
 
 @dataclass
@@ -66,7 +67,8 @@ def _cue(entry: dict) -> Cue:
     return Cue(lemma=entry["lemma"], content=tuple(entry["content"]), preps=tuple(entry.get("preps", ())),
                obj=tuple(entry.get("obj", ())), with_obj=tuple(entry.get("with_obj", ())),
                prt=entry.get("prt"), in_cue=bool(entry.get("in_cue", False)),
-               need_prep=bool(entry.get("need_prep", False)), no_obj=bool(entry.get("no_obj", False)))
+               need_prep=bool(entry.get("need_prep", False)), no_obj=bool(entry.get("no_obj", False)),
+               needs_speaker=bool(entry.get("needs_speaker", False)))
 
 
 def parse_lexicon(data: dict) -> Lexicon:

@@ -23,7 +23,8 @@ NAME = "annotator_paragraphs"
 CITY = r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*"
 PLACE = r", [A-Z][\w.]*(?: [A-Z0-9][\w.]*)*"
 AGENCY = r",? \([^()\n]{1,30}\)"
-DATELINE = re.compile(rf"(?:{CITY}(?:{PLACE}(?:{AGENCY})?|{AGENCY})|[A-Z][A-Z'.-]{{4,}}(?: [A-Z][A-Z'.-]+)*) ?[-—–]{{1,2}} (?=\S)")
+BARE_CITY = r"[A-Z][A-Z'.-]{4,}(?: [A-Z][A-Z'.-]+)*"  # no place or agency: five letters, so "NATO - …" is not one
+DATELINE = re.compile(rf"(?:{CITY}(?:{PLACE}(?:{AGENCY})?|{AGENCY})|{BARE_CITY}) ?[-—–]{{1,2}} (?=\S)")
 
 
 @Language.component(NAME)
@@ -48,8 +49,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _after_dateline(doc: Doc, first: int) -> None:
     """Start a sentence after a dateline at the head of a paragraph."""
+    if not doc[first].text[:1].isupper():
+        return
     start = doc[first].idx
-    hit = DATELINE.match(doc.text[start:start + 80]) if doc[first].text[:1].isupper() else None
+    head = "".join(t.text_with_ws for t in doc[first:first + 24])  # not doc.text: that joins every token
+    hit = DATELINE.match(head[:80])
     if hit is None:
         return
     span = doc.char_span(start + hit.end(), start + hit.end() + 1, alignment_mode="expand")

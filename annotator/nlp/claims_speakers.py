@@ -10,6 +10,7 @@ fits (claims_coref), which is what a reader does in news prose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,8 @@ THING_PRONOUNS = {"it", "they"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 RELATIVE = {"who", "that", "which"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "readout", "note",
+                   "message", "appeal", "report"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "attr", "acomp", "ccomp"}
 
 
@@ -46,9 +49,10 @@ class ActorIndex:
 
     def __init__(self, doc: Doc):
         self.by_token: dict[int, Mention] = {}
-        spans = list(doc.spans["actors"]) if "actors" in doc.spans else self._fallback(doc)
-        self.mentions = sorted((self._mention(s) for s in spans), key=lambda m: m.start)
-        for span, m in zip(sorted(spans, key=lambda s: s.start), self.mentions):
+        spans = sorted(doc.spans["actors"] if "actors" in doc.spans else self._fallback(doc), key=lambda s: s.start)
+        sent_starts = [s.start for s in doc.sents]  # one pass; Span.sent would search per mention
+        self.mentions = [self._mention(s, sent_starts[bisect_right(sent_starts, s.start) - 1]) for s in spans]
+        for span, m in zip(spans, self.mentions):
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, m)
         # People the actor gazetteer does not know still speak in news: a
@@ -57,9 +61,9 @@ class ActorIndex:
                            for i in range(e.start, e.end) if i not in self.by_token}
 
     @staticmethod
-    def _mention(span: Span) -> Mention:
+    def _mention(span: Span, sent: int) -> Mention:
         return Mention(span.start, span._.canonical or slug(span.text), span.label_, (span._.role or "").lower(),
-                       span.text, is_subject(span.root), span.sent.start)
+                       span.text, is_subject(span.root), sent)
 
     @staticmethod
     def _fallback(doc: Doc) -> list[Span]:
@@ -109,6 +113,10 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
         above = next((a for a in tok.ancestors if is_cue(a)), None)
         if above is not None:
             return subject_token(above, is_cue, depth + 1)
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+        # "The UNSC issued a statement calling for …": the statement's author speaks.
+        noun = tok.head
+        return subject_token(noun.head, is_cue, depth + 1) if noun.dep_ == "dobj" else noun
     if tok.dep_ in CLIMB_DEPS:
         return subject_token(tok.head, is_cue, depth + 1)
     return None
@@ -181,7 +189,8 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if poss is not None:  # "Their spokesman said": the body named as the last subject
         return previous_subject(actors.by_token, poss)[1], "pronoun"
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+    unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
+    if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
         return titled_person(actors.mentions, tok, lemma if lemma in lex.titles else low, lex.titles), "nominal"

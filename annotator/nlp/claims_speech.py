@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import claims_content as content
-from .claims_channels import outlet_channel, quoted_by
+from . import claims_surface as surface
+from .claims_channels import cited_source, outlet_channel, quoted_by
 from .claims_lexicon import Cue, Lexicon
 from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
 
-SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75, "trailing": 0.7}
+SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75,
+         "trailing": 0.7, "oprd": 0.7}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
+OWN_TEXT = {"essay", "article", "paper", "chapter", "analysis", "piece", "commentary", "study", "section"}
 # "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
 ANONYMITY = re.compile(r"(?:not )?to (?:be|remain) (?:named|identified|quoted|anonymous)\b", re.I)
 
@@ -43,6 +46,7 @@ class Reported:
 
     def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex):
         self.doc, self.lex, self.actors = doc, lex, actors
+        self.text = doc.text  # Doc.text joins every token: read it once per document
 
     def cue(self, tok: Token) -> Cue | None:
         """The cue this token is, if it is used as a verb (or a mistagged one)."""
@@ -93,15 +97,25 @@ class Reported:
 
     def speaker(self, tok: Token) -> Speaker:
         framed = quoted_by(tok)  # "X was quoted by TASS as saying": X speaks, not TASS
-        subj = framed[0] if framed is not None else subject_token(tok, is_cue=self.is_cue)
+        cited = self._cited(tok)  # "TASS reported, citing the ministry": the ministry speaks
+        subj = framed[0] if framed is not None else cited or subject_token(tok, is_cue=self.is_cue)
         return resolve(subj, self.actors, self.lex)
 
     def channel(self, tok: Token) -> str | None:
-        """The outlet the cue names as its medium ("told TASS", "quoted by Interfax")."""
+        """The outlet the cue names as its medium ("told TASS", "quoted by Interfax",
+        "TASS reported, citing …")."""
         framed = quoted_by(tok)
         if framed is not None:
             return self.actors.actor(framed[1].i) if framed[1] is not None else None
+        if self._cited(tok) is not None:
+            subj = subject_token(tok, is_cue=self.is_cue)
+            return self.actors.actor(subj.i) if subj is not None else None
         return outlet_channel(tok, self.actors, self.lex)
+
+    def _cited(self, tok: Token) -> Token | None:
+        """A named actor the cue cites; unnamed "sources" leave the outlet speaking."""
+        cited = cited_source(tok)
+        return cited if cited is not None and self.actors.actor(cited.i) else None
 
     def find(self) -> list[Proposal]:
         found: list[Proposal] = []
@@ -121,6 +135,8 @@ class Reported:
         speaker = self.speaker(tok)
         if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
             return []
+        if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
+            return []
         score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
                          self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
@@ -132,19 +148,22 @@ class Reported:
             if hit is not None:
                 return hit, kind
         if "as" in cue.content:
-            hit = content.as_clause(tok, sent.start, sent.end)
+            hit = surface.as_clause(tok, sent.start, sent.end)
             if hit is not None:
                 return hit, "as"
         if "ccomp" not in cue.content:
             return None
-        hit = content.parataxis(tok)
+        hit = surface.parataxis(tok)
         if hit is not None:
             return hit, "parataxis"
-        hit = content.trailing(tok, sent.start, sent.end)
+        hit = surface.trailing(tok, sent.start, sent.end)
         return (hit, "trailing") if hit is not None else None
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
-        """"It goes without saying", "This shows": no one is speaking."""
+        """"It goes without saying", "This shows": no one is speaking; and
+        "This essay argues": the author is (an authorial claim, not a report)."""
         if speaker.token is None:
             return speaker.how == "none"
-        return speaker.ids == (None,) and self.doc[speaker.token].lower_ in NOT_SPEAKERS
+        tok = self.doc[speaker.token]
+        own_text = tok.lemma_.lower() in OWN_TEXT and any(c.lower_ in ("this", "my", "our") for c in tok.children)
+        return speaker.ids == (None,) and (tok.lower_ in NOT_SPEAKERS or own_text)
