@@ -153,6 +153,23 @@ CASES = {
     "said_in_interview_with": (
         "Kamchybek Tashiev said in an interview with Kabar that the border talks were nearly finished.",
         [C("the border talks were nearly finished", "kamchybek-tashiev", "said", "indirect", "kabar")]),
+    "adding_keeps_channel": (
+        '"This is a provocation," Kyrgyz border service spokesman Almaz Abdyrov told AKIpress, adding that no '
+        "Kyrgyz troops had crossed the line.",
+        [C("This is a provocation", "almaz-abdyrov", "told", "direct", "akipress"),
+         C("no Kyrgyz troops had crossed the line", "almaz-abdyrov", "adding", "indirect", "akipress")]),
+    "nested_report_channel": (
+        "Sergey Lavrov said Zamir Kabulov had told him that the Taliban were ready to talk.",
+        [C("Zamir Kabulov had told him that the Taliban were ready to talk", "sergey-lavrov", "said"),
+         C("the Taliban were ready to talk", "zamir-kabulov", "told", "indirect", "sergey-lavrov")]),
+    "while_says_insists": (
+        "While Tashkent says the railway will be finished by 2027, Kabul insists that funding is still missing.",
+        [C("the railway will be finished by 2027", "uzbekistan", "says"),
+         C("funding is still missing", "afghanistan", "insists")]),
+    "foreign_minister_title": (
+        "Kyrgyz Foreign Minister Jeenbek Kulubaev met Russian Defence Minister Sergei Shoigu. The foreign "
+        "minister said Bishkek counted on Moscow's support.",
+        [C("Bishkek counted on Moscow's support", "jeenbek-kulubaev", "said")]),
     # --- titles, nominal speakers, pronouns ----------------------------------
     "title_skips_other_role": (
         "Chinese Foreign Minister Wang Yi held talks with Kazakh President Kassym-Jomart Tokayev in Astana. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 
 from rich.console import Console, Group
@@ -20,7 +21,10 @@ STYLES = {
 
 
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False)
+    out = Console(stderr=stderr, highlight=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = 120  # piped or captured: rich's 80 columns would fold file names
+    return out
 
 
 @contextmanager

@@ -181,9 +181,8 @@ def _share_channels(doc: Doc, props: list[Proposal]) -> None:
     for p in props:
         cue = doc[p.cue_tok] if p.cue_tok is not None else None
         outer = by_cue.get(cue.head.i) if cue is not None and cue.dep_ in ("advcl", "conj") else None
-        if p.channel is None and outer is not None and outer.speaker == p.speaker or (
-                outer is not None and p.channel is None and p.speaker and outer.speaker
-                and p.speaker.ids == outer.speaker.ids):
+        same_voice = outer is not None and p.speaker and outer.speaker and p.speaker.ids == outer.speaker.ids
+        if p.channel is None and same_voice:
             p.channel = outer.channel
 
 
