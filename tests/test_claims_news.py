@@ -618,6 +618,10 @@ AUTHORIAL = {
     "needs_to_in_conclusion": (
         f"{ESSAY_PARAGRAPH}\n\nConclusions\n\nThe European Union needs to engage Central Asia on its own terms.",
         ["The European Union needs to engage Central Asia on its own terms"]),
+    "conclusions_and_recommendations": (
+        f"{ESSAY_PARAGRAPH}\n\nConclusions & Recommendations\n\n{ESSAY_PARAGRAPH} Brussels should fund border "
+        "management in Tajikistan.",
+        ["Brussels should fund border management in Tajikistan"]),
     "should_outside_conclusion": (
         "Central Asian governments should invest in cooperation.\n\n" + "\n\n".join([ESSAY_PARAGRAPH] * 4),
         []),

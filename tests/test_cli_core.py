@@ -131,3 +131,13 @@ def test_tag_is_refused_while_a_review_holds_the_document(corpus_workspace):
     assert result.exit_code == 1
     assert "alice" in result.output and result.output.startswith("Error: ")
     assert not (corpus_workspace / "annotations" / f"{ESSAY.stem}.json").exists()
+
+
+def test_lazy_command_table_matches_the_modules():
+    import importlib
+
+    from annotator.cli.main import COMMANDS
+
+    for module in set(COMMANDS.values()):
+        importlib.import_module(f"annotator.cli.{module}")
+    assert set(main.commands) == set(COMMANDS)

@@ -1,6 +1,5 @@
-"""Command-line interface. Importing the command modules registers them."""
+"""Command-line interface: the `main` group loads each command's module on use."""
 
-from . import bib, core, index, review  # noqa: F401  (registers commands)
 from .main import main
 
 __all__ = ["main"]

@@ -29,7 +29,8 @@ QUOTES = set("\"“”«»„‹›")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")
 MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain fact ("must still agree")
 CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|(?:policy )?recommendations|"
-                                r"outlook|the way forward|implications)[ \t]*:?[ \t]*$", re.I | re.M)
+                                r"outlook|the way forward|implications|looking ahead)"
+                                r"(?:[ \t]*(?:&|and)[ \t]*[\w ]{1,30})?[ \t]*:?[ \t]*$", re.I | re.M)
 PATTERNS = {
     "thesis": (0.5, [
         [{"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "conclusion"]}}, {"LOWER": "of"},
