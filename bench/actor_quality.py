@@ -15,8 +15,9 @@ import argparse
 import hashlib
 import json
 import time
-from collections import defaultdict
 from pathlib import Path
+
+from annotator.evaluate import bcubed
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -43,23 +44,6 @@ def predict(nlp, path: Path) -> dict[tuple[int, int], tuple[str, str, str]]:
     return {(s.start_char, s.end_char): (s.label_, s._.canonical, s._.role) for s in doc.spans["actors"]}
 
 
-def b_cubed(pairs: list[tuple[str, str]]) -> float:
-    """B-cubed F1 of predicted clusters against gold clusters, per mention."""
-    if not pairs:
-        return 0.0
-    by_gold, by_pred = defaultdict(set), defaultdict(set)
-    for i, (g, p) in enumerate(pairs):
-        by_gold[g].add(i)
-        by_pred[p].add(i)
-    prec = rec = 0.0
-    for g, p in pairs:
-        common = len(by_gold[g] & by_pred[p])
-        prec += common / len(by_pred[p])
-        rec += common / len(by_gold[g])
-    prec, rec = prec / len(pairs), rec / len(pairs)
-    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-
-
 def score(items: list[tuple[dict, dict]]) -> dict[str, float]:
     """items: (gold spans -> (type, canonical, role), predicted spans -> the same)."""
     tp = n_gold = n_pred = same_type = same_role = 0
@@ -76,7 +60,7 @@ def score(items: list[tuple[dict, dict]]) -> dict[str, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     acc = {"type": same_type / tp if tp else 0.0, "role": same_role / tp if tp else 0.0}
-    return {"P": p, "R": r, "F1": f, **acc, "B3": b_cubed(clusters)}
+    return {"P": p, "R": r, "F1": f, **acc, "B3": bcubed(clusters)}
 
 
 def gold_actors(gold: dict) -> dict[tuple[int, int], tuple[str, str]]:

@@ -218,6 +218,10 @@ CASES = {
         "The Taliban seized the district centre on Sunday. They said the local garrison had surrendered "
         "without a fight.",
         [C("the local garrison had surrendered without a fight", "taliban", "said")]),
+    "they_two_states": (
+        "Kazakhstan and Uzbekistan signed a border demarcation treaty on Thursday. They said the deal would "
+        "boost trade.",
+        [C("the deal would boost trade", "kazakhstan", "said"), C("the deal would boost trade", "uzbekistan", "said")]),
     "they_unresolved_not_wrong": (
         "Residents fled across the river overnight. They said the shelling had started at midnight.",
         [C("the shelling had started at midnight", None, "said")]),
@@ -612,6 +616,12 @@ AUTHORIAL = {
     "ultimately": (
         f"{ESSAY_PARAGRAPH}\n\nUltimately, the region's security will depend on Kabul's behaviour.",
         ["Ultimately, the region's security will depend on Kabul's behaviour"]),
+    "put_simply": (
+        f"{ESSAY_PARAGRAPH}\n\nPut simply, Beijing pays and Moscow protects.",
+        ["Put simply, Beijing pays and Moscow protects"]),
+    "in_short_inside": (
+        f"{ESSAY_PARAGRAPH}\n\nThe CSTO is, in short, a club of regimes rather than an alliance.",
+        ["The CSTO is, in short, a club of regimes rather than an alliance"]),
     "on_balance": (
         f"{ESSAY_PARAGRAPH}\n\nOn balance, Russia remains the indispensable security partner.",
         ["On balance, Russia remains the indispensable security partner"]),

@@ -66,12 +66,7 @@ class ClaimTagger:
         reports = rep.find()
         direct, indirect = _not_quoted(doc, reports, quote_claims(rep, reports))
         according, channels = according_to(rep)
-        attributed = _dedup(direct + indirect + according + colon_claims(rep))
-        headline = title_case_claim(rep, attributed)
-        if headline is not None:  # it reads the whole line: it replaces a shorter parse of the same cue
-            same = [p for p in attributed if p.cue_tok == headline.cue_tok]
-            if all(p.end - p.start < headline.end - headline.start for p in same):
-                attributed = [p for p in attributed if p not in same] + [headline]
+        attributed = _with_headline(rep, _dedup(direct + indirect + according + colon_claims(rep)))
         _cut_at_next_speaker(doc, attributed)
         _set_channels(rep, attributed, channels)
         _share_channels(doc, attributed)
@@ -99,6 +94,18 @@ def claim_dict(doc: Doc, p: Proposal) -> dict:
         "cue_end": cue[-1].idx + len(cue[-1].text) if cue else None,
         "mode": p.mode, "rule": p.rule, "score": p.score,
     }
+
+
+def _with_headline(rep: Reported, attributed: list[Proposal]) -> list[Proposal]:
+    """Add the surface reading of a Title Case headline; it covers the whole
+    line, so it replaces a shorter parse-based claim of the same cue."""
+    headline = title_case_claim(rep, attributed)
+    if headline is None:
+        return attributed
+    same = [p for p in attributed if p.cue_tok == headline.cue_tok]
+    if any(p.end - p.start >= headline.end - headline.start for p in same):
+        return attributed
+    return [p for p in attributed if p not in same] + [headline]
 
 
 def _not_quoted(doc: Doc, indirect: list[Proposal], direct: list[Proposal]) -> tuple[list[Proposal], list[Proposal]]:

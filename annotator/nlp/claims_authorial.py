@@ -58,12 +58,17 @@ PATTERNS = {
          {"LOWER": {"IN": ["sum", "conclusion", "conclude", "short", "summarize", "summarise"]}}],
         [{"IS_SENT_START": True, "LOWER": "all"}, {"LOWER": "in"}, {"LOWER": "all"}],
         [{"IS_SENT_START": True, "LOWER": {"IN": ["ultimately", "overall"]}}, {"IS_PUNCT": True}],
+        # "Put simply, …", "Simply put, …", "In a nutshell, …", "Russia is, in short, …"
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["put", "simply"]}}, {"LOWER": {"IN": ["simply", "put"]}},
+         {"IS_PUNCT": True}],
+        [{"IS_SENT_START": True, "LOWER": "in"}, {"LOWER": "a"}, {"LOWER": "nutshell"}],
+        [{"IS_PUNCT": True}, {"LOWER": "in"}, {"LOWER": {"IN": ["short", "sum"]}}, {"IS_PUNCT": True}],
         [{"IS_SENT_START": True, "LOWER": {"IN": ["on", "taken", "in"]}},
          {"LOWER": {"IN": ["balance", "together", "the"]}}, {"LOWER": {"IN": [",", "end", "final"]}}],
         # "The lesson is that …", "The real point is …", "The bottom line is …"
         [{"IS_SENT_START": True, "LOWER": "the"}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
          {"LEMMA": {"IN": ["lesson", "point", "upshot", "takeaway", "line", "implication", "argument",
-                           "thesis", "conclusion"]}}, {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"},
+                           "thesis", "conclusion", "answer"]}}, {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"},
          {"LOWER": {"IN": ["that", "clear", ":"]}}],
         [{"LOWER": "it"}, {"LEMMA": "be"}, {"POS": "ADV", "OP": "?"}, {"LOWER": {"IN": ["safe", "fair"]}},
          {"LOWER": "to"}, {"LOWER": "say"}],

@@ -123,6 +123,15 @@ def previous_subject(mentions_at: dict[int, Mention], tok: Token) -> tuple[bool,
     """It/they: the subject of the clause before, if it is a body or group.
     Returns (found a subject, its id): a subject that is no actor
     ("Residents fled … They said") means an unnamed source, not a guess."""
+    subj = antecedent_subject(tok)
+    if subj is None:
+        return False, None
+    m = mentions_at.get(subj.i)
+    return True, m.id if m is not None and m.kind != "person" else None
+
+
+def antecedent_subject(tok: Token) -> Token | None:
+    """The main subject before tok in its own sentence, else in the one before."""
     doc = tok.doc
     sents = [tok.sent]
     if tok.sent.start > 0:
@@ -135,7 +144,5 @@ def previous_subject(mentions_at: dict[int, Mention], tok: Token) -> tuple[bool,
                         and t.head.dep_ == "conj"]
         subjects.sort(key=lambda t: t.head.i != sent.root.i)  # the main clause's subject first
         if subjects:
-            m = mentions_at.get(subjects[0].i)
-            ok = m is not None and m.kind != "person"
-            return True, m.id if ok else None
-    return False, None
+            return subjects[0]
+    return None

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .claims_coref import (Mention, is_body_noun, is_subject, nominal_body, previous_subject, pronoun_person,
-                           titled_person)
+from .claims_coref import (Mention, antecedent_subject, is_body_noun, is_subject, nominal_body, previous_subject,
+                           pronoun_person, titled_person)
 from .claims_lexicon import Lexicon
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
@@ -150,6 +150,10 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
     """Map a subject token to canonical ids, one per conjoined subject."""
     if subj is None:
         return Speaker((None,), "none")
+    if subj.lower_ == "they":  # "Kazakhstan and Uzbekistan signed … They said": both speak
+        ante = antecedent_subject(subj)
+        if ante is not None and actors.kind(ante.i) in ("state", "organization", "group"):
+            return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
     heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
     found = [_resolve_one(h, actors, lex) for h in heads]
     ids = tuple(dict.fromkeys(f[0] for f in found if f[0])) or (None,)

@@ -77,7 +77,7 @@ class Reported:
             return True  # "Highlighted are …"
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
-        if cue.with_obj and not self._with_obj(tok, cue) or cue.no_obj and "dobj" in deps:
+        if (cue.with_obj and not self._with_obj(tok, cue)) or (cue.no_obj and "dobj" in deps):
             return True
         # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object.
         return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children)

@@ -4,9 +4,8 @@ whose continuation lines are indented (as in Pandoc and CommonMark extensions)."
 from __future__ import annotations
 
 import re
-from collections import Counter
-
-from ..models import Document, Marker, Note, Problem
+from ..models import Document, Marker, Note
+from .pairing import Wording, check_pairs
 
 MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
@@ -47,22 +46,4 @@ def parse(doc: Document) -> None:
         if not inside:
             doc.markers.append(Marker(label=m.group(1), start=m.start(), end=m.end()))
             doc.masked.append(m.span())
-    _check(doc)
-
-
-def _check(doc: Document) -> None:
-    def problem(offset: int, reason: str) -> None:
-        doc.problems.append(Problem(file=doc.name, offset=offset, line=doc.line_of(offset), reason=reason))
-
-    notes = Counter(n.label for n in doc.notes)
-    called = {m.label for m in doc.markers}
-    for m in doc.markers:
-        if m.label not in notes:
-            problem(m.start, f"marker [^{m.label}] has no definition [^{m.label}]: …")
-    for n in doc.notes:
-        if n.label not in called:
-            problem(n.start, f"note [^{n.label}]: is called by no marker")
-    for label, count in notes.items():
-        if count > 1:
-            second = [n for n in doc.notes if n.label == label][1]
-            problem(second.start, f"note label [^{label}] is defined {count} times")
+    check_pairs(doc, Wording(note="[^{label}]:", note_noun="definition"))

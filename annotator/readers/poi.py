@@ -4,9 +4,8 @@ stands as a block `[N:  note text]` after the paragraph."""
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from ..models import Document, Marker, Note, Problem
+from .pairing import Wording, check_pairs
 
 MARKER = re.compile(r"\[(footnote|endnote)Ref:(\d+)\]")
 NOTE_START = re.compile(r"\[(\d+):\s")
@@ -64,28 +63,6 @@ def _read_notes(doc: Document, kinds: dict[str, str]) -> None:
         doc.masked.append((m.start(), end))
 
 
-def _check_pairs(doc: Document) -> None:
-    def problem(offset: int, reason: str) -> None:
-        doc.problems.append(Problem(file=doc.name, offset=offset, line=doc.line_of(offset), reason=reason))
-
-    marker_counts = Counter(m.label for m in doc.markers)
-    note_counts = Counter(n.label for n in doc.notes)
-    for m in doc.markers:
-        if m.label not in note_counts:
-            problem(m.start, f"marker {doc.text[m.start:m.end]} has no note [{m.label}: …]")
-    for n in doc.notes:
-        if n.label not in marker_counts:
-            problem(n.start, f"note [{n.label}: …] is called by no marker")
-    for label, count in note_counts.items():
-        if count > 1:
-            first = next(n for n in doc.notes if n.label == label and n is not doc.note(label))
-            problem(first.start, f"note number {label} is used by {count} notes")
-    for label, count in marker_counts.items():
-        if count > 1:
-            second = [m for m in doc.markers if m.label == label][1]
-            problem(second.start, f"marker number {label} is used {count} times")
-
-
 def parse(doc: Document) -> None:
     kinds: dict[str, str] = {}
     for m in MARKER.finditer(doc.text):
@@ -94,4 +71,4 @@ def parse(doc: Document) -> None:
         kinds.setdefault(m.group(2), kind)
         doc.masked.append(m.span())
     _read_notes(doc, kinds)
-    _check_pairs(doc)
+    check_pairs(doc, Wording(note="[{label}: …]"))
