@@ -49,6 +49,18 @@ CASES = {
     "pledged_and_plans": (
         "Russia pledged to help Tajikistan strengthen its border and plans joint drills next month.",
         [C("to help Tajikistan strengthen its border", "russia", "pledged")]),
+    "content_conjunct_after_perfect": (
+        "Kassym-Jomart Tokayev said the militants had crossed the border and attacked a post.",
+        [C("the militants had crossed the border and attacked a post", "kassym-jomart-tokayev", "said")]),
+    "content_conjunct_after_passive": (
+        "Officials said the road was closed and remained blocked.",
+        [C("the road was closed and remained blocked", None, "said")]),
+    "to_and_to": (
+        "Russia promised to deliver helicopters and to train pilots.",
+        [C("to deliver helicopters and to train pilots", "russia", "promised")]),
+    "pledged_and_reopened": (
+        "The Taliban pledged to protect foreign investors and reopened the Salang tunnel.",
+        [C("to protect foreign investors", "taliban", "pledged")]),
     "announced_and_began": (
         "Uzbekistan announced it would reopen the Termez crossing and began clearing the approach roads on Monday.",
         [C("it would reopen the Termez crossing", "uzbekistan", "announced")]),
@@ -183,6 +195,13 @@ CASES = {
         f"{RAHMON} received Russian Security Council Secretary Nikolai Patrushev in Dushanbe. "
         "The Tajik leader said that his country would not tolerate provocations.",
         [C("his country would not tolerate provocations", "emomali-rahmon", "said")]),
+    "gazetteer_office_and_nation": (
+        "Emomali Rahmon met Nikolai Patrushev in Dushanbe. The Tajik president said his country would not "
+        "tolerate provocations.",
+        [C("his country would not tolerate provocations", "emomali-rahmon", "said")]),
+    "the_side": (
+        "The Tajik side said Kyrgyz troops had fired first.",
+        [C("Kyrgyz troops had fired first", "tajikistan", "said")]),
     "spokesman_added": (
         "Kremlin spokesman Dmitry Peskov declined to comment on the report. The spokesman added that Russia "
         "was in contact with all Afghan parties.",
@@ -281,6 +300,12 @@ CASES = {
         [C("the deal was close", "kamchybek-tashiev", "said"),
          C("We will sign it within weeks. Nobody can stop it", "kamchybek-tashiev", "said", "direct")]),
     "orphan_quote_is_not_attributed": ('The deal is close. "We will sign it within weeks."', []),
+    "quote_over_paragraphs": (
+        'Emomali Rahmon spoke in Khorog.\n\n"We will not allow this. The border is sacred.\n\n"We will respond '
+        'to any provocation," he said.',
+        [C("We will not allow this. The border is sacred", "emomali-rahmon", "said", "direct"),
+         C("We will respond to any provocation", "emomali-rahmon", "said", "direct")]),
+    "unclosed_quote_alone": ('Text here.\n\n"An unclosed quote that goes nowhere\n\nAnother paragraph.', []),
     "quote_told_reporters": (
         '"We are ready to help our Tajik friends," Vladimir Putin told reporters in Dushanbe.',
         [C("We are ready to help our Tajik friends", "vladimir-putin", "told", "direct")]),
@@ -768,3 +793,27 @@ def test_essay_end_to_end(nlp):
     ]
     speakers = {c.speaker for c in attributed(nlp, ESSAY)}
     assert speakers == {"alexander-cooley", None}
+
+
+def test_every_authorial_pattern_has_an_anchor_word():
+    """Only sentences with an anchor word reach the Matcher (speed): no pattern may lack one."""
+    from annotator.nlp.claims_authorial import ANCHORS, PATTERNS
+
+    for _, patterns in PATTERNS.values():
+        for pattern in patterns:
+            words = set()
+            for spec in pattern:
+                for key in ("LOWER", "LEMMA"):
+                    value = spec.get(key)
+                    words |= {value} if isinstance(value, str) else set((value or {}).get("IN", ()))
+            assert words & ANCHORS, pattern
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Maria Zakharova", "f"), ("Roza Otunbayeva", "f"), ("Sergey Lavrov", "m"), ("Abdulla Aripov", "m"),
+    ("Vladimir Putin", "m"), ("Deborah Lyons", None), ("Rahmon", None),
+])
+def test_pronoun_gender_from_name_shape(name, expected):
+    from annotator.nlp.claims_coref import Mention, gender
+
+    assert gender(Mention(0, "x", "person", "", name, False, 0)) == expected

@@ -8,6 +8,12 @@ cue_start, cue_end, mode, rule and score; `span._.rule` and `span._.score`
 repeat the last two (except on a span that is also an actor mention, whose
 rule and score they would overwrite: read `_.claim` first).
 
+Where things are: cue verbs and their content (claims_speech, claims_content,
+claims_surface), quotes (claims_quotes, claims_direct), speakers and what
+pronouns and titles refer to (claims_speakers, claims_coref), outlets as
+channels (claims_channels), agency headlines (claims_headlines), and the
+author's own theses (claims_authorial).
+
 spaCy keys span extensions by character offsets, so two claims with the same
 content (conjoined speakers: "Both Beijing and Dushanbe deny …") are one span
 whose `speakers` lists every speaker; `speaker` is the first. Turn it into

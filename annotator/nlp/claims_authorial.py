@@ -80,6 +80,14 @@ PATTERNS = {
 }
 
 
+# Every pattern needs one of these words; sentences without any are skipped.
+ANCHORS = {"argument", "thesis", "contention", "claim", "conclusion", "argue", "contend", "conclude", "submit",
+           "suggest", "maintain", "propose", "hold", "show", "demonstrate", "case", "point", "apparent", "clear",
+           "evident", "obvious", "light", "sum", "short", "summarize", "summarise", "all", "ultimately", "overall",
+           "simply", "nutshell", "balance", "together", "end", "final", "lesson", "upshot", "takeaway", "line",
+           "implication", "answer", "safe", "fair", "choice", "option", "alternative"}
+
+
 def build_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for name, (_, patterns) in PATTERNS.items():
@@ -133,9 +141,16 @@ def _conclusion_start(text: str) -> int:
     return text.rfind("\n", 0, len(text.rstrip())) + 1 if len(paragraphs) >= 3 else len(text)
 
 
+def _candidates(doc: Doc) -> list[Span]:
+    """Sentences holding a word some pattern needs: running the Matcher over
+    every token of a long text costs more than the rest of the claim layer."""
+    return [s for s in doc.sents if any(t.lower_ in ANCHORS or t.lemma_ in ANCHORS for t in s)]
+
+
 def _sentences(doc: Doc, matcher: Matcher, reported: set[int]) -> list[Proposal]:
     best: dict[int, tuple[float, str, Span]] = {}
-    for match_id, start, _ in matcher(doc):
+    matches = [(m, sent.start + s) for sent in _candidates(doc) for m, s, _ in matcher(sent)]
+    for match_id, start in matches:
         if start in reported:
             continue  # '"We argue that …," the minister said': the speaker's thesis, not the author's
         rule = doc.vocab.strings[match_id]

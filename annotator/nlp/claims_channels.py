@@ -21,8 +21,9 @@ from spacy.tokens import Token
 from .claims_lexicon import Lexicon
 from .claims_speakers import ActorIndex
 
-MEDIA_NAME = re.compile(r"\b(news|novosti|agency|radio|tv|television|times|post|press|daily|gazeta|journal|"
-                        r"tribune|herald|telegraph|izvestia|vedomosti|kommersant|inform|media|channel)\b", re.I)
+# Not "agency": "told the International Atomic Energy Agency" names an audience.
+MEDIA_NAME = re.compile(r"\b(news|novosti|radio|tv|television|times|press|daily|gazeta|journal|tribune|herald|"
+                        r"telegraph|izvestia|vedomosti|kommersant|inform|media)\b", re.I)
 MEDIUM_NOUNS = {"interview", "comments", "comment", "remarks", "statement", "conversation", "podcast", "op-ed"}
 QUOTE_LEMMAS = {"quote", "cite"}
 

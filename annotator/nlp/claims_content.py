@@ -99,10 +99,15 @@ def cut_coordinated(doc: Doc, start: int, end: int, cue: Token) -> int:
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
             continue
         head = tok.head
-        if head.tag_ not in FINITE or (tok.tag_ == cue.tag_ and head.lemma_ == "be" != tok.lemma_ and _acts(tok)):
+        if not _finite(head) or (tok.tag_ == cue.tag_ and head.lemma_ == "be" != tok.lemma_ and _acts(tok)):
             cc = child(head, {"cc"})
             return min(end, cc.i if cc is not None and cc.i < i else tok.left_edge.i)
     return end
+
+
+def _finite(verb: Token) -> bool:
+    """A tensed verb, or one carrying a tensed auxiliary ("had crossed", "was closed"); "to help" is not."""
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
 
 
 def _acts(verb: Token) -> bool:

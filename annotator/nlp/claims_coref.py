@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 FEMALE_ENDINGS = ("ova", "eva", "yeva", "ina", "kaya", "aya")
-MALE_FIRST_A = {"nikita", "ilya", "mustafa", "musa", "isa", "joshua", "luca", "taha", "zakaria", "yahya", "akhmad"}
+MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "ski", "iy")
+MALE_FIRST_A = {"nikita", "ilya", "mustafa", "musa", "isa", "joshua", "luca", "luka", "taha", "zakaria", "yahya",
+                "abdulla", "hamza", "kosta", "sasha"}
 GENERIC_TITLES = {"leader", "official", "head", "chief", "politician", "diplomat", "envoy", "representative"}
 # Common nouns that name a body: "the ministry" is the last body whose name
 # holds the word; "the bloc" any organization; "the government" a state.
@@ -35,6 +37,8 @@ class Mention:
     text: str
     subject: bool  # the mention heads its clause's subject
     sent: int  # start token of its sentence
+    office: str = ""  # from the gazetteer: "foreign minister"
+    nation: str = ""  # from the gazetteer: the state a person serves ("tajikistan")
 
 
 def is_subject(root: Token) -> bool:
@@ -45,17 +49,21 @@ def is_subject(root: Token) -> bool:
 
 
 def gender(m: Mention) -> str | None:
-    """'f', 'm' or None, from the title and the shape of the name (Slavic and
-    Central Asian surnames mark it: Zakharova / Kabulov)."""
+    """'f', 'm' or None (unknown), from the title and the shape of the name
+    (Slavic and Central Asian surnames mark it: Zakharova / Kabulov)."""
     if any(w in m.role.split() for w in ("spokeswoman", "chairwoman", "mrs", "ms", "madam")):
         return "f"
     words = [w.lower() for w in m.text.replace("-", " ").split()]
     if not words:
         return None
     first, last = words[0], words[-1]
-    if last.endswith(FEMALE_ENDINGS) or (len(words) > 1 and first.endswith("a") and first not in MALE_FIRST_A):
+    if last.endswith(FEMALE_ENDINGS):
         return "f"
-    return "m" if len(words) > 1 else None
+    if last.endswith(MALE_ENDINGS):
+        return "m"  # the surname outranks the first name ("Abdulla Aripov")
+    if len(words) > 1 and first.endswith("a") and first not in MALE_FIRST_A:
+        return "f"
+    return None  # unknown fits both "he" and "she" ("Deborah Lyons")
 
 
 def _earlier(mentions: list[Mention], tok: Token, sentences: int | None = PAST_SENTENCES) -> list[Mention]:
@@ -84,22 +92,23 @@ def pronoun_person(mentions: list[Mention], tok: Token) -> str | None:
                 None)
 
 
-def titled_person(mentions: list[Mention], tok: Token, title: str, titles: frozenset) -> str | None:
+def titled_person(mentions: list[Mention], tok: Token, title: str, titles: frozenset,
+                  demonyms: dict[str, str]) -> str | None:
     """"The minister", "the Tajik leader": the nearest person whose title fits.
     A person known by another title is skipped ("Kazakh President Tokayev"
-    is not "the minister"); one named without a title may be anyone."""
+    is not "the minister"); one named without any title may be anyone."""
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in titles}
     weak = None
     for m in _earlier(mentions, tok, None):
         if m.kind != "person":
             continue
-        # A title the actor spans kept inside the name ("Kazakh President X") counts as its role.
-        words = set(m.role.split()) or set(m.text.lower().split()) & (titles | mods)
-        if not words:
+        # The title in front of the name, the gazetteer's office, or a title the span kept inside the name.
+        words = set(m.role.split()) | set(m.office.split()) or set(m.text.lower().split()) & (titles | mods)
+        if not words and not m.nation:
             weak = weak or m.id
             continue
         fits = title in words or title in GENERIC_TITLES or not (words & titles)
-        if fits and mods <= words:
+        if fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
             return m.id
     return weak
 

@@ -25,14 +25,30 @@ def quote_claims(rep: Reported, indirect: list[Proposal] = ()) -> list[Proposal]
     statement ('Tashiev said the deal was close. "We will sign it soon."')."""
     text = rep.text
     found: list[Proposal] = []
+    pending: Quote | None = None  # an unclosed quote paragraph waiting for the next one's cue
     for quote in find_quotes(text):
         prop = _attribute(rep, quote, text)
         last = _last_before(found, indirect, rep.doc, quote.start)
         if prop is None and last is not None:
             prop = _continued(rep, quote, text, last)
+        if prop is not None and pending is not None:
+            found += _carried_back(rep, pending, quote, text, prop)
+        pending = quote if prop is None and not quote.closed else None
         if prop is not None:
             found.append(prop)
     return found
+
+
+def _carried_back(rep: Reported, pending: Quote, quote: Quote, text: str, prop: Proposal) -> list[Proposal]:
+    """News style for a quote over several paragraphs: each paragraph opens a
+    quote mark, only the last one closes it, and the cue comes at the end
+    ('"A.\n\n"B," he said.'): the open paragraph is the same speaker's."""
+    between = text[pending.end:quote.start]
+    inner = _inner_tokens(rep.doc, pending, text)
+    if between.strip() or not _starts_paragraph(text, quote.start) or inner is None or len(inner) < 2:
+        return []
+    return [Proposal(inner.start, inner.end, "attributed", "quote_paragraphs", 0.55, prop.speaker,
+                     list(prop.cue_tokens), "direct", head=inner.root.i, cue_tok=prop.cue_tok)]
 
 
 def _last_before(found: list[Proposal], indirect, doc, offset: int) -> Proposal | None:

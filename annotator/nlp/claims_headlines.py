@@ -66,8 +66,9 @@ def title_case_claim(rep: Reported, taken: list[Proposal]) -> Proposal | None:
 def _title_cue(rep: Reported, line):
     """The first cue word right after an actor (and not part of one)."""
     for tok in line[1:-1]:
-        cue = rep.lex.cue_for(tok.lower_, tok.lower_)
-        if cue is not None and tok.lower_ not in rep.lex.beliefs and not rep.actors.actor(tok.i) \
+        cue = rep.lex.cue_for(tok.lower_, tok.lower_) if tok.text[:1].isupper() else None
+        simple = cue is not None and not (cue.prt or cue.with_obj or cue.need_prep)  # "Spoke" needs "out"
+        if simple and tok.lower_ not in rep.lex.beliefs and not rep.actors.actor(tok.i) \
                 and rep.actors.actor(tok.i - 1):
             return tok, cue
     return None
@@ -79,7 +80,9 @@ def _title_line(rep: Reported):
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     line = rep.doc.char_span(start, len(text) if end == -1 else end, alignment_mode="contract")
-    words = [t for t in line if t.is_alpha] if line is not None and len(line) >= 3 else []
+    if line is None or len(line) < 3 or line.text.endswith("."):
+        return None  # a headline has no final period
+    words = [t for t in line if t.is_alpha]
     return line if words and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words) else None
 
 

@@ -19,6 +19,14 @@ from .claims_coref import (Mention, antecedent_subject, is_body_noun, is_subject
                            pronoun_person, titled_person)
 from .claims_lexicon import Lexicon
 
+try:  # offices, affiliations and demonyms make titles resolvable ("the Tajik president")
+    from .actors_data import load as _load_gazetteer
+
+    GAZETTEER = _load_gazetteer()
+    DEMONYMS = {k.lower(): v for k, v in GAZETTEER.demonyms.items()}
+except Exception:  # the claim rules must still work when the actor data cannot be read
+    GAZETTEER, DEMONYMS = None, {}
+
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -62,8 +70,11 @@ class ActorIndex:
 
     @staticmethod
     def _mention(span: Span, sent: int) -> Mention:
-        return Mention(span.start, span._.canonical or slug(span.text), span.label_, (span._.role or "").lower(),
-                       span.text, is_subject(span.root), sent)
+        canonical = span._.canonical or slug(span.text)
+        entry = GAZETTEER.entries.get(canonical) if GAZETTEER is not None else None
+        return Mention(span.start, canonical, span.label_, (span._.role or "").lower(), span.text,
+                       is_subject(span.root), sent, (getattr(entry, "office", "") or "").lower(),
+                       getattr(entry, "affiliation", "") or "")
 
     @staticmethod
     def _fallback(doc: Doc) -> list[Span]:
@@ -193,11 +204,22 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if poss is not None:  # "Their spokesman said": the body named as the last subject
         return previous_subject(actors.by_token, poss)[1], "pronoun"
+    return _nominal(tok, actors, lex)
+
+
+def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """"The Kazakh President", "the Tajik side", "the ministry", "a spokesman", "officials"."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
     unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
     if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
-        return titled_person(actors.mentions, tok, lemma if lemma in lex.titles else low, lex.titles), "nominal"
+        title = lemma if lemma in lex.titles else low
+        return titled_person(actors.mentions, tok, title, lex.titles, DEMONYMS), "nominal"
+    if lemma == "side":  # "the Tajik side said": the state of that demonym
+        side = next((DEMONYMS[c.lower_] for c in tok.children if c.lower_ in DEMONYMS), None)
+        if side:
+            return side, "nominal"
     if is_body_noun(tok):
         return nominal_body(actors.mentions, tok), "nominal"
     if low in lex.unnamed or lemma in lex.unnamed:
