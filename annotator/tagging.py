@@ -161,7 +161,8 @@ def _slug(text: str) -> str:
 
 def propose(doc: Document, sdoc: Doc, notes: list[tuple[int, Doc]] = (), model: str | None = None) -> AnnotationFile:
     """All proposals for one document: `sdoc` is its processed body, `notes`
-    its processed note prose with the offset of each."""
+    its processed note prose with the offset of each (only their actors
+    count: claims and citations stand in the body and the notes' citations)."""
     p = Proposer(doc, model)
     inline = inline_citations(p, sdoc.text)
     found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline)
@@ -172,20 +173,31 @@ def propose(doc: Document, sdoc: Doc, notes: list[tuple[int, Doc]] = (), model: 
 
 def tag(docs: Iterable[Document], nlp: Language, model: str | None = None,
         jobs: int = 1, batch_size: int = 4) -> Iterator[AnnotationFile]:
-    """Run the NLP pass over documents, yielding proposals in input order."""
+    """Run the NLP pass over documents, yielding proposals in input order.
+
+    Bodies and note prose go through one `nlp.pipe` stream, so with several
+    jobs the worker processes do all the spaCy work and this process only
+    turns their Docs into annotations.
+    """
     docs = list(docs)
     longest = max((len(d.text) for d in docs), default=0)
     nlp.max_length = max(nlp.max_length, longest + 1)
-    bodies = (d.body() for d in docs)
-    for doc, sdoc in zip(docs, nlp.pipe(bodies, n_process=jobs, batch_size=batch_size)):
-        yield propose(doc, sdoc, _notes(nlp, doc), model)
+    stream = nlp.pipe(_texts(docs), as_tuples=True, n_process=jobs, batch_size=batch_size)
+    current, body, notes = None, None, []
+    for sdoc, (i, offset) in stream:
+        if offset is not None:
+            notes.append((offset, sdoc))
+            continue
+        if current is not None:
+            yield propose(docs[current], body, notes, model)
+        current, body, notes = i, sdoc, []
+    if current is not None:
+        yield propose(docs[current], body, notes, model)
 
 
-def _notes(nlp: Language, doc: Document) -> list[tuple[int, Doc]]:
-    """Note prose runs through the actor layer only: claims stand in the body."""
-    prose = note_prose(doc)
-    if not prose:
-        return []
-    skip = [name for name in nlp.pipe_names if name.startswith("annotator_") and name != "annotator_actors"]
-    with nlp.select_pipes(disable=skip):
-        return [(offset, ndoc) for (offset, _), ndoc in zip(prose, nlp.pipe(text for _, text in prose))]
+def _texts(docs: list[Document]) -> Iterator[tuple[str, tuple[int, int | None]]]:
+    """Each body, then its note prose, with (document index, note offset)."""
+    for i, doc in enumerate(docs):
+        yield doc.body(), (i, None)
+        for offset, text in note_prose(doc):
+            yield text, (i, offset)
