@@ -5,7 +5,6 @@ stage: read → tag → store → link.
 
 from __future__ import annotations
 
-import getpass
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from . import TAGGER_VERSION, store
 from .errors import AnnotatorError, StoreError
 from .models import AnnotationFile, Document, Problem
 from .readers import find_documents, read_document
+from .review import reviewer_name
 from .review_lock import locked
 from .workspace import Workspace
 
@@ -93,7 +93,7 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             todo.append(doc)
     # Held for the whole run: a review open on one of these documents refuses
     # the tagging up front instead of finding its file rewritten underneath it.
-    with locked(ws, [d.name for d in todo], getpass.getuser()):
+    with locked(ws, [d.name for d in todo], reviewer_name()):
         if progress and todo:
             progress("loading the spaCy model…", 0, len(todo))
         for done, (doc, afile) in enumerate(zip(todo, _propose(ws, todo, model, jobs)), 1):

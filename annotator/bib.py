@@ -97,7 +97,7 @@ def parse_name(raw: str) -> BibName:
         return BibName(last=decode(simple.group(1)), first=decode(simple.group(2)))
     try:
         parts = parse_single_name_into_parts(raw, strict=False)
-    except Exception:  # a malformed name is still a name: keep it whole
+    except ValueError:  # InvalidNameError: a malformed name is still a name, kept whole
         return BibName(last=decode(raw), corporate=True)
     return BibName(last=decode(" ".join(parts.last + parts.jr)), first=decode(" ".join(parts.first)),
                    von=decode(" ".join(parts.von)))
@@ -156,7 +156,10 @@ def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
     library = bibtexparser.parse_string(text)
     bib = Bibliography()
     for block in library.blocks:
-        if isinstance(block, Entry):
+        if isinstance(block, Entry) and not block.key.strip():  # nothing could ever cite it
+            bib.problems.append(Problem(file=file, line=block.start_line + 1, severity="error",
+                                        reason=f"@{block.entry_type} entry has no key: not loaded"))
+        elif isinstance(block, Entry):
             bib.entries.append(_entry(block, file, bib.problems))
         elif isinstance(block, DuplicateBlockKeyBlock):
             bib.problems.append(Problem(file=file, line=block.start_line + 1, severity="error",
@@ -249,11 +252,18 @@ def probable_duplicates(entries: list[BibEntry]) -> list[tuple[BibEntry, BibEntr
 
 def stub_entry(key: str, authors: str, year: str, title: str = "") -> str:
     """A BibTeX stub for a citation that resolves to nothing, marked as a stub."""
+    authors, title = _brace_safe(authors), _brace_safe(title)
     lines = [f"@misc{{{key},", f"  author = {{{stub_authors(authors)}}},", f"  year = {{{year}}},"]
     if title:
         lines.append(f"  title = {{{title}}},")
     lines += [f"  keywords = {{{STUB_MARK}}},", f"  note = {{{STUB_MARK}: only author and year are known}}", "}"]
     return "\n".join(lines) + "\n"
+
+
+def _brace_safe(value: str) -> str:
+    """Text from a note put inside BibTeX braces: an unbalanced brace would end
+    the field early and swallow the rest of the entry, so drop them."""
+    return value if _balanced(value) else value.replace("{", "").replace("}", "")
 
 
 def stub_authors(authors: str) -> str:

@@ -11,10 +11,12 @@ from . import store
 from .bib import BibEntry, Bibliography, load_bib, probable_duplicates, stub_entry
 from .citations import parse_note
 from .errors import BibError
-from .linking import Resolver, link_citations, link_file
+from .linking import Resolver, is_ambiguous, link_citations, link_file
 from .linking_names import acronym, fold
 from .models import CitationAnnotation, Problem, Provenance, stable_id
 from .readers import find_documents, read_document
+from .review import reviewer_name
+from .review_lock import locked
 from .workspace import Workspace
 
 
@@ -74,7 +76,10 @@ def document_citations(ws: Workspace) -> dict[str, list[CitationAnnotation]]:
 
 def check(ws: Workspace, paths: list[Path] | None = None) -> BibReport:
     """Link every document's citations (without saving) and report what is wrong."""
-    bib = bibliography(ws, paths)
+    return _report(ws, bibliography(ws, paths))
+
+
+def _report(ws: Workspace, bib: Bibliography) -> BibReport:
     resolver = Resolver(bib)
     keys = bib.by_key()
     report = BibReport(problems=list(bib.problems), probable_duplicates=probable_duplicates(bib.entries))
@@ -88,8 +93,7 @@ def check(ws: Workspace, paths: list[Path] | None = None) -> BibReport:
                 report.unresolved.append(DocCitation(doc, c.model_copy(update={
                     "link_reason": f"reviewed key '{c.bib_key}' is not in the bibliography"})))
             else:
-                (report.ambiguous if c.candidates and "ambiguous" in (c.link_reason or "") else
-                 report.unresolved).append(DocCitation(doc, c))
+                (report.ambiguous if is_ambiguous(c) else report.unresolved).append(DocCitation(doc, c))
     report.uncited = [e for e in bib.entries if e.key not in cited and not e.duplicate]
     return report
 
@@ -110,8 +114,9 @@ def _stub_key(authors: str, year: str, suffix: str, taken: set[str]) -> str:
 
 def write_stubs(ws: Workspace, out: Path, paths: list[Path] | None = None) -> list[str]:
     """Append BibTeX stubs for unresolved citations to `out`; existing text is never rewritten."""
-    report = check(ws, paths)
-    taken = {e.key for e in bibliography(ws, paths).entries}
+    bib = bibliography(ws, paths)
+    report = _report(ws, bib)
+    taken = {e.key for e in bib.entries}
     if out.exists():
         taken |= {e.key for e in load_bib(out).entries}
     seen: set[tuple[str, str, str]] = set()
@@ -139,12 +144,17 @@ class LinkRow:
 
 
 def relink(ws: Workspace, paths: list[Path] | None = None) -> list[LinkRow]:
-    """Re-run linking over stored annotations (reviewed links are kept) and save."""
+    """Re-run linking over stored annotations (reviewed links are kept) and save.
+
+    Takes the review locks, as `tag` does: a review running meanwhile would
+    otherwise find its file rewritten under it and stop."""
     resolver = Resolver(bibliography(ws, paths))
+    files = ws.annotation_files()
     rows = []
-    for path in ws.annotation_files():
-        afile = link_file(store.load(path), resolver)
-        store.save(path, afile)
-        cites = [a for a in afile.annotations if a.kind == "citation" and a.status != "rejected"]
-        rows.append(LinkRow(afile.doc, len(cites), sum(1 for c in cites if c.bib_key)))
+    with locked(ws, [p.stem for p in files], reviewer_name()):
+        for path in files:
+            afile = link_file(store.load(path), resolver)
+            store.save(path, afile)
+            cites = [a for a in afile.annotations if a.kind == "citation" and a.status != "rejected"]
+            rows.append(LinkRow(afile.doc, len(cites), sum(1 for c in cites if c.bib_key)))
     return rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .citation_names import is_name_like, split_prefix
-from .citations import LOCATOR, YEAR, ParsedCitation, _set_locator
+from .citation_model import LOCATOR, YEAR, ParsedCitation, set_locator
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 # Words Chicago title case leaves lowercase.
@@ -99,15 +99,20 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
     if year:
         cite.year, cite.year_suffix = year
         cite.form = "short-note" if dated else "full-note"
-    loc = re.search(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$", text[title[1]:end])
-    if loc and not YEAR.fullmatch(loc.group(1).strip()):
-        _set_locator(cite, LOCATOR.match(loc.group(1)))
-        if cite.year:  # `“Title,” 2014, 80`: the date is not a page
-            cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
+    _note_locator(cite, text[title[1]:end])
     if not (year or cite.locator or quoted or _title_case(title[0])):
         return None
     cite.suffix = remark
     return cite
+
+
+def _note_locator(cite: ParsedCitation, tail: str) -> None:
+    """The pages at the end of a note, after its title and publication data."""
+    loc = re.search(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$", tail)
+    if loc and not YEAR.fullmatch(loc.group(1).strip()):
+        set_locator(cite, LOCATOR.match(loc.group(1)))
+        if cite.year:  # `“Title,” 2014, 80`: the date is not a page
+            cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
 
 
 _SENTENCE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ])")
@@ -155,5 +160,5 @@ def _author_page(text: str, start: int, end: int) -> ParsedCitation | None:
     if commas:
         cite.title = text[a_end + 2:body_end].strip().strip("“”\"‘’").rstrip(",")
     if loc:
-        _set_locator(cite, LOCATOR.match(loc.group(1)))
+        set_locator(cite, LOCATOR.match(loc.group(1)))
     return cite

@@ -17,39 +17,13 @@ citation at all is commentary and yields an empty list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from . import citation_notes
+from .citation_model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .citation_names import is_name_like, split_prefix
 
+__all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
 
-@dataclass
-class ParsedCitation:
-    start: int  # absolute offsets into the file text
-    end: int
-    text: str
-    authors: str  # as written
-    year: str = ""
-    year_suffix: str = ""
-    locator: str = ""
-    locator_label: str = ""  # "page" unless the note says ch., sec., …
-    prefix: str = ""
-    suffix: str = ""
-    ibid: bool = False
-    title: str = ""
-    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid
-
-
-YEAR = re.compile(r"(?<![\w\-–/.])(1[5-9]\d\d|20\d\d)([a-z]?)(?![\w/])|(?<!\w)(n\.d\.)")
-_LABELS = {"p": "page", "pp": "page", "ch": "chapter", "chapter": "chapter", "chap": "chapter", "chaps": "chapter",
-           "sec": "section", "secs": "section", "para": "paragraph", "paras": "paragraph",
-           "n": "note", "nn": "note", "vol": "volume", "fig": "figure", "figs": "figure",
-           "no": "issue", "l": "line", "ll": "line", "§": "section"}
-_NUM = r"(?:\d+[a-z]?|[ivxlc]+)"
-_RANGE = rf"{_NUM}(?:\s*[–—\-]\s*{_NUM})?"
-LOCATOR = re.compile(
-    rf"(?:(?P<label>(?i:pp|p|chapter|chaps|chap|ch|secs|sec|paras|para|nn|n|vol|figs|fig|no|ll|l|§))\.?\s*)?"
-    rf"(?P<value>{_RANGE}(?:\s*(?:,|and|&)\s*\d+[a-z]?(?:\s*[–—\-]\s*\d+)?)*)(?=\s*(?:$|[.;:)\]]|,\s*(?!\d)))"
-)
 # What may follow a citation's year: an end, a locator; not a subtitle colon ("Survey 2021: Cultivation").
 _AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
 _IBID = re.compile(r"(?i)\bibid(?:em)?\b\.?")
@@ -158,8 +132,6 @@ def _parse_segment(text: str, start: int, end: int, before: list[ParsedCitation]
     ibid = _IBID.match(text, start)
     if ibid:
         return [_ibid(text, ibid.end(), end, start)]
-    from . import citation_notes  # note forms live apart to keep this module small
-
     found = _author_date(text, start, end, before)
     return found or citation_notes.parse(text, start, end, in_parens)
 
@@ -172,19 +144,11 @@ def _ibid(text: str, pos: int, end: int, start: int) -> ParsedCitation:
     m = re.compile(r"\.?\s*,?\s*").match(text, pos, end)
     loc = LOCATOR.match(text, m.end(), end) if m and m.end() > pos else None
     if loc:
-        _set_locator(cite, loc)
+        set_locator(cite, loc)
         cite.end = loc.end()
     cite.text = text[cite.start:cite.end]
     cite.suffix = _tidy(text[cite.end:_with_dots(text, end)])
     return cite
-
-
-def _set_locator(cite: ParsedCitation, m: re.Match) -> None:
-    label = (m.group("label") or "").lower()
-    value = m.group("value").strip()
-    cite.locator_label = _LABELS.get(label, "page")
-    keep = cite.locator_label != "page"
-    cite.locator = m.group(0).strip() if keep else value
 
 
 def _tidy(prose: str) -> str:
@@ -252,7 +216,7 @@ def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[Parse
     if loc and not YEAR.match(text, loc.end()):
         lm = LOCATOR.match(text, loc.end(), end)
         if lm:
-            _set_locator(cite, lm)
+            set_locator(cite, lm)
             cite.end = lm.end()
     cite.text = text[cite.start:cite.end]
     return cite

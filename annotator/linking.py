@@ -17,6 +17,10 @@ from .linking_names import author_score, fold, index_keys, lookup_keys
 from .models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
 
 AUTHOR_MIN = 0.85
+# Opens the reason of a citation that several entries fit equally well. Its
+# candidates are the choice to make; an unresolved citation's candidates (the
+# author's works of other years) are only hints.
+AMBIGUOUS = "ambiguous"
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 
@@ -144,11 +148,17 @@ def _decide(scored: list, title: str, reason: str) -> Link:
             return Link(e.key, round(0.7 * s, 3), reason + " (only entry by this author; title differs)")
         if best >= 0.6 and ranked[1][0] <= best - 0.1:
             return Link(e.key, round(best, 3), reason + "+title")
-        return Link(None, 0.0, f"title '{title}' does not single out one entry", _cands([(x, y) for x, _, y in ranked]))
+        return Link(None, 0.0, f"{AMBIGUOUS}: title '{title}' does not single out one entry",
+                    _cands([(x, y) for x, _, y in ranked]))
     if len(scored) > 1:
-        return Link(None, 0.0, f"ambiguous: {len(scored)} entries match ({reason})", _cands(scored))
+        return Link(None, 0.0, f"{AMBIGUOUS}: {len(scored)} entries match ({reason})", _cands(scored))
     s, e = scored[0]
     return Link(e.key, round(s, 3), reason)
+
+
+def is_ambiguous(c: CitationAnnotation) -> bool:
+    """Unlinked because more than one entry fits, not because none does."""
+    return not c.bib_key and bool(c.candidates) and (c.link_reason or "").startswith(AMBIGUOUS)
 
 
 def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:

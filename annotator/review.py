@@ -38,15 +38,16 @@ class Loaded:
 
     def __post_init__(self) -> None:
         self.stamp = self.stamp or _stamp(self.path)
-        # Progress is counted on every key: look annotations up by id, not by scanning.
+        # Progress is counted on every key, and a batch replaces thousands:
+        # look annotations up by id, not by scanning.
         self.by_id = {a.id: a for a in self.afile.annotations}
+        self._position = {a.id: i for i, a in enumerate(self.afile.annotations)}
 
     def find(self, ann_id: str) -> Annotation:
         return self.by_id[ann_id]
 
     def replace(self, new: Annotation) -> None:
-        i = next(i for i, a in enumerate(self.afile.annotations) if a.id == new.id)
-        self.afile.annotations[i] = self.by_id[new.id] = new
+        self.afile.annotations[self._position[new.id]] = self.by_id[new.id] = new
 
     def save(self) -> None:
         """Save, unless another program (`annotator tag`?) rewrote the file meanwhile:

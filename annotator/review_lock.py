@@ -57,7 +57,13 @@ class Holder:
 
 
 def lock_path(ws: Workspace, doc: str) -> Path:
-    return ws.annotations / f".{Path(doc).stem}.lock"
+    """One lock per annotation file, whichever name the caller has: `tag`
+    passes a document name ("sub/news.v2.txt"), `review` the annotation
+    file's stem ("sub__news.v2"). `Path.stem` alone would give these two
+    different locks (and "news" for both "news.v2" and "news.v3")."""
+    own = ws.annotations / f"{doc}.json"
+    stem = doc if own.is_file() else ws.annotation_path(doc).stem
+    return ws.annotations / f".{stem}.lock"
 
 
 def read_holder(path: Path) -> Holder | None:

@@ -253,6 +253,6 @@ def _orphan_note(session: Session) -> str:
     return f"{n} earlier decision(s) could not be found again in the edited text: `annotator status` lists them"
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str) -> str:
+    """One line for the status message: a span may run over line breaks."""
+    return view.short(" ".join(text.split()), 60)

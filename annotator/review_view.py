@@ -141,10 +141,11 @@ def _kind_rows(ann: Annotation) -> list[tuple[str, object]]:
         cands = ", ".join(f"{c.key} {c.score:.2f}" for c in ann.candidates)
         return [("citation", f"{ann.authors} {year}" + (f", {ann.locator}" if ann.locator else "")),
                 ("note", ann.number), ("source", linked or "(not linked)"), ("candidates", cands)]
-    return [("note", f"{ann.note_kind} {ann.number}"), ("note text", _short(ann.note_text))]
+    return [("note", f"{ann.note_kind} {ann.number}"), ("note text", short(ann.note_text))]
 
 
-def _short(value: str | None, limit: int = 200) -> str | None:
+def short(value: str | None, limit: int = 200) -> str | None:
+    """At most `limit` characters, an ellipsis marking the cut."""
     if value is None or len(value) <= limit:
         return value
     return value[: limit - 1] + "…"

@@ -24,6 +24,7 @@ from .models import (
     quote_context,
     stable_id,
 )
+from .nlp.actors_data import slug
 from .nlp.cited import cited_clauses
 
 # Raw NER, used only when the actor component is not in the pipeline.
@@ -82,14 +83,14 @@ def actors(p: Proposer, sdoc: Doc, offset: int = 0) -> list[ActorAnnotation]:
         found = [(s, s.label_, s._.canonical, s._.role, s._.affiliation, s._.rule, s._.score)
                  for s in sdoc.spans["actors"]]
     else:
-        found = [(e, NER_TYPES[e.label_], _slug(e.text), None, None, "ner", 0.5)
+        found = [(e, NER_TYPES[e.label_], slug(e.text), None, None, "ner", 0.5)
                  for e in sdoc.ents if e.label_ in NER_TYPES]
     out = []
     for span, type_, canonical, role, affiliation, rule, score in found:
         start, end = span.start_char + offset, span.end_char + offset
         out.append(ActorAnnotation(
             **p.base("actor", start, end, rule or "actors", score or 0.5, type_, canonical),
-            type=type_, canonical=canonical or _slug(span.text), role=role, affiliation=affiliation,
+            type=type_, canonical=canonical or slug(span.text), role=role, affiliation=affiliation,
         ))
     return out
 
@@ -153,10 +154,6 @@ def inline_citations(p: Proposer, body: str) -> list[CitationAnnotation]:
         authors=c.authors, year=c.year, year_suffix=c.year_suffix, locator=c.locator,
         prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title,
     ) for c in find_inline(body)]
-
-
-def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def propose(doc: Document, sdoc: Doc, notes: list[tuple[int, Doc]] = (), model: str | None = None) -> AnnotationFile:

@@ -157,6 +157,7 @@ def test_country_names_count_even_as_places_and_in_compounds(nlp):
 
 def test_spans_carry_rule_and_score(nlp):
     doc = nlp("Moscow opposed NATO, said Sergey Lavrov.")
+    assert [s.text for s in doc.spans["actors"]] == ["Moscow", "NATO", "Sergey Lavrov"]
     for span in doc.spans["actors"]:
         assert span._.rule and 0.0 < span._.score <= 1.0 and span._.canonical
 

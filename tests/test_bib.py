@@ -83,6 +83,19 @@ def test_stub_entries_are_recognised():
     assert not parse_bibtex("@misc{a, author={A}, year={2000}, note={A stubborn case}}").entries[0].stub
 
 
+def test_entry_without_a_key_is_reported_not_loaded():
+    bib = parse_bibtex("@article{, author={A}, year={2000}}\n@misc{ok, author={B}, year={2001}}", "k.bib")
+    assert [e.key for e in bib.entries] == ["ok"]
+    assert [(p.line, p.reason) for p in bib.problems] == [(1, "@article entry has no key: not loaded")]
+
+
+def test_stub_of_a_citation_with_a_stray_brace_is_still_one_whole_entry():
+    bib = parse_bibtex(stub_entry("smith2020", "Smith}", "2020", "A {title"), "s.bib")
+    assert [(e.key, e.year, e.title, [a.last for a in e.authors]) for e in bib.entries] == [
+        ("smith2020", "2020", "A title", ["Smith"])]
+    assert bib.problems == []
+
+
 def test_probable_duplicates_share_title_year_and_author():
     bib = parse_bibtex("@book{a, author={Cooley, A.}, title={Great Games}, year={2012}}\n"
                        "@book{b, author={Cooley, Alexander}, title={Great  games}, year={2012}}\n"

@@ -9,7 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.errors import InputError
+from annotator.nlp.actors_data import slug as actor_slug
 from annotator.nlp.claims_lexicon import inflections, load_lexicon
+from annotator.nlp.claims_speakers import slug
 from annotator.nlp.claims_quotes import find_quotes
 from annotator.readers import read_document
 from conftest import CORPUS, GOLD
@@ -266,3 +269,19 @@ def test_gold_attributed_and_authorial(nlp):
     n_gold, n_pred, _, hits = figures["authorial"]
     # Measured: recall 1.0, precision 1.0.
     assert hits / n_gold >= 0.85 and hits / n_pred >= 0.7
+
+
+def test_speaker_ids_are_built_like_actor_ids():
+    """A speaker no actor rule found still gets the id the actor layer would give."""
+    assert slug("the Taliban’s") == "taliban"
+    assert slug("Токаев") == actor_slug("Токаев") == "tokaev"
+    assert slug("Sean O'Brien") == actor_slug("Sean O'Brien") == "sean-obrien"
+
+
+def test_a_broken_user_lexicon_is_one_clear_error(tmp_path):
+    bad = tmp_path / "cues.json"
+    bad.write_text('{"speech": [{"lemma": "say"}]}', encoding="utf-8")
+    with pytest.raises(InputError, match="not a cue lexicon"):
+        load_lexicon(str(bad))
+    with pytest.raises(InputError, match="cannot be read"):
+        load_lexicon(str(tmp_path / "missing.json"))

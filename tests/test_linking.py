@@ -7,7 +7,7 @@ import pytest
 
 from annotator.bib import load_bib, parse_bibtex
 from annotator.citations import parse_note
-from annotator.linking import Resolver, claim_sources, link_citations, link_file
+from annotator.linking import Resolver, claim_sources, is_ambiguous, link_citations, link_file
 from annotator.models import AnnotationFile, CitationAnnotation, ClaimAnnotation, Provenance, Review
 from annotator.readers import read_document
 
@@ -73,6 +73,20 @@ def test_ambiguous_is_reported_with_candidates_never_guessed(resolver):
     smith = resolver.resolve("Smith", "2015")
     assert smith.key is None and len(smith.candidates) == 2
     assert resolver.resolve("A. Smith", "2015").key == "smitha"
+
+
+def _linked(resolver, authors, year, title=""):
+    c = CitationAnnotation(id="c", start=0, end=1, text="x", number="1", authors=authors, year=year, title=title,
+                           provenance=Provenance(tagger="t", rule="r"))
+    return link_citations([c], resolver)[0]
+
+
+def test_ambiguous_means_several_entries_fit_not_none(resolver):
+    assert is_ambiguous(_linked(resolver, "TASS", "2021"))
+    assert is_ambiguous(_linked(resolver, "TASS", "2021", title="Story"))  # the title fits all three
+    wrong_year = _linked(resolver, "Crawford", "1999")
+    assert wrong_year.candidates and not is_ambiguous(wrong_year)  # candidates are hints: a stub is due
+    assert not is_ambiguous(_linked(resolver, "Crawford", "2021"))
 
 
 def test_unresolved_says_why(resolver):
@@ -150,7 +164,11 @@ def test_every_essay_citation_resolves_to_one_key():
 
 from click.testing import CliRunner  # noqa: E402
 
+from annotator import store  # noqa: E402
+from annotator.bib_check import document_citations  # noqa: E402
 from annotator.cli import main  # noqa: E402
+from annotator.review_lock import locked  # noqa: E402
+from annotator.workspace import Workspace  # noqa: E402
 
 
 def essay_workspace(tmp_path, bib_text):
@@ -195,14 +213,23 @@ def test_bib_check_without_bibliography_is_one_clear_error(tmp_path):
     assert "no .bib files; put your bibliography there or name files with --bib" in result.output
 
 
-def test_link_relinks_stored_annotations(tmp_path):
+def stored_essay(tmp_path):
     ws = essay_workspace(tmp_path, (ROOT / "bib" / "essay.bib").read_text(encoding="utf-8"))
-    from annotator import store
-    from annotator.bib_check import document_citations
-
-    cites = document_citations(__import__("annotator.workspace", fromlist=["Workspace"]).Workspace(ws))[ESSAY.name]
+    cites = document_citations(Workspace(ws))[ESSAY.name]
     afile = AnnotationFile(doc=ESSAY.name, sha256="x", tagger="t", annotations=cites)
     store.save(ws / "annotations" / (ESSAY.stem + ".json"), afile)
+    return ws
+
+
+def test_link_waits_for_no_review(tmp_path):
+    ws = stored_essay(tmp_path)
+    with locked(Workspace(ws), [ESSAY.stem], "grace"):
+        result = CliRunner().invoke(main, ["--root", str(ws), "link"])
+    assert result.exit_code == 1 and "is being reviewed by grace" in result.output
+
+
+def test_link_relinks_stored_annotations(tmp_path):
+    ws = stored_essay(tmp_path)
     result = CliRunner().invoke(main, ["--root", str(ws), "link"])
     assert result.exit_code == 0 and f"{ESSAY.name}: 55/55 citation(s) linked" in result.output
     saved = store.load(ws / "annotations" / (ESSAY.stem + ".json"))
@@ -222,7 +249,9 @@ def test_rendered_set_every_style():
     """The committed rendered documents (bench/make_rendered_set.py): nothing linked wrong, little missed."""
     rendered = ROOT / "tests/data/rendered"
     resolver = Resolver(load_bib(rendered / "sources.bib"))
-    for truth_path in sorted(rendered.glob("*.truth.json")):
+    truths = sorted(rendered.glob("*.truth.json"))
+    assert len(truths) >= 6, "the rendered set is missing: run bench/make_rendered_set.py"
+    for truth_path in truths:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         doc = read_document(truth_path.with_name(truth_path.name.replace(".truth.json", ".txt")))
         anns = [CitationAnnotation(id=f"c{n.label}-{c.start}", start=c.start, end=c.end, text=c.text, number=n.label,

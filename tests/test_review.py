@@ -24,7 +24,8 @@ from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, Citati
                               FootnoteRefAnnotation, Provenance)
 from annotator.review import Session, load_all, reviewer_name
 from annotator.review_loop import Loop
-from annotator.workspace import init_workspace
+from annotator.review_lock import lock_path
+from annotator.workspace import Workspace, init_workspace
 
 DOC = "essay.txt"
 TEXT = (
@@ -336,3 +337,12 @@ def test_key_buffer_splits_chunks_and_keeps_arrows_whole():
     assert [keys() for _ in range(5)] == ["a", "r", "\x1b[D", "\x1b", "é"]
     with pytest.raises(EOFError):
         keys()
+
+
+def test_tag_and_review_take_the_same_lock_whatever_the_document_is_called(tmp_path):
+    """`tag` names a document by its path in corpus/, `review` by its annotation file."""
+    ws = Workspace(tmp_path)
+    ws.annotations.mkdir()
+    (ws.annotations / "sub__news.v2.json").write_text("{}", encoding="utf-8")
+    assert lock_path(ws, "sub/news.v2.txt") == lock_path(ws, "sub__news.v2") == ws.annotations / ".sub__news.v2.lock"
+    assert lock_path(ws, "news.v3.txt") != lock_path(ws, "news.v2.txt")

@@ -144,7 +144,11 @@ def load(user_actors: str = "") -> Gazetteer:
         path = Path(user_actors)
         if not path.is_file():
             raise InputError(f"{path}: user actors file not found")
-        for row in _read_jsonl(path, path.read_text(encoding="utf-8")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{path}: not UTF-8 (byte offset {err.start}); convert it first") from None
+        for row in _read_jsonl(path, text):
             _merge(entries, row)
     gazetteer = Gazetteer(entries)
     gazetteer.index()

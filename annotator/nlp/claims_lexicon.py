@@ -11,6 +11,9 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
 
 VOWELS = set("aeiou")
 
@@ -85,8 +88,12 @@ def parse_lexicon(data: dict) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            return parse_lexicon(json.load(fh))
-    text = resources.files("annotator").joinpath("data/cues.json").read_text(encoding="utf-8")
-    return parse_lexicon(json.loads(text))
+    """The packaged lexicon, or a user's own file (`cues_path` in the config)."""
+    if not path:
+        return parse_lexicon(json.loads(resources.files("annotator").joinpath("data/cues.json").read_text("utf-8")))
+    try:
+        return parse_lexicon(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as err:
+        raise InputError(f"{path}: cue lexicon cannot be read ({err.strerror})") from None
+    except (ValueError, KeyError, TypeError) as err:  # bad JSON, or a cue without "lemma"/"content"
+        raise InputError(f"{path}: not a cue lexicon like annotator/data/cues.json ({err!r})") from None

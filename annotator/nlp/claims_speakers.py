@@ -12,20 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .claims_coref import (Mention, antecedent_subject, is_body_noun, is_subject, nominal_body, previous_subject,
                            pronoun_person, titled_person)
+from .actors_data import load as load_gazetteer
+from .actors_data import slug as actor_slug
 from .claims_lexicon import Lexicon
-
-try:  # offices, affiliations and demonyms make titles resolvable ("the Tajik president")
-    from .actors_data import load as _load_gazetteer
-
-    GAZETTEER = _load_gazetteer()
-    DEMONYMS = {k.lower(): v for k, v in GAZETTEER.demonyms.items()}
-except Exception:  # the claim rules must still work when the actor data cannot be read
-    GAZETTEER, DEMONYMS = None, {}
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -47,9 +42,16 @@ class Speaker:
 
 
 def slug(text: str) -> str:
-    text = re.sub(r"^(the|The)\s+", "", text.strip())
-    text = re.sub(r"[’']s$", "", text)
-    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    """An id for a speaker no actor rule found, built the way the actor layer
+    builds its ids, so the two layers agree ("the Taliban's" -> "taliban")."""
+    return actor_slug(re.sub(r"[’']s$", "", re.sub(r"^(the|The)\s+", "", text.strip())))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonyms make titles resolvable ("the Tajik president"). A broken
+    actor file is an error the user must see, not a reason to guess less."""
+    return {k.lower(): v for k, v in load_gazetteer().demonyms.items()}
 
 
 class ActorIndex:
@@ -71,7 +73,7 @@ class ActorIndex:
     @staticmethod
     def _mention(span: Span, sent: int) -> Mention:
         canonical = span._.canonical or slug(span.text)
-        entry = GAZETTEER.entries.get(canonical) if GAZETTEER is not None else None
+        entry = load_gazetteer().entries.get(canonical)
         return Mention(span.start, canonical, span.label_, (span._.role or "").lower(), span.text,
                        is_subject(span.root), sent, (getattr(entry, "office", "") or "").lower(),
                        getattr(entry, "affiliation", "") or "")
@@ -215,9 +217,10 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
         title = lemma if lemma in lex.titles else low
-        return titled_person(actors.mentions, tok, title, lex.titles, DEMONYMS), "nominal"
+        return titled_person(actors.mentions, tok, title, lex.titles, _demonyms()), "nominal"
     if lemma == "side":  # "the Tajik side said": the state of that demonym
-        side = next((DEMONYMS[c.lower_] for c in tok.children if c.lower_ in DEMONYMS), None)
+        demonyms = _demonyms()
+        side = next((demonyms[c.lower_] for c in tok.children if c.lower_ in demonyms), None)
         if side:
             return side, "nominal"
     if is_body_noun(tok):
