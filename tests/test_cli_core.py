@@ -141,3 +141,20 @@ def test_lazy_command_table_matches_the_modules():
     for module in set(COMMANDS.values()):
         importlib.import_module(f"annotator.cli.{module}")
     assert set(main.commands) == set(COMMANDS)
+
+
+def test_tag_empty_file_is_tagged_but_reported(workspace):
+    (workspace / "corpus" / "empty.txt").write_text("")
+    result = run(workspace, "tag")
+    assert result.exit_code == 1
+    assert "error: empty.txt: empty document" in result.output
+    assert result.output.rstrip().endswith("Error: 1 problem(s) in the input (listed above)")
+
+
+def test_tag_unclosed_note_names_line_and_keeps_going(workspace):
+    (workspace / "corpus" / "a.txt").write_text("Russia said no.[footnoteRef:1]\n[1:  Smith 2020\n\nMore text.\n")
+    (workspace / "corpus" / "b.txt").write_text("China agreed.\n")
+    result = run(workspace, "tag")
+    assert result.exit_code == 1
+    assert "error: a.txt:2: note [1: is never closed with ']' (read up to the end of its line)" in result.output
+    assert sorted(p.name for p in (workspace / "annotations").glob("*.json")) == ["a.json", "b.json"]
