@@ -80,8 +80,9 @@ def citations(p: Proposer) -> list[CitationAnnotation]:
 def actors(p: Proposer, sdoc: Doc, offset: int = 0) -> list[ActorAnnotation]:
     """Actor mentions of a processed text that starts at `offset` in the file."""
     if "actors" in sdoc.spans:
-        found = [(s, s.label_, s._.canonical, s._.role, s._.affiliation, s._.rule, s._.score)
-                 for s in sdoc.spans["actors"]]
+        # One `span._` per span: each access builds a new accessor object.
+        found = [(s, s.label_, u.canonical, u.role, u.affiliation, u.rule, u.score)
+                 for s in sdoc.spans["actors"] for u in (s._,)]
     else:
         found = [(e, NER_TYPES[e.label_], slug(e.text), None, None, "ner", 0.5)
                  for e in sdoc.ents if e.label_ in NER_TYPES]
@@ -112,9 +113,10 @@ def note_prose(doc: Document) -> list[tuple[int, str]]:
 def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation]) -> list[ClaimAnnotation]:
     out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
     markers = [(m.label, m.start) for m in p.doc.markers]
-    markers += [(c.id, at) for c in inline if (at := _opening_paren(sdoc.text, c.start)) is not None]
+    text = sdoc.text if inline else None  # Doc.text joins every token: read it once, not per citation
+    markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start)) is not None]
     inline_ids = {c.id for c in inline}
-    for start, end, labels in cited_clauses(sdoc, markers):
+    for start, end, labels in cited_clauses(sdoc, markers, text):
         notes = [label for label in labels if label not in inline_ids]
         out.append(ClaimAnnotation(
             **p.base("claim", start, end, "cited-clause", 0.9, "cited", *labels),

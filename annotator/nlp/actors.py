@@ -50,6 +50,7 @@ from .actors_rules import (
     gazetteer_mentions,
     split_glued,
 )
+from .doc_scan import scanning
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
 
@@ -72,6 +73,10 @@ class ActorTagger:
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
+        with scanning(doc):  # several rules scan the tokens: share the scans
+            return self._tag(doc)
+
+    def _tag(self, doc: Doc) -> Doc:
         # Order matters: names first (gazetteer beats NER on the same span),
         # then what links to them (acronyms, surnames), then titles, which
         # the nominal mentions ("the Kazakh President") are resolved against.
@@ -119,6 +124,7 @@ def _taken(mentions: list[Mention]) -> set[int]:
 
 def _span(doc: Doc, m: Mention) -> Span:
     span = Span(doc, m.start, m.end, label=m.type)
-    span._.canonical, span._.role, span._.rule = m.canonical, m.role, m.rule
-    span._.score, span._.affiliation = m.score, m.affiliation
+    ext = span._  # one accessor: each `span._` builds a new one
+    ext.canonical, ext.role, ext.rule = m.canonical, m.role, m.rule
+    ext.score, ext.affiliation = m.score, m.affiliation
     return span

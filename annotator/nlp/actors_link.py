@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from .actors_data import Gazetteer, slug
 from .actors_people import TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start, trim_role
 from .actors_rules import DEFINED, NOMINAL, Mention
+from .doc_scan import tokens_in
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/.-]{1,9}$")
 
@@ -53,10 +54,10 @@ def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Menti
             m.canonical, m.type, m.rule = long.canonical, long.type, "acronym"
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    for tok in doc:
-        long = defined.get(tok.text)
-        if long is not None and tok.i not in taken:
-            out.append(Mention(tok.i, tok.i + 1, long.type, long.canonical, "acronym", 0.85, DEFINED))
+    for i in tokens_in(doc, defined):
+        long = defined.get(doc[i].text)  # a hash collision is not a match
+        if long is not None and i not in taken:
+            out.append(Mention(i, i + 1, long.type, long.canonical, "acronym", 0.85, DEFINED))
     return out
 
 
@@ -68,7 +69,7 @@ def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[M
         if m.end - m.start > 1 and last.lower_ not in TITLE_NOUNS:
             first_seen.setdefault(last.text, (m.start, m))
     out = []
-    for tok in doc:
+    for tok in (doc[i] for i in tokens_in(doc, first_seen)):
         seen = first_seen.get(tok.text)
         if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
             out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname", 0.8, NOMINAL))
@@ -109,7 +110,8 @@ def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gaz
 def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """A capitalised title followed by a name NER missed: "Minister Akan Rakhmetullin"."""
     out = []
-    for tok in doc[:-1]:
+    titles = [doc[i] for i in tokens_in(doc, TITLE_NOUNS, "LOWER") if i < len(doc) - 1]
+    for tok in titles:
         if not (tok.is_title and tok.lower_ in TITLE_NOUNS and _name_word(doc[tok.i + 1])):
             continue
         end = tok.i + 1

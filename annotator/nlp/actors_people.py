@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .doc_scan import tokens_in
+
 TITLE_NOUNS = {
     "president", "minister", "counterpart", "leader", "chancellor", "agent", "reporter",
     "correspondent", "journalist", "spokesman", "spokeswoman", "spokesperson", "secretary",
@@ -95,7 +97,7 @@ def nominal_candidates(doc: Doc, demonyms: dict[str, str]) -> list[tuple[int, in
     title, not a nominal mention.
     """
     found = []
-    for tok in doc:
+    for tok in (doc[i] for i in tokens_in(doc, demonyms)):
         state = demonyms.get(tok.text)
         if state is None or tok.i + 1 >= len(doc):
             continue

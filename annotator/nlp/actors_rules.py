@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .actors_data import Gazetteer
 from .actors_metonymy import stands_for_government
+from .doc_scan import forget, tokens_where
 
 # Trust of a rule, for ties between mentions of the same span.
 GAZETTEER, DEFINED, NOMINAL, NER = 3, 3, 2, 1
@@ -55,7 +56,9 @@ def split_glued(doc: Doc, last_tokens: set[str], whole: set[str]) -> None:
     """The tokenizer keeps "UzA." at a sentence end (an abbreviation to it)
     and "U.S.-led" as one token; split them where the first part ends or is
     a known name, keeping the model's entities."""
-    pieces = {t.i: p for t in doc if (p := _pieces(doc, t, last_tokens, whole))}
+    # Only tokens ending in "." or holding a "-" can split: test those, not every token.
+    glued = tokens_where(doc, lambda text: text.endswith(".") or "-" in text)
+    pieces = {i: p for i in glued if (p := _pieces(doc, doc[i], last_tokens, whole))}
     if not pieces:
         return
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -65,6 +68,7 @@ def split_glued(doc: Doc, last_tokens: set[str], whole: set[str]) -> None:
             head = t.head if t.head is not t else (t, 0)
             heads = [head] + [(t, 0)] * (len(parts) - 1)
             retok.split(t, parts, heads=heads, attrs=_piece_attrs(t, parts))
+    forget(doc)
     spans = [doc.char_span(s, e, label=lab, alignment_mode="contract") for s, e, lab in ents]
     doc.ents = [s for s in spans if s is not None]
 
@@ -98,17 +102,39 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
     excluded = [doc[s:e] for (_, i), s, e in matches if gaz.entries[i].type == "exclude"]
     people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     mentions = []
+    blocked = _Blocked((x.start, x.end) for x in excluded)
     for (kind, entry_id), start, end in matches:
-        entry, span = gaz.entries[entry_id], doc[start:end]
-        if entry.type == "exclude" or any(x.start <= start and end <= x.end for x in excluded):
+        entry = gaz.entries[entry_id]
+        if entry.type == "exclude" or blocked.covers(start, end):
             continue  # "China" in "South China Sea"; but "Islam Karimov" is a name
+        span = doc[start:end]
         if not _keep_match(span, kind, entry.type, alias_starts, people):
             excluded.append(span)
+            blocked.add(start, end)
             continue
         rule = "seat-metonymy" if kind == "seat" else "gazetteer"
         score = 0.8 if kind == "seat" else 0.95
         mentions.append(Mention(start, end, entry.type, entry.id, rule, score, GAZETTEER))
     return mentions, excluded
+
+
+class _Blocked:
+    """Token ranges no match may sit inside. Looked up by start, since a long
+    text has hundreds of them and a scan per match grew with their square."""
+
+    def __init__(self, ranges=()):
+        self.ends: dict[int, int] = {}  # start -> furthest end
+        self.longest = 0
+        for start, end in ranges:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.ends[start] = max(self.ends.get(start, end), end)
+        self.longest = max(self.longest, end - start)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some range [s, e) has s <= start and end <= e."""
+        return any(self.ends.get(s, -1) >= end for s in range(start, start - self.longest - 1, -1))
 
 
 def _keep_match(span: Span, kind: str, type_: str, alias_starts: set[int], people: list) -> bool:
@@ -123,7 +149,8 @@ def _keep_match(span: Span, kind: str, type_: str, alias_starts: set[int], peopl
 
 def _inside_person_name(span: Span, people: list[tuple[int, int]]) -> bool:
     # A lone "Ashgabat" tagged PERSON is a model slip; "Chad Smith" is a person.
-    return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in people)
+    start, end = span.start, span.end
+    return any(s <= start and end <= e and e - s > end - start for s, e in people)
 
 
 def _shouted(span: Span) -> bool:

@@ -27,9 +27,12 @@ SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 Clause = tuple[int, int, list[str]]
 
 
-def cited_clauses(doc: Doc, markers: list[tuple[str, int]]) -> list[Clause]:
-    """(start_char, end_char, [labels]) for each group of adjacent markers."""
-    text = doc.text
+def cited_clauses(doc: Doc, markers: list[tuple[str, int]], text: str | None = None) -> list[Clause]:
+    """(start_char, end_char, [labels]) for each group of adjacent markers;
+    `text`: doc.text, if the caller has it (joining every token is not free)."""
+    if not markers:
+        return []
+    text = doc.text if text is None else text
     clauses: list[Clause] = []
     prev_marker = -1
     # An offset outside the text (a stale marker list) is clamped, not trusted.

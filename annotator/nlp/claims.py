@@ -32,6 +32,7 @@ from .claims_lexicon import load_lexicon
 from .claims_paragraphs import ensure_paragraph_breaks
 from .claims_speakers import ActorIndex
 from .claims_speech import Proposal, Reported
+from .doc_scan import scanning
 
 NAME = "annotator_claims"
 SPAN_KEY = "claims"
@@ -62,7 +63,9 @@ class ClaimTagger:
         # Extensions are keyed by offsets: an actor span with the same offsets
         # would share rule/score, so those claims keep them in `_.claim` only.
         taken = {(s.start, s.end) for s in doc.spans.get("actors", [])}
-        doc.spans[SPAN_KEY] = [self._span(doc, p, (p.start, p.end) in taken) for p in self.propose(doc)]
+        with scanning(doc):  # several rules scan the tokens and sentences: share the scans
+            proposals = self.propose(doc)
+        doc.spans[SPAN_KEY] = [self._span(doc, p, (p.start, p.end) in taken) for p in proposals]
         return doc
 
     def propose(self, doc: Doc) -> list[Proposal]:

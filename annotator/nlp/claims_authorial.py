@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from . import claims_content as content
 from .claims_speech import Proposal
+from .doc_scan import sentences, sentences_of, tokens_in, union
 
 DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "report", "piece", "book", "commentary"]
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -110,7 +111,7 @@ def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
     author's own advice. Modal sentences elsewhere are argument, not thesis."""
     start = _conclusion_start(text)
     found = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.start_char < start or any(t.i in reported for t in sent) or sent.text.rstrip().endswith("?"):
             continue
         root = sent.root
@@ -144,7 +145,8 @@ def _conclusion_start(text: str) -> int:
 def _candidates(doc: Doc) -> list[Span]:
     """Sentences holding a word some pattern needs: running the Matcher over
     every token of a long text costs more than the rest of the claim layer."""
-    return [s for s in doc.sents if any(t.lower_ in ANCHORS or t.lemma_ in ANCHORS for t in s)]
+    anchors = union(tokens_in(doc, ANCHORS, "LOWER"), tokens_in(doc, ANCHORS, "LEMMA"))
+    return list({s.start: s for _, s in sentences_of(sentences(doc), anchors)}.values())
 
 
 def _sentences(doc: Doc, matcher: Matcher, reported: set[int]) -> list[Proposal]:

@@ -14,6 +14,7 @@ from . import claims_content as content
 from .claims_quotes import Quote, find_quotes
 from .claims_speakers import resolve
 from .claims_speech import Proposal, Reported
+from .doc_scan import tokens_in
 
 AFTER_WINDOW = 6  # tokens between a closing mark and its cue ("…,” the Kazakh President said)
 BEFORE_WINDOW = 10  # tokens between a cue and the opening mark (said in a statement: “…”)
@@ -152,7 +153,7 @@ def _cue_in_sentence(rep: Reported, inner: Span) -> Token | None:
 def according_to(rep: Reported) -> tuple[list[Proposal], dict[int, str | None]]:
     """Claims of "according to X, …" and channels {cue token: X} for chains."""
     doc, claims, channels = rep.doc, [], {}
-    for tok in doc:
+    for tok in (doc[i] for i in tokens_in(doc, ("according",), "LOWER")):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         phrase_end, source = _source(rep, tok)

@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc_scan import flagged
+
 NAME = "annotator_paragraphs"
 
 
@@ -32,8 +34,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     n = len(doc)
     if n:
         _after_dateline(doc, 0)
-    for tok in doc:
-        if not (tok.is_space and "\n" in tok.text):
+    # Only whitespace tokens with a newline matter: scan for them, not every token.
+    for i in flagged(doc, "IS_SPACE"):
+        tok = doc[i]
+        if "\n" not in tok.text:
             continue
         j = tok.i + 1
         while j < n and doc[j].is_space:

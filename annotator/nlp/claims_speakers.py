@@ -21,6 +21,7 @@ from .claims_coref import (Mention, antecedent_subject, is_body_noun, is_subject
 from .actors_data import load as load_gazetteer
 from .actors_data import slug as actor_slug
 from .claims_lexicon import Lexicon
+from .doc_scan import sentences
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -60,7 +61,7 @@ class ActorIndex:
     def __init__(self, doc: Doc):
         self.by_token: dict[int, Mention] = {}
         spans = sorted(doc.spans["actors"] if "actors" in doc.spans else self._fallback(doc), key=lambda s: s.start)
-        sent_starts = [s.start for s in doc.sents]  # one pass; Span.sent would search per mention
+        sent_starts = [s.start for s in sentences(doc)]  # one pass; Span.sent would search per mention
         self.mentions = [self._mention(s, sent_starts[bisect_right(sent_starts, s.start) - 1]) for s in spans]
         for span, m in zip(spans, self.mentions):
             for i in range(span.start, span.end):
@@ -72,9 +73,10 @@ class ActorIndex:
 
     @staticmethod
     def _mention(span: Span, sent: int) -> Mention:
-        canonical = span._.canonical or slug(span.text)
+        ext, text = span._, span.text  # each `span._` and `span.text` is built anew
+        canonical = ext.canonical or slug(text)
         entry = load_gazetteer().entries.get(canonical)
-        return Mention(span.start, canonical, span.label_, (span._.role or "").lower(), span.text,
+        return Mention(span.start, canonical, span.label_, (ext.role or "").lower(), text,
                        is_subject(span.root), sent, (getattr(entry, "office", "") or "").lower(),
                        getattr(entry, "affiliation", "") or "")
 

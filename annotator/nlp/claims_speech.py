@@ -17,6 +17,7 @@ from . import claims_surface as surface
 from .claims_channels import cited_source, outlet_channel, quoted_by
 from .claims_lexicon import Cue, Lexicon
 from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
+from .doc_scan import sentences, sentences_of, tokens_in, tokens_where, union
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75,
          "trailing": 0.7, "oprd": 0.7}
@@ -119,12 +120,19 @@ class Reported:
 
     def find(self) -> list[Proposal]:
         found: list[Proposal] = []
-        for sent in self.doc.sents:
-            for tok in sent:
-                cue = self.cue(tok)
-                if cue is not None:
-                    found += self._claims_of(tok, cue, sent)
+        for i, sent in sentences_of(sentences(self.doc), self._maybe_cues()):
+            tok = self.doc[i]
+            cue = self.cue(tok)
+            if cue is not None:
+                found += self._claims_of(tok, cue, sent)
         return found
+
+    def _maybe_cues(self) -> list[int]:
+        """Tokens `cue_for` can match (by lemma or surface form): only they need the full test."""
+        cues, forms = self.lex.cues, self.lex.forms
+        by_lemma = tokens_where(self.doc, lambda lemma: lemma.lower() in cues, "LEMMA")
+        by_form = tokens_in(self.doc, [form for form, lemma in forms.items() if lemma in cues], "LOWER")
+        return union(by_lemma, by_form)
 
     def _claims_of(self, tok: Token, cue: Cue, sent: Span) -> list[Proposal]:
         hit = self._content(tok, cue, sent)
