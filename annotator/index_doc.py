@@ -200,8 +200,11 @@ def _stale(view: DocView) -> Iterator[IndexProblem]:
 def _unsourced(rows: list[ClaimRow]) -> Iterator[IndexProblem]:
     for row in rows:
         if row.kind == "cited" and not any(s.status == "resolved" for s in row.sources):
+            # A note that cites nothing is commentary (guide): say so, it is not a linking failure.
+            why = (f"rests on note {', '.join(row.footnotes)}, which cites nothing" if row.footnotes and not row.sources
+                   else "has no source in bib/")
             yield IndexProblem(kind="no-source", document=row.document, line=row.line, annotation=row.id,
-                               message=f"cited claim {_short(row.text)!r} has no source in bib/")
+                               message=f"cited claim {_short(row.text)!r} {why}")
 
 
 def _short(text: str, limit: int = 60) -> str:

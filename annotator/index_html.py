@@ -20,6 +20,7 @@ from .index_csl import to_html
 from .index_gc import gc_paused
 from .index_html_docs import document_sections
 from .index_model import VIEWS, ClaimLink, ClaimRow, Index, SourceRef
+from .index_text import plural
 
 TITLES = {"claims": "Claims", "sources": "Sources", "actors": "Actors", "problems": "Problems",
           "documents": "Documents"}
@@ -100,8 +101,9 @@ def _header(index: Index, tabs: list[str]) -> str:
              "problems": len(index.problems), "documents": len(index.documents)}
     nav = "".join(f'<a href="#{t}" data-view="{t}">{TITLES[t]}<span class="n">{sizes[t]}</span></a>' for t in tabs)
     which = "accepted, edited and proposed" if index.include_proposed else "accepted and edited"
-    summary = (f"{len(index.documents)} documents · {len(index.claims)} claims ({which}) · "
-               f"{len(index.sources)} sources, {len(index.uncited())} uncited · references in {esc(index.style)}")
+    summary = (f"{plural(len(index.documents), 'document')} · {plural(len(index.claims), 'claim')} ({which}) · "
+               f"{plural(len(index.sources), 'source')}, {len(index.uncited())} uncited · "
+               f"references in {esc(index.style)}")
     return (f'<header><div class="wrap"><h1>Claim-to-source index</h1><p class="summary">{summary}</p>'
             f'<div class="filters">{_filters(index)}</div><nav>{nav}</nav></div></header>')
 
@@ -187,7 +189,7 @@ def _actors(index: Index, ids: ClaimIds) -> Iterator[str]:
     for a in index.actors:
         links = [_link_li(c, ids, "says: ") for c in a.speaker_of] + [_link_li(c, ids, "via: ") for c in a.channel_of]
         links += [_link_li(c, ids, "mentioned: ") for c in a.mentioned_in]
-        mentions = f'{a.mentions} mention{"" if a.mentions == 1 else "s"}'
+        mentions = plural(a.mentions, "mention")
         yield (f'<article class="item actor"><h3>{esc(a.canonical)} <span class="muted">{esc(a.type or "")} · '
                f'{mentions}</span></h3><div class="meta">{esc(", ".join(a.names))}</div>'
                f'<ul class="refs">{"".join(links)}</ul></article>')

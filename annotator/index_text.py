@@ -51,9 +51,15 @@ def render_markdown(index: Index, views: Iterable[str] = VIEWS) -> str:
 
 def _summary(index: Index) -> str:
     which = "accepted, edited and proposed" if index.include_proposed else "accepted and edited"
-    return (f"{len(index.documents)} documents, {len(index.claims)} claims ({which}), "
-            f"{len(index.sources)} sources ({len(index.uncited())} uncited), {len(index.actors)} actors, "
-            f"{len(index.problems)} problems. References: {index.style}.")
+    counts = ", ".join(plural(len(items), noun) for items, noun in (
+        (index.documents, "document"), (index.claims, "claim")))
+    return (f"{counts} ({which}), {plural(len(index.sources), 'source')} ({len(index.uncited())} uncited), "
+            f"{plural(len(index.actors), 'actor')}, {plural(len(index.problems), 'problem')}. "
+            f"References: {index.style}.")
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _place(document: str, line: int | None) -> str:
@@ -179,4 +185,4 @@ def _csv_problems(index: Index) -> Iterator[list]:
 
 
 def _mentions(n: int) -> str:
-    return f"{n} mention{'' if n == 1 else 's'}"
+    return plural(n, "mention")
