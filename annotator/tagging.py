@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -26,6 +28,7 @@ from .models import (
 )
 from .nlp.actors_data import slug
 from .nlp.cited import cited_clauses
+from .nlp.doc_scan import doc_text
 
 # Raw NER, used only when the actor component is not in the pipeline.
 NER_TYPES = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}
@@ -77,8 +80,9 @@ def citations(p: Proposer) -> list[CitationAnnotation]:
     return out
 
 
-def actors(p: Proposer, sdoc: Doc, offset: int = 0) -> list[ActorAnnotation]:
-    """Actor mentions of a processed text that starts at `offset` in the file."""
+def actors(p: Proposer, sdoc: Doc, pieces: list[Piece] | None = None) -> list[ActorAnnotation]:
+    """Actor mentions of a processed text: the body (offsets are the file's),
+    or the note prose joined by `note_prose` (mapped back through `pieces`)."""
     if "actors" in sdoc.spans:
         # One `span._` per span: each access builds a new accessor object.
         found = [(s, s.label_, u.canonical, u.role, u.affiliation, u.rule, u.score)
@@ -86,9 +90,15 @@ def actors(p: Proposer, sdoc: Doc, offset: int = 0) -> list[ActorAnnotation]:
     else:
         found = [(e, NER_TYPES[e.label_], slug(e.text), None, None, "ner", 0.5)
                  for e in sdoc.ents if e.label_ in NER_TYPES]
+    starts = [piece[0] for piece in pieces] if pieces else []
     out = []
     for span, type_, canonical, role, affiliation, rule, score in found:
-        start, end = span.start_char + offset, span.end_char + offset
+        start, end = span.start_char, span.end_char
+        if pieces:
+            at, end_at, offset = pieces[bisect_right(starts, start) - 1]
+            if end > end_at:
+                continue  # runs from one note into the next: no mention does
+            start, end = start - at + offset, end - at + offset
         out.append(ActorAnnotation(
             **p.base("actor", start, end, rule or "actors", score or 0.5, type_, canonical),
             type=type_, canonical=canonical or slug(span.text), role=role, affiliation=affiliation,
@@ -96,24 +106,39 @@ def actors(p: Proposer, sdoc: Doc, offset: int = 0) -> list[ActorAnnotation]:
     return out
 
 
-def note_prose(doc: Document) -> list[tuple[int, str]]:
-    """Each note's text with its citations blanked: the prose where actors
-    may stand ("Additionally, Washington will …"), as (offset, text)."""
-    out = []
+# (start, end) of a stretch of note prose in the joined text, and where it starts in the file.
+Piece = tuple[int, int, int]
+NOTE_GAP = "\n\n"  # between notes: a paragraph break, which no sentence or entity crosses
+PROSE_RUN = re.compile(r"\S(?:.*\S)?", re.DOTALL)  # a stretch trimmed of the blanks around it
+
+
+def note_prose(doc: Document) -> tuple[str, list[Piece]]:
+    """The notes' prose, where actors may stand ("Additionally, Washington
+    will …"): each note's text between its citations, as one text for the
+    whole document (spaCy's cost per text outweighs a note's few words), and
+    the pieces that map it back to the file. Stretches with no letter
+    (the "; " between citations) are left out: the model would only parse them."""
+    parts, pieces, at = [], [], 0
     for note in doc.notes:
-        chars = list(note.text)
-        for c in parse_note(note.text, 0):
-            chars[c.start:c.end] = " " * (c.end - c.start)
-        prose = "".join(chars)
-        if any(ch.isalpha() for ch in prose):
-            out.append((note.text_start, prose))
-    return out
+        cites = parse_note(note.text, 0)
+        bounds = [0] + [x for c in cites for x in (c.start, c.end)] + [len(note.text)]
+        sep = NOTE_GAP if parts else ""
+        for start, end in zip(bounds[::2], bounds[1::2]):
+            run = PROSE_RUN.search(note.text, start, end)
+            if run is None or not any(ch.isalpha() for ch in run.group()):
+                continue
+            at += len(sep)
+            parts.append(sep + run.group())
+            pieces.append((at, at + len(run.group()), note.text_start + run.start()))
+            at += len(run.group())
+            sep = " "  # stretches of one note: one sentence may run across a citation
+    return "".join(parts), pieces
 
 
 def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation]) -> list[ClaimAnnotation]:
     out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
     markers = [(m.label, m.start) for m in p.doc.markers]
-    text = sdoc.text if inline else None  # Doc.text joins every token: read it once, not per citation
+    text = doc_text(sdoc) if inline else None
     markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start)) is not None]
     inline_ids = {c.id for c in inline}
     for start, end, labels in cited_clauses(sdoc, markers, text):
@@ -158,14 +183,16 @@ def inline_citations(p: Proposer, body: str) -> list[CitationAnnotation]:
     ) for c in find_inline(body)]
 
 
-def propose(doc: Document, sdoc: Doc, notes: list[tuple[int, Doc]] = (), model: str | None = None) -> AnnotationFile:
+def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = None,
+            model: str | None = None) -> AnnotationFile:
     """All proposals for one document: `sdoc` is its processed body, `notes`
-    its processed note prose with the offset of each (only their actors
-    count: claims and citations stand in the body and the notes' citations)."""
+    its processed note prose with the pieces from `note_prose` (only their
+    actors count: claims and citations stand in the body and the notes' citations)."""
     p = Proposer(doc, model)
-    inline = inline_citations(p, sdoc.text)
+    inline = inline_citations(p, doc_text(sdoc))
     found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline)
-    found += [a for offset, ndoc in notes for a in actors(p, ndoc, offset)]
+    if notes is not None:
+        found += actors(p, *notes)
     unique = {a.id: a for a in found}
     return AnnotationFile(doc=doc.name, sha256=doc.sha256, tagger=TAGGER_VERSION, annotations=list(unique.values()))
 
@@ -174,29 +201,25 @@ def tag(docs: Iterable[Document], nlp: Language, model: str | None = None,
         jobs: int = 1, batch_size: int = 4) -> Iterator[AnnotationFile]:
     """Run the NLP pass over documents, yielding proposals in input order.
 
-    Bodies and note prose go through one `nlp.pipe` stream, so with several
-    jobs the worker processes do all the spaCy work and this process only
-    turns their Docs into annotations.
+    With several jobs, each worker process tags whole documents and sends
+    back their annotations (see `tag_workers`): shipping spaCy Docs back to this
+    process, as `nlp.pipe(n_process=…)` does, left it decoding Docs and
+    making annotations while the workers waited, on a machine with as many
+    cores as workers.
     """
     docs = list(docs)
     longest = max((len(d.text) for d in docs), default=0)
     nlp.max_length = max(nlp.max_length, longest + 1)
-    stream = nlp.pipe(_texts(docs), as_tuples=True, n_process=jobs, batch_size=batch_size)
-    current, body, notes = None, None, []
-    for sdoc, (i, offset) in stream:
-        if offset is not None:
-            notes.append((offset, sdoc))
-            continue
-        if current is not None:
-            yield propose(docs[current], body, notes, model)
-        current, body, notes = i, sdoc, []
-    if current is not None:
-        yield propose(docs[current], body, notes, model)
+    if jobs > 1 and len(docs) > 1:
+        from .tag_workers import tag_in_workers  # only a parallel run needs multiprocessing
 
-
-def _texts(docs: list[Document]) -> Iterator[tuple[str, tuple[int, int | None]]]:
-    """Each body, then its note prose, with (document index, note offset)."""
-    for i, doc in enumerate(docs):
-        yield doc.body(), (i, None)
-        for offset, text in note_prose(doc):
-            yield text, (i, offset)
+        yield from tag_in_workers(docs, nlp, model, jobs, batch_size)
+        return
+    # Bodies and note prose in two streams: a batch mixing long bodies with
+    # short notes ran ~9% slower than the two apart (the model's batches
+    # work best on texts of like length).
+    prose = [note_prose(doc) for doc in docs]
+    bodies = nlp.pipe((doc.body() for doc in docs), batch_size=batch_size)
+    notes = nlp.pipe((text for text, pieces in prose if pieces), batch_size=batch_size)
+    for doc, sdoc, (_, pieces) in zip(docs, bodies, prose):
+        yield propose(doc, sdoc, (next(notes), pieces) if pieces else None, model)

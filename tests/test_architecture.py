@@ -19,7 +19,7 @@ LAYERS = [
     ("read", ["annotator.readers"]),
     ("citations", ["annotator.citation"]),
     ("nlp", ["annotator.nlp"]),
-    ("tagging", ["annotator.tagging"]),
+    ("tagging", ["annotator.tagging", "annotator.tag_workers"]),
     ("store", ["annotator.store", "annotator.anchor"]),
     ("review", ["annotator.review"]),
     ("link", ["annotator.bib", "annotator.linking"]),

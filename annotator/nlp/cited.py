@@ -17,6 +17,8 @@ import re
 
 from spacy.tokens import Doc
 
+from .doc_scan import doc_text
+
 TRAILING = " \t\r\n\u00a0.,;:"
 LIST_BREAKS = (";", ":")
 LEADING_CONJ = re.compile(r"(?:and|or|but also)\s+", re.IGNORECASE)
@@ -29,10 +31,10 @@ Clause = tuple[int, int, list[str]]
 
 def cited_clauses(doc: Doc, markers: list[tuple[str, int]], text: str | None = None) -> list[Clause]:
     """(start_char, end_char, [labels]) for each group of adjacent markers;
-    `text`: doc.text, if the caller has it (joining every token is not free)."""
+    `text`: doc.text, if the caller has it."""
     if not markers:
         return []
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     clauses: list[Clause] = []
     prev_marker = -1
     # An offset outside the text (a stale marker list) is clamped, not trusted.

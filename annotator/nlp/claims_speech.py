@@ -17,7 +17,7 @@ from . import claims_surface as surface
 from .claims_channels import cited_source, outlet_channel, quoted_by
 from .claims_lexicon import Cue, Lexicon
 from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
-from .doc_scan import sentences, sentences_of, tokens_in, tokens_where, union
+from .doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75,
          "trailing": 0.7, "oprd": 0.7}
@@ -47,7 +47,7 @@ class Reported:
 
     def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex):
         self.doc, self.lex, self.actors = doc, lex, actors
-        self.text = doc.text  # Doc.text joins every token: read it once per document
+        self.text = doc_text(doc)
 
     def cue(self, tok: Token) -> Cue | None:
         """The cue this token is, if it is used as a verb (or a mistagged one)."""

@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 _CACHE = "_annotator_scan"  # doc.user_data key, only while `scanning` is open
+_TEXT = "_annotator_text"  # doc.user_data key of the Doc's text, kept with the Doc
 
 
 @contextmanager
@@ -34,6 +35,16 @@ def scanning(doc: Doc) -> Iterator[None]:
         yield
     finally:
         doc.user_data.pop(_CACHE, None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: several components and the tagging
+    read it, and each `doc.text` builds a Token per token. Retokenizing
+    never changes a Doc's text, so the copy stays right for its lifetime."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def forget(doc: Doc) -> None:
