@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from .bib import BibEntry, Bibliography
 from .citations import parse_note
-from .linking_names import author_score, fold, index_keys, lookup_keys
+from .linking_names import author_score, cited_names, fold, index_keys, lookup_keys
 from .models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
 
 AUTHOR_MIN = 0.85
@@ -102,6 +102,13 @@ class Resolver:
         if not scored:
             return Link(None, 0.0, f"no entry by '{authors}'")
         reason = "author"
+        if len(scored) > 1 and cited_names(authors)[1]:
+            # "Laruelle et al." stands for three or more authors in every common
+            # style (two are always written out): a two-author work by Laruelle is
+            # a weaker reading, kept only when nothing else fits.
+            many = [(s, e) for s, e in scored if len(e.authors) >= 3]
+            if many:
+                scored, reason = many, "author (et al.: three or more)"
         undated = [(s, e) for s, e in scored if not _year_parts(e)[0]]
         if year == "n.d." and undated:
             scored, reason = undated, "author+n.d."

@@ -96,6 +96,19 @@ def test_unresolved_says_why(resolver):
     assert resolver.resolve("Crawford and Smith", "2019").key is None
 
 
+def test_et_al_means_three_or_more_authors():
+    bib = parse_bibtex(r"""
+@book{two, author={Laruelle, Marlene and Peyrouse, Sebastien}, title={Globalizing}, year={2013}}
+@article{four, author={Laruelle, Marlene and Peyrouse, S. and Axyonova, V. and Kozhirova, S.}, title={Soft Power}, year={2019}}
+""", "t.bib")
+    resolver = Resolver(bib)
+    # MLA gives no year: "et al." alone tells the four-author work from the two-author one.
+    assert resolver.resolve("Laruelle et al.").key == "four"
+    assert resolver.resolve("Laruelle and Peyrouse").key == "two"
+    # With only the two-author work in the bibliography, a loose "et al." still finds it.
+    assert Resolver([e for e in bib.entries if e.key == "two"]).resolve("Laruelle et al.", "2013").key == "two"
+
+
 def test_short_note_title_picks_the_work(resolver):
     assert resolver.resolve("Smith", "", "", "Second Thing").key == "smithb"
     assert resolver.resolve("Crawford", "", "", "Costs of War").key == "crawford2021"
@@ -263,7 +276,7 @@ def test_rendered_set_every_style():
         got = {(c.number, c.bib_key) for c in linked if c.bib_key}
         assert got <= want, (truth_path.name, got - want)
         # MLA gives no year: works of one author that the bibliography holds twice stay ambiguous
-        floor = 0.75 if "modern-language" in truth_path.name else 0.97
+        floor = 0.82 if "modern-language" in truth_path.name else 0.97
         assert len(got) / len(want) >= floor, truth_path.name
 
 
