@@ -817,3 +817,17 @@ def test_pronoun_gender_from_name_shape(name, expected):
     from annotator.nlp.claims_coref import Mention, gender
 
     assert gender(Mention(0, "x", "person", "", name, False, 0)) == expected
+
+
+def test_user_actors_reach_the_claim_layer(nlp, tmp_path):
+    """A workspace's actors.jsonl is the claim layer's gazetteer too: a
+    demonym it defines resolves "the Arcadian side said" to its state."""
+    from annotator.nlp.pipeline import build
+
+    text = "Talks on the border ended on Monday. The Arcadian side said that the talks had failed."
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"id": "arcadia", "type": "state", "aliases": ["Arcadia"], "demonyms": ["Arcadian"]}\n',
+                      encoding="utf-8")
+    claim = C("the talks had failed", "arcadia", "said")
+    assert claim not in attributed(nlp, text)
+    assert claim in attributed(build(user_actors=actors), text)

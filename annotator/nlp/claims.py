@@ -38,18 +38,23 @@ NAME = "annotator_claims"
 SPAN_KEY = "claims"
 
 
-@Language.factory(NAME, default_config={"cues_path": None, "paragraph_breaks": True, "authorial": True})
-def make_claims(nlp: Language, name: str, cues_path: str | None, paragraph_breaks: bool, authorial: bool):
+@Language.factory(NAME, default_config={"cues_path": None, "paragraph_breaks": True, "authorial": True,
+                                        "user_actors": ""})
+def make_claims(nlp: Language, name: str, cues_path: str | None, paragraph_breaks: bool, authorial: bool,
+                user_actors: str):
     if paragraph_breaks:
         # The claim rules read the parse, and the parse is only sound when
         # paragraphs and headings are sentences of their own: put the small
         # boundary component before the parser (once; see claims_paragraphs).
         ensure_paragraph_breaks(nlp)
-    return ClaimTagger(nlp, cues_path, authorial)
+    return ClaimTagger(nlp, cues_path, authorial, user_actors)
 
 
 class ClaimTagger:
-    def __init__(self, nlp: Language, cues_path: str | None = None, authorial: bool = True):
+    def __init__(self, nlp: Language, cues_path: str | None = None, authorial: bool = True, user_actors: str = ""):
+        # The actor component's gazetteer, user actors included: speakers'
+        # offices and affiliations ("the Kyrgyz leader") are read from it.
+        self.user_actors = user_actors
         self.lex = load_lexicon(cues_path)
         self.matcher = build_matcher(nlp.vocab)
         self.authorial = authorial
@@ -71,7 +76,7 @@ class ClaimTagger:
     def propose(self, doc: Doc) -> list[Proposal]:
         if not doc.has_annotation("DEP"):
             return []  # every rule reads the parse
-        rep = Reported(doc, self.lex, ActorIndex(doc))
+        rep = Reported(doc, self.lex, ActorIndex(doc, self.user_actors))
         reports = rep.find()
         direct, indirect = _not_quoted(doc, reports, quote_claims(rep, reports))
         according, channels = according_to(rep)

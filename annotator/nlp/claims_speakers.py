@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .claims_coref import (Mention, antecedent_subject, is_body_noun, is_subject, nominal_body, previous_subject,
                            pronoun_person, titled_person)
+from .actors_data import Gazetteer
 from .actors_data import load as load_gazetteer
 from .actors_data import slug as actor_slug
 from .claims_lexicon import Lexicon
@@ -48,17 +49,21 @@ def slug(text: str) -> str:
     return actor_slug(re.sub(r"[’']s$", "", re.sub(r"^(the|The)\s+", "", text.strip())))
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Demonyms make titles resolvable ("the Tajik president"). A broken
-    actor file is an error the user must see, not a reason to guess less."""
-    return {k.lower(): v for k, v in load_gazetteer().demonyms.items()}
+@lru_cache(maxsize=8)
+def gazetteer(user_actors: str = "") -> tuple[Gazetteer, dict[str, str]]:
+    """The actor gazetteer the actor component uses (with a workspace's own
+    actors.jsonl), and its demonyms in lower case, which make titles
+    resolvable ("the Tajik president"). A broken actor file is an error the
+    user must see, not a reason to guess less."""
+    gaz = load_gazetteer(user_actors)
+    return gaz, {k.lower(): v for k, v in gaz.demonyms.items()}
 
 
 class ActorIndex:
     """Token -> actor lookup, plus every mention in text order for back-references."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, user_actors: str = ""):
+        self.gaz, self.demonyms = gazetteer(user_actors)
         self.by_token: dict[int, Mention] = {}
         spans = sorted(doc.spans["actors"] if "actors" in doc.spans else self._fallback(doc), key=lambda s: s.start)
         sent_starts = [s.start for s in sentences(doc)]  # one pass; Span.sent would search per mention
@@ -71,11 +76,10 @@ class ActorIndex:
         self.ner_people = {i: slug(e.text) for e in doc.ents if e.label_ == "PERSON"
                            for i in range(e.start, e.end) if i not in self.by_token}
 
-    @staticmethod
-    def _mention(span: Span, sent: int) -> Mention:
+    def _mention(self, span: Span, sent: int) -> Mention:
         ext, text = span._, span.text  # each `span._` and `span.text` is built anew
         canonical = ext.canonical or slug(text)
-        entry = load_gazetteer().entries.get(canonical)
+        entry = self.gaz.entries.get(canonical)
         return Mention(span.start, canonical, span.label_, (ext.role or "").lower(), text,
                        is_subject(span.root), sent, (getattr(entry, "office", "") or "").lower(),
                        getattr(entry, "affiliation", "") or "")
@@ -219,9 +223,9 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
         title = lemma if lemma in lex.titles else low
-        return titled_person(actors.mentions, tok, title, lex.titles, _demonyms()), "nominal"
+        return titled_person(actors.mentions, tok, title, lex.titles, actors.demonyms), "nominal"
     if lemma == "side":  # "the Tajik side said": the state of that demonym
-        demonyms = _demonyms()
+        demonyms = actors.demonyms
         side = next((demonyms[c.lower_] for c in tok.children if c.lower_ in demonyms), None)
         if side:
             return side, "nominal"

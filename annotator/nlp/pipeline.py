@@ -58,7 +58,8 @@ def build(name: str | None = None, components: tuple[str, ...] = COMPONENTS,
     register_extensions()
     _register_components()
     nlp = load_model(name)
-    config = {"annotator_actors": {"user_actors": str(user_actors or "")}}
+    user = {"user_actors": str(user_actors or "")}
+    config = {"annotator_actors": user, "annotator_claims": user}
     for component in components:
         if component in Language.factories and component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True, config=config.get(component, {}))
