@@ -162,6 +162,47 @@ def test_spans_carry_rule_and_score(nlp):
         assert span._.rule and 0.0 < span._.score <= 1.0 and span._.canonical
 
 
+# --- names that hold another: owners, bodies, projects, portfolios, first names
+
+
+def test_state_owning_a_body_is_two_actors(nlp):
+    found = actors(nlp, "The plan was confirmed in a statement from Uzbekistan’s Foreign Ministry on Monday.")
+    assert ("Uzbekistan", "state", "uzbekistan") in found
+    assert ("Foreign Ministry", "organization", "uzbekistan-foreign-ministry") in found
+
+
+def test_body_of_a_known_organisation_is_its_own_actor(nlp):
+    assert actors(nlp, "The CSTO Joint Staff said the drills were over.") == [
+        ("CSTO Joint Staff", "organization", "csto-joint-staff")]
+    # A title after the name is the person's role, not a body.
+    assert ("CSTO", "organization", "csto") in actors(nlp, "CSTO Secretary General Stanislav Zas spoke.")
+
+
+def test_names_in_a_project_name_are_not_actors(nlp):
+    text = "Ashgabat revived the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline."
+    assert texts(nlp, text) == ["Ashgabat"]
+    assert texts(nlp, "Russia–China relations improved.") == ["Russia", "China"]
+
+
+def test_portfolio_before_minister_is_part_of_the_title(nlp):
+    text = "China will pay for the base, Interior Minister Ramazon Rahimzoda told lawmakers."
+    assert texts(nlp, text) == ["China", "Ramazon Rahimzoda"]
+
+
+def test_first_name_the_model_left_out_joins_the_surname(nlp):
+    found = actors(nlp, "The border is quiet, according to Japarov's press secretary, Erbol Sultanbaev.")
+    assert ("Erbol Sultanbaev", "person", "erbol-sultanbaev") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Uzbek troops trained at the Termez range in August.",  # a city's other spelling (geonames: Tirmiz)
+    "Aid reached the Gorno-Badakhshan Autonomous Region.",
+    "The talks were held at the Termez Cargo Center on Monday.",
+])
+def test_places_and_venues_are_not_actors(nlp, text):
+    assert texts(nlp, text) == []
+
+
 # --- held-out news in the style of the region's press (not from the gold texts)
 
 HELD_OUT = (

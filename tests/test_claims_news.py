@@ -529,6 +529,25 @@ CASES = {
     "blamed": (
         "Sadyr Japarov blamed Tajikistan for the escalation.",
         [C("Tajikistan for the escalation", "sadyr-japarov", "blamed")]),
+    "according_to_a_states_body": (
+        "The border will reopen next week, according to a statement from Uzbekistan’s Foreign Ministry.",
+        [C("The border will reopen next week", "uzbekistan-foreign-ministry", "according to")]),
+    "according_to_title_then_name": (
+        "The two leaders met on Friday, according to Japarov's press secretary, Erbol Sultanbaev.",
+        [C("The two leaders met on Friday", "erbol-sultanbaev", "according to")]),
+    "outlet_reported_carries_a_report": (
+        "Baradar told the Uzbek delegation that the Taliban would guarantee the safety of cargo, the news "
+        "website Kun.uz reported.",
+        [C("the Taliban would guarantee the safety of cargo", "abdul-ghani-baradar", "told", "indirect", "kun-uz")]),
+    "subject_with_a_clause_between_commas": (
+        "The Collective Security Treaty Organization, of which both countries are members, offered to send "
+        "observers to the area.",
+        [C("to send observers to the area", "csto", "offered")]),
+    "relative_pronoun_is_no_content": (
+        "Beijing has long accused the East Turkestan Islamic Movement (ETIM), which it blames for violence in "
+        "Xinjiang, of operating from the region.",
+        [C("the East Turkestan Islamic Movement (ETIM), which it blames for violence in Xinjiang, of operating "
+           "from the region", "china", "accused")]),
     "outlet_reported_citing_sources": (
         "Moscow has warned Dushanbe against allowing Chinese troops on its territory, Kommersant reported, "
         "citing diplomatic sources.",
@@ -612,6 +631,12 @@ AUTHORIAL = {
     "this_essay_argues": (
         "This essay argues that Russia's security role in Central Asia is growing, not shrinking.",
         ["This essay argues that Russia's security role in Central Asia is growing, not shrinking"]),
+    "the_lesson_of_is_that": (
+        "Its propaganda has grown. But the lesson of the past two years is that security is negotiated.",
+        ["But the lesson of the past two years is that security is negotiated"]),
+    "someone_elses_argument_is_not_the_authors": (
+        "Analysts met in Bishkek. The argument of the minister is that the fence works.",
+        []),
     "i_argue": (
         "I argue that China's security presence in Tajikistan is a symptom of Russian weakness.",
         ["I argue that China's security presence in Tajikistan is a symptom of Russian weakness"]),

@@ -48,6 +48,7 @@ from .actors_rules import (
     alias_tokens,
     build_matcher,
     gazetteer_mentions,
+    in_project_name,
     split_glued,
 )
 from .doc_scan import scanning
@@ -83,6 +84,8 @@ class ActorTagger:
         split_glued(doc, self.last_tokens, self.whole_tokens)
         known, excluded = gazetteer_mentions(doc, self.matcher, self.gaz)
         chosen = _resolve(known + ner_mentions(doc, self.gaz, excluded))
+        chosen = self._add(chosen, link.body_mentions(doc, chosen))
+        chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))

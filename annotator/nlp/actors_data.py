@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from ..errors import InputError
@@ -59,8 +60,23 @@ class Gazetteer:
         names = {a for e in self.entries.values() if e.type != "exclude" for a in e.aliases + e.seats}
         geo = _geonames()
         cities = geo.get_cities().values() if geo is not None else []
-        self.places = {c["name"] for c in cities} - names
+        self.places = {form for c in cities for form in _city_names(c)} - names
         self.currencies = {c.alpha_3 for c in pycountry.currencies}
+
+
+def _city_names(city: dict) -> set[str]:
+    """A city's name as texts spell it: geonames' form ("Tirmiz",
+    "Mazār-e Sharīf"), its plain-letter form, and the Latin alternate names
+    that are spellings of it ("Termez", "Khorog"); alternates unlike the
+    name (other languages' names, airport codes) are left out."""
+    name = city["name"]
+    plain = unidecode(name).lower()
+    forms = {name, unidecode(name)}
+    for alt in city.get("alternatenames", ()):
+        if (len(alt) >= 4 and alt.isascii() and alt[:1].isupper() and not alt.isupper()
+                and fuzz.ratio(alt.lower(), plain) >= 60):
+            forms.add(alt)
+    return forms
 
 
 def slug(text: str) -> str:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from .actors_data import Gazetteer, slug
 from .actors_people import TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start, trim_role
-from .actors_rules import DEFINED, NOMINAL, Mention
+from .actors_ner import INSTITUTION_HEADS
+from .actors_rules import DEFINED, GAZETTEER, NOMINAL, Mention
 from .doc_scan import tokens_in
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/.-]{1,9}$")
@@ -161,3 +162,28 @@ def _holder(people: list[Mention], text: str, office: str | None, state: str, at
 def _holds(entry, office: str | None, state: str) -> bool:
     return entry is not None and entry.affiliation == state and entry.office == office
 
+
+
+# Last words of a body inside a known organisation: "CSTO Joint Staff", "SCO Secretariat".
+BODY_TAILS = INSTITUTION_HEADS | {"staff", "secretariat", "headquarters", "command", "assembly", "parliament",
+                                  "board", "tribunal", "mission", "presidium"}
+
+
+def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A known organisation followed by the name of one of its bodies is that
+    body: "the CSTO Joint Staff said" is not the CSTO's word."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if m.type != "organization" or m.trust != GAZETTEER:
+            continue
+        j = m.end
+        while (j < len(doc) and j - m.end < 3 and doc[j].is_title and j not in taken
+               and doc[j].ent_type_ in ("", "ORG") and doc[j].lower_ not in TITLE_NOUNS):
+            j += 1
+        while j > m.end and doc[j - 1].lower_ not in BODY_TAILS:
+            j -= 1
+        if j > m.end:
+            out.append(Mention(m.start, j, "organization", f"{m.canonical}-{slug(doc[m.end:j].text)}",
+                               "body-of-organization", 0.75, GAZETTEER))
+    return out

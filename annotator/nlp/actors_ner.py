@@ -41,6 +41,9 @@ PLACE_HEADS = {"crossing", "border", "valley", "province", "district", "airport"
 BUILDING_WORDS = {"hall", "hotel", "stadium", "tower", "towers", "airport", "mosque", "church",
                   "cathedral", "mall", "square", "palace", "bridge", "arena", "theatre", "theater",
                   "museum", "plaza", "dam", "prison", "hospital"}
+# What a "… Center" is when it is a venue, not a body: "Termez Cargo Center".
+VENUE_KINDS = {"trade", "cargo", "logistics", "business", "shopping", "exhibition", "convention", "transit",
+               "transport", "distribution", "conference", "congress", "entertainment"}
 # Common words the model tags alone as ORG: "State" in "Secretary of State".
 GENERIC_WORDS = {"state", "government", "parliament", "ministry", "army", "police", "court",
                  "council", "committee", "president", "minister", "defense", "defence"}
@@ -58,6 +61,10 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         span = _trim(ent)
+        if span is not None and ent.label_ == "ORG":
+            span = _after_owner(span, gaz)
+        elif span is not None:
+            span = _with_first_names(span, gaz)
         if span is None or _covered(span, blocked) or not _plausible(span, ent.label_, gaz, text):
             continue
         if ent.label_ == "ORG":
@@ -97,7 +104,8 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
         return False
     if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
-    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
+    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)
+                           or _names_a_portfolio(span)):
         return False
     if len(span) == 1 and (span[0].lower_ in GENERIC_WORDS or _common_word(span[0])):
         return False  # "State" in "Secretary of State", "Groups" opening a sentence
@@ -119,15 +127,54 @@ def _common_word(tok) -> bool:
 
 
 def _names_a_text_or_idea(span: Span) -> bool:
-    """"the Collective Security Treaty" is a document, "Offensive Realism" a theory."""
+    """"the Collective Security Treaty" is a document, "Offensive Realism" a theory,
+    "the Termez Cargo Center" a building."""
     last = span[-1].lower_
+    if last in ("center", "centre") and len(span) > 1 and span[-2].lower_ in VENUE_KINDS:
+        return True
     return last in DOCUMENT_WORDS or last in BUILDING_WORDS or (last.endswith("ism") and len(last) > 5)
 
 
 def _names_a_place(span: Span) -> bool:
-    """"the Torkham crossing": a name that modifies a place noun is that place."""
+    """"the Torkham crossing": a name that modifies a place noun is that place;
+    "the Gorno-Badakhshan Autonomous Region" ends in one."""
     root = span.root
+    if len(span) > 1 and span[-1].lower_ in PLACE_HEADS:
+        return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_HEADS
+
+
+def _names_a_portfolio(span: Span) -> bool:
+    """"Interior" in "Interior Minister Ramazon Rahimzoda": a ministry's field
+    in front of "Minister" is part of the person's title, not a body."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ("minister", "ministers")
+
+
+def _with_first_names(span: Span, gaz: Gazetteer) -> Span:
+    """"Erbol" + "Sultanbaev": the model leaves out an unfamiliar first name
+    that the parse joins to the surname (a proper noun, compound of it)."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if not (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound" and not tok.ent_type_
+                and span.start <= tok.head.i < span.end and tok.lower_ not in TITLE_NOUNS
+                and not _not_a_name(tok, gaz) and slug(tok.text) not in gaz.entries):
+            break
+        start -= 1
+    return doc[start:span.end]
+
+
+def _after_owner(span: Span, gaz: Gazetteer) -> Span | None:
+    """"Uzbekistan’s Foreign Ministry" read as one name is a state and its
+    body: the body starts after the possessive (the state is a gazetteer match)."""
+    for i, tok in enumerate(span[:-1]):
+        if tok.text in ("'s", "’s") and i > 0:
+            entry = gaz.entries.get(slug(span[:i].text))
+            if entry is not None and entry.type == "state":
+                return span[i + 1:]
+            return span
+    return span
 
 
 def _is_heading(span: Span, text: str) -> bool:
@@ -147,7 +194,9 @@ def _extend_institution(span: Span) -> Span:
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     j = i
-    while j < len(doc) and (doc[j].is_title or (doc[j].lower_ in ("and", "of") and j + 1 < len(doc) and doc[j + 1].is_title)):
+    # Title-case words continue the name, but a date does not ("… Center on Monday").
+    while j < len(doc) and doc[j].ent_type_ not in ("DATE", "TIME") and (
+            doc[j].is_title or (doc[j].lower_ in ("and", "of") and j + 1 < len(doc) and doc[j + 1].is_title)):
         j += 1
     return doc[span.start:j] if j > i else span
 
@@ -179,7 +228,7 @@ def _typed(span: Span, gaz: Gazetteer) -> Mention:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     if any(t.lower_ in GROUP_WORDS for t in span):
         kind, score = "group", 0.7
-    elif span[0].ent_type_ == "PERSON" or before in TITLE_NOUNS:
+    elif "PERSON" in (span[0].ent_type_, span[-1].ent_type_) or before in TITLE_NOUNS:
         kind, score = "person", 0.75  # "Foreign Minister Ruslan Kazakbaev" read as ORG
     else:
         kind, score = "organization", 0.7

@@ -187,3 +187,31 @@ def _names_an_era(span: Span) -> bool:
     """"since Vietnam" names the war, not the state."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in ("since", "during", "until", "till")
+
+
+DASHES = {"-", "–", "—"}
+# Things a chain of place names can name: "the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline".
+PROJECT_NOUNS = {"pipeline", "railway", "railroad", "rail", "corridor", "highway", "road", "bridge", "line",
+                 "project", "grid", "canal", "tunnel", "route", "link"}
+
+
+def in_project_name(doc: Doc, m: Mention) -> bool:
+    """A name in a chain joined by dashes that names a route or a pipeline is
+    part of that project's name, not an actor; "Russia–China relations" stays."""
+    start, end = m.start, m.end
+    while start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].is_title:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].is_title:
+        end += 2
+    if (start, end) == (m.start, m.end):
+        return False  # not in a chain
+    j = end
+    if j < len(doc) and doc[j].text == "(":  # "(TAPI)"
+        close = next((k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None)
+        j = close + 1 if close is not None else j
+    for tok in doc[j:min(j + 3, len(doc))]:
+        if tok.lemma_.lower() in PROJECT_NOUNS or tok.lower_ in PROJECT_NOUNS:
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            break
+    return False

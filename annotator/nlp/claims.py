@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .claims_authorial import authorial_claims, build_matcher
+from .claims_channels import cited_source, is_outlet
 from .claims_direct import according_to, quote_claims
 from .claims_headlines import colon_claims, title_case_claim
 from .claims_lexicon import load_lexicon
@@ -35,6 +36,7 @@ from .claims_speech import Proposal, Reported
 from .doc_scan import scanning
 
 NAME = "annotator_claims"
+PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
 SPAN_KEY = "claims"
 
 
@@ -84,6 +86,10 @@ class ClaimTagger:
         _cut_at_next_speaker(doc, attributed)
         _set_channels(rep, attributed, channels)
         _share_channels(doc, attributed)
+        attributed = _outlets_as_channels(rep, attributed)
+        # "…, which it blames for …": a pronoun alone says nothing, unless quoted ('"We," he said, "will …"').
+        attributed = [p for p in attributed if p.mode == "direct"
+                      or not all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in doc[p.start:p.end])]
         reported = {i for p in attributed for i in (*range(p.start, p.end), *p.cue_tokens)}
         authorial = authorial_claims(doc, self.matcher, reported, rep.text) if self.authorial else []
         # Dedup again: cutting may have made two spans equal, and equal spans share `_.claim`.
@@ -205,6 +211,28 @@ def _share_channels(doc: Doc, props: list[Proposal]) -> None:
         same_voice = outer is not None and p.speaker and outer.speaker and p.speaker.ids == outer.speaker.ids
         if p.channel is None and same_voice:
             p.channel = outer.channel
+
+
+def _outlets_as_channels(rep: Reported, props: list[Proposal]) -> list[Proposal]:
+    """"X told the delegation that …, the news website Kun.uz reported": the
+    outlet carries X's claim, it does not make one of its own. The outlet's
+    report that holds another speaker's report becomes that report's channel."""
+    doc, dropped = rep.doc, set()
+    for p in props:
+        subj = p.speaker.token if p.speaker else None
+        if subj is None or (p.cue_tok is not None and cited_source(doc[p.cue_tok]) is not None):
+            continue  # "…, Kommersant reported, citing diplomatic sources": the outlet asserts it
+        # The subject phrase: "the news website Kun.uz" has its name beside the head noun.
+        outlet = next((o for t in doc[subj].subtree if (o := is_outlet(t, rep.actors, rep.lex))), None)
+        if outlet is None:
+            continue
+        inner = [q for q in props if q is not p and q.cue_tok is not None and p.start <= q.cue_tok < p.end
+                 and p.start <= q.start and q.end <= p.end and q.speaker and outlet not in q.speaker.ids]
+        if inner:
+            for q in inner:
+                q.channel = q.channel or outlet
+            dropped.add(id(p))
+    return [p for p in props if id(p) not in dropped]
 
 
 def _set_channels(rep: Reported, props: list[Proposal], channels: dict[int, str | None]) -> None:

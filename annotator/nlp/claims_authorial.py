@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from . import claims_content as content
+from .actors_people import TITLE_NOUNS
 from .claims_speech import Proposal
 from .doc_scan import sentences, sentences_of, tokens_in, union
 
@@ -32,6 +33,11 @@ MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain 
 CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|(?:policy )?recommendations|"
                                 r"outlook|the way forward|implications|looking ahead)"
                                 r"(?:[ \t]*(?:&|and)[ \t]*[\w ]{1,30})?[ \t]*:?[ \t]*$", re.I | re.M)
+# A sentence's opening conjunction ("But the lesson …") and a short "of …" after the noun.
+LEAD = {"IS_SENT_START": True, "LOWER": {"IN": ["but", "yet", "so", "and", "still", "thus", "hence", "perhaps"]}}
+# Not "the argument of the minister": someone else's thesis, so no names or titles in it.
+OF_WHAT = [{"LOWER": "of"}, {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]}, "POS": {"NOT_IN": ["PROPN"]},
+                             "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}, "OP": "{1,6}"}]
 PATTERNS = {
     "thesis": (0.5, [
         [{"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "conclusion"]}}, {"LOWER": "of"},
@@ -66,11 +72,13 @@ PATTERNS = {
         [{"IS_PUNCT": True}, {"LOWER": "in"}, {"LOWER": {"IN": ["short", "sum"]}}, {"IS_PUNCT": True}],
         [{"IS_SENT_START": True, "LOWER": {"IN": ["on", "taken", "in"]}},
          {"LOWER": {"IN": ["balance", "together", "the"]}}, {"LOWER": {"IN": [",", "end", "final"]}}],
-        # "The lesson is that …", "The real point is …", "The bottom line is …"
-        [{"IS_SENT_START": True, "LOWER": "the"}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
-         {"LEMMA": {"IN": ["lesson", "point", "upshot", "takeaway", "line", "implication", "argument",
-                           "thesis", "conclusion", "answer"]}}, {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"},
-         {"LOWER": {"IN": ["that", "clear", ":"]}}],
+        # "The lesson is that …", "The real point is …", "The bottom line is …",
+        # "But the lesson of the past two years is that …"
+        *([*lead, {"LOWER": "the", **start}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
+           {"LEMMA": {"IN": ["lesson", "point", "upshot", "takeaway", "line", "implication", "argument",
+                             "thesis", "conclusion", "answer"]}}, {"LOWER": "here", "OP": "?"}, *of_what,
+           {"LEMMA": "be"}, {"LOWER": {"IN": ["that", "clear", ":"]}}]
+          for lead, start in (([], {"IS_SENT_START": True}), ([LEAD], {})) for of_what in ([], OF_WHAT)),
         [{"LOWER": "it"}, {"LEMMA": "be"}, {"POS": "ADV", "OP": "?"}, {"LOWER": {"IN": ["safe", "fair"]}},
          {"LOWER": "to"}, {"LOWER": "say"}],
     ]),

@@ -168,13 +168,27 @@ def according_to(rep: Reported) -> tuple[list[Proposal], dict[int, str | None]]:
 
 
 def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
-    """End of "according to X" and X's actor id, if X is one."""
+    """End of "according to X" and X's actor id, if X is one. The owner in
+    "a statement from Uzbekistan’s Foreign Ministry" is not the source, the
+    ministry is; "Japarov's press secretary, Erbol Sultanbaev" is the secretary."""
     doc, i = rep.doc, tok.i + 2
-    source = None
+    found: list[tuple[str, bool]] = []  # (actor id, is a possessor) in order
     while i < tok.sent.end and doc[i].text not in (",", ";", ":", ".") and not content.hard_break(doc[i]):
-        source = source or rep.actors.actor(i)
+        actor = rep.actors.actor(i)
+        if actor and (not found or found[-1][0] != actor or rep.actors.actor(i - 1) != actor):
+            found.append((actor, False))
+        if actor and doc[i].dep_ == "poss":
+            found[-1] = (actor, True)
         i += 1
-    return i, source
+    if i + 1 < tok.sent.end and doc[i].text == "," and doc[i - 1].lower_ in rep.lex.titles:
+        named = rep.actors.actor(i + 1)
+        if named and rep.actors.kind(i + 1) == "person":  # the title's name follows it
+            end = i + 1
+            while end < tok.sent.end and rep.actors.actor(end) == named:
+                end += 1
+            return end, named
+    heads = [actor for actor, owner in found if not owner]
+    return i, (heads or [actor for actor, _ in found] or [None])[0]
 
 
 def _carrier(rep: Reported, tok: Token) -> Token | None:

@@ -116,6 +116,15 @@ class ActorIndex:
         return hit.text if hit else ""
 
 
+def root_noun_predicate(tok: Token) -> bool:
+    """"The CSTO, of which both are members, offered to send …": the parser,
+    misled by the clause between commas, made the subject the root and the
+    verb a participle hanging on it. Such a verb is the sentence's predicate."""
+    head = tok.head
+    return (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and tok.doc[tok.i - 1].text == ",")
+
+
 def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token | None:
     """The grammatical subject of a cue, climbing through control and clauses."""
     for child in tok.children:
@@ -132,6 +141,8 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
         above = next((a for a in tok.ancestors if is_cue(a)), None)
         if above is not None:
             return subject_token(above, is_cue, depth + 1)
+    if root_noun_predicate(tok):
+        return tok.head
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
         # "The UNSC issued a statement calling for …": the statement's author speaks.
         noun = tok.head

@@ -16,7 +16,7 @@ from . import claims_content as content
 from . import claims_surface as surface
 from .claims_channels import cited_source, outlet_channel, quoted_by
 from .claims_lexicon import Cue, Lexicon
-from .claims_speakers import ActorIndex, Speaker, resolve, subject_token
+from .claims_speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 from .doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75,
@@ -74,7 +74,7 @@ class Reported:
         deps = {c.dep_ for c in tok.children}
         if deps & {"auxpass", "nsubjpass", "neg"} or tok.head.lower_ == "without":
             return True  # passive ("As stated above"), negated or "without saying"
-        if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"}:
+        if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
             return True  # "Highlighted are …"
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
