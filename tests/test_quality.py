@@ -1,8 +1,9 @@
 """End-to-end quality floors: the whole tagger against hand-checked gold.
 
 Two yardsticks: the sample corpus gold (`data/gold`, which the rules were
-developed against) and a held-out set written and annotated blind to the
-tagger (`data/heldout`). Floors sit a little below the measured figures, so
+developed against) and a set written and annotated blind to the tagger
+(`data/heldout`), which was held out until 2026-11-30, when its errors
+guided general fixes: since then it is a development set too. Floors sit a little below the measured figures, so
 a regression fails and an improvement passes.
 """
 
@@ -59,11 +60,11 @@ def test_sample_corpus_gold(sample, name, floor):
 @pytest.mark.parametrize("name, floor", [
     ("footnote markers + notes", 1.0),
     ("citation authors+year+suffix+locator", 0.95),
-    ("actor spans", 0.88),
+    ("actor spans", 0.97),
     ("actor type (matched)", 0.95),
     ("cited claims found", 1.0),
-    ("attributed claims (span)", 0.90),
-    ("attributed claims (span + speaker)", 0.80),
+    ("attributed claims (span)", 0.97),
+    ("attributed claims (span + speaker)", 0.94),
 ])
 def test_heldout_gold(heldout, name, floor):
     assert heldout[name] >= floor
