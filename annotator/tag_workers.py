@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from .models import AnnotationFile, Document
 
-# What the forked workers inherit: set just before the fork, cleared after.
+# What the forked workers inherit: set while the pool runs.
 _job: tuple[list[Document], Language, str | None, int] | None = None
 
 
@@ -34,8 +34,8 @@ def tag_in_workers(docs: list[Document], nlp: Language, model: str | None, jobs:
     size = max(1, min(batch_size, -(-len(docs) // jobs)))
     tasks = [(start, min(start + size, len(docs))) for start in range(0, len(docs), size)]
     try:
+        # Set until the pool closes: a worker the pool replaces is forked from it too.
         with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            _job = None  # the workers have their copy; this process needs none
             for files in pool.imap(_tag_some, tasks, chunksize=1):
                 yield from files
     finally:
