@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 import click
 
+from .. import review_orphans as ro
 from .. import review_query as rq
 from ..models import KINDS
 from ..review import Session, doc_names, load_all, reviewer_name
@@ -29,8 +30,11 @@ def filter_options(func):
                      help="Only this actor type, claim kind or note kind (repeatable)."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(rq.STATUSES),
                      help="Only this status (repeatable). Batch default: proposed."),
-        click.option("--min-score", type=float, help="Only proposals scored at least this."),
-        click.option("--max-score", type=float, help="Only proposals scored at most this."),
+        click.option("--min-score", type=float,
+                     help="Only proposals scored at least this. With --orphans: only orphans whose best "
+                          f"match scores at least this (--place: default {ro.MIN_SCORE})."),
+        click.option("--max-score", type=float,
+                     help="Only proposals scored at most this. With --orphans: best match at most this."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -45,10 +49,17 @@ def filter_options(func):
 @click.option("--reviewer", help="Name recorded with each decision [default: $ANNOTATOR_REVIEWER, else login name].")
 @click.option("--accept", "accept_all", is_flag=True, help="Batch: accept everything matching, no interface.")
 @click.option("--reject", "reject_all", is_flag=True, help="Batch: reject everything matching, no interface.")
-@click.option("--dry-run", is_flag=True, help="With --accept/--reject: list what would change, change nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="With --accept/--reject/--place/--drop: list what would change, change nothing.")
+@click.option("--orphans", is_flag=True,
+              help="Settle orphans instead: reviewed annotations not found again after their text was edited.")
+@click.option("--place", "place_all", is_flag=True,
+              help="With --orphans, batch: place every orphan at its best match scoring at least --min-score.")
+@click.option("--drop", "drop_all", is_flag=True, help="With --orphans, batch: drop every orphan matching.")
 @click.pass_context
 @reports_errors
-def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, reviewer, accept_all, reject_all, dry_run):
+def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, reviewer, accept_all, reject_all, dry_run,
+           orphans, place_all, drop_all):
     """Review proposals one at a time with single keys (DOCS: default all).
 
     \b
@@ -59,10 +70,23 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     proposal still undecided.
 
     \b
+    --orphans shows each orphan where it was and where it most likely went
+    (its best fuzzy match in the current text, scored 0-1).
+    Keys: p place it there  d drop it  s skip  u undo  ? help  q quit
+
+    \b
     Examples:
       annotator review --kind claim --order score
       annotator review --accept --kind footnote_ref --min-score 0.9 --dry-run
+      annotator review --orphans essay.txt
+      annotator review --orphans --place --min-score 0.9 --dry-run
     """
+    if orphans or place_all or drop_all:
+        _check_orphan_options(orphans, place_all, drop_all, accept_all or reject_all, order, dry_run)
+        batch = "place" if place_all else "drop" if drop_all else None
+        _orphans(workspace(ctx), docs, rq.Filters(kinds, types, statuses), min_score, max_score,
+                 reviewer_name(reviewer), batch, dry_run)
+        return
     if accept_all and reject_all:
         raise click.UsageError("choose one of --accept and --reject")
     if dry_run and not (accept_all or reject_all):
@@ -162,6 +186,84 @@ def _batch(ws, docs, filters, to, reviewer, dry_run) -> None:
                + (" (dry run: nothing changed)" if dry_run else ""))
 
 
+def _check_orphan_options(orphans, place_all, drop_all, accept_or_reject, order, dry_run) -> None:
+    if not orphans:
+        raise click.UsageError("--place and --drop go with --orphans")
+    if place_all and drop_all:
+        raise click.UsageError("choose one of --place and --drop")
+    if accept_or_reject:
+        raise click.UsageError("--accept and --reject decide proposals; orphans are settled with --place or --drop")
+    if order != "doc":
+        raise click.UsageError("orphans come in document order; --order does not apply")
+    if dry_run and not (place_all or drop_all):
+        raise click.UsageError("--dry-run goes with --place or --drop")
+
+
+def _orphans(ws, docs, filters, min_score, max_score, reviewer, batch, dry_run) -> None:
+    """Settle orphans one at a time, or all at once with `batch` ("place" or "drop")."""
+    if batch == "place":
+        # Those below the bar are listed too, with their best score: not filtered out.
+        choice = ro.Choice(filters, None, max_score)
+        _orphan_batch(ws, docs, choice, batch, ro.MIN_SCORE if min_score is None else min_score, reviewer, dry_run)
+    elif batch == "drop":
+        _orphan_batch(ws, docs, ro.Choice(filters, min_score, max_score), batch, None, reviewer, dry_run)
+    else:
+        _orphan_pass(ws, docs, ro.Choice(filters, min_score, max_score), reviewer)
+
+
+def _orphan_pass(ws, docs, choice, reviewer) -> None:
+    from rich.console import Console
+
+    from ..review_loop import OrphanLoop
+
+    names = ro.with_orphans(ws, doc_names(ws, docs))
+    if not names:
+        click.echo("No orphans: every reviewed annotation has its place.")
+        return
+    with locked(ws, names, reviewer):
+        loaded = ro.load_docs(ws, names)  # read under the lock
+        session = ro.OrphanSession(loaded, ro.queue(loaded, choice))
+        if not session.items:
+            click.echo("No orphan matches these filters.")
+            return
+        with _keys() as keys, _exit_on_signals():
+            counts = OrphanLoop(session, Console(highlight=False), keys).run()
+    made = ", ".join(f"{counts[s]} {s}" for s in ("placed", "dropped") if counts[s])
+    left = sum(len(d.afile.orphans) for d in session.docs.values())
+    tail = f"{left} orphan(s) left; `annotator review --orphans` shows them again." if left else "No orphans left here."
+    click.echo(f"{made}; all saved. {tail}" if made else f"No decisions made. {tail}")
+
+
+def _orphan_batch(ws, docs, choice, action, min_score, reviewer, dry_run) -> None:
+    names = ro.with_orphans(ws, doc_names(ws, docs))
+    if dry_run:
+        outcomes = _settle_orphans(ws, names, choice, action, min_score, dry_run=True)
+    else:
+        with locked(ws, names, reviewer):
+            outcomes = _settle_orphans(ws, names, choice, action, min_score)
+    for o in outcomes:
+        click.echo(f"{o.item.doc}\t{o.item.ann.id}\t{o.item.ann.kind}\t{o.item.ann.status}\t{_outcome(o)}\t"
+                   + " ".join(o.item.ann.text.split()))
+    done = [o for o in outcomes if o.action != "keep"]
+    head = f"would {action}" if dry_run else {"place": "placed", "drop": "dropped"}[action]
+    kept = len(outcomes) - len(done)
+    click.echo(f"{head} {len(done)} orphan(s) in {len({o.item.doc for o in done})} document(s)"
+               + (f"; {kept} left as orphans" if kept else "")
+               + (" (dry run: nothing changed)" if dry_run else ""))
+
+
+def _settle_orphans(ws, names, choice, action, min_score, dry_run=False):
+    loaded = ro.load_docs(ws, names)  # every document read before any is changed
+    return ro.batch(loaded, ro.queue(loaded, choice), action, min_score, dry_run)
+
+
+def _outcome(o) -> str:
+    if o.action == "place":
+        ann, place = o.item.ann, o.item.place
+        return f"place {ann.start}-{ann.end} -> {place.start}-{place.end} ({place.score:.2f})"
+    return o.action if o.action == "drop" else f"keep: {o.why}"
+
+
 @main.command()
 @click.argument("docs", nargs=-1)
 @click.pass_context
@@ -169,7 +271,12 @@ def _batch(ws, docs, filters, to, reviewer, dry_run) -> None:
 def status(ctx, docs):
     """Counts of annotations by kind and review status, per document."""
     columns = ("proposed", "accepted", "edited", "rejected")
-    for row in rq.status(load_all(workspace(ctx), docs)):
+    rows = rq.status(load_all(workspace(ctx), docs))
+    lost = [row for row in rows if row.orphans]
+    if lost:  # first, so that it is seen above long tables
+        click.echo(f"{sum(len(r.orphans) for r in lost)} orphan(s) in {len(lost)} document(s), listed below: "
+                   "`annotator review --orphans` places or drops them")
+    for row in rows:
         click.echo(row.doc)
         click.echo(f"  {'kind':<13}" + "".join(f"{c:>10}" for c in columns) + f"{'total':>8}")
         for kind, counts in row.counts.items():
