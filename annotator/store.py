@@ -67,8 +67,9 @@ def verify(afile: AnnotationFile, source_text: str, path: Path | str) -> None:
 
 
 def dumps(afile: AnnotationFile) -> str:
-    afile.annotations.sort(key=lambda a: (a.start, a.end, _ORDER[a.kind], a.id))
-    data = afile.model_dump(mode="json")
+    # Sort a copy: callers (the review session) index `afile.annotations` by position.
+    ordered = sorted(afile.annotations, key=lambda a: (a.start, a.end, _ORDER[a.kind], a.id))
+    data = afile.model_copy(update={"annotations": ordered}).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

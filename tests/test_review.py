@@ -139,6 +139,17 @@ def test_edit_span_boundary_grow_and_shrink(ws):
     assert tok["review"]["status"] == "edited"
 
 
+def test_edited_span_moving_past_another_loses_nothing(ws):
+    # Shrinking a claim's start past other annotations changes the file's order
+    # when it is saved; the decisions after it must land on the right annotations.
+    before = set(on_disk(ws.root))
+    drive(ws, ["s", "e"] + ["{"] * 8 + ["\r", "a", "a", "a", "q"])
+    after = on_disk(ws.root)
+    assert set(after) == before
+    for ann in after.values():
+        assert TEXT[ann["start"]:ann["end"]] == ann["text"]
+
+
 def test_span_cannot_shrink_below_one_word(ws):
     _, _, out = drive(ws, ["e", "{", "}", "\x1b", "q"])
     assert "span cannot move that way" in out
