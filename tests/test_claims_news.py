@@ -531,7 +531,7 @@ CASES = {
         [C("Tajikistan for the escalation", "sadyr-japarov", "blamed")]),
     "according_to_a_states_body": (
         "The border will reopen next week, according to a statement from Uzbekistan’s Foreign Ministry.",
-        [C("The border will reopen next week", "uzbekistan-foreign-ministry", "according to")]),
+        [C("The border will reopen next week", "uzbek-foreign-ministry", "according to")]),
     "according_to_title_then_name": (
         "The two leaders met on Friday, according to Japarov's press secretary, Erbol Sultanbaev.",
         [C("The two leaders met on Friday", "erbol-sultanbaev", "according to")]),

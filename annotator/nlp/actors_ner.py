@@ -236,5 +236,8 @@ def _typed(span: Span, gaz: Gazetteer) -> Mention:
     owner = _owner_id(span, gaz) if kind == "organization" and _is_institution(span) else None
     if owner:
         name = span[1:] if span[0].text in gaz.demonyms else span
-        canonical = f"{owner}-{slug(name.text)}"  # one id for "Kyrgyz X" and "Kyrgyzstan's X"
+        # One id for "Kyrgyz X" and "Kyrgyzstan's X", prefixed with the demonym as
+        # the data file's bodies are ("kazakh-foreign-ministry").
+        demonyms = gaz.entries[owner].demonyms if owner in gaz.entries else []
+        canonical = f"{slug(demonyms[0]) if demonyms else owner}-{slug(name.text)}"
     return Mention(span.start, span.end, kind, canonical, "ner", score, NER)
