@@ -203,6 +203,44 @@ def test_places_and_venues_are_not_actors(nlp, text):
     assert texts(nlp, text) == []
 
 
+def test_regions_from_the_country_data_are_places(nlp):
+    # ISO 3166-2 subdivisions (pycountry): a region the model calls a person or a body.
+    assert texts(nlp, "Ashgabat relies on cotton fields in Lebap and Dashoguz.") == ["Ashgabat"]
+
+
+@pytest.mark.parametrize("text", [
+    "## Downstream responses\n\nWater flows downstream to the fields.",  # heading words
+    "Investigators found two Makarov pistols.",  # a product
+    "The group planned to drive a Lada into a checkpoint.",  # "a" + name: a thing
+    "Russia blamed Ukraine for the Crocus attack.",  # an event
+    "The border town of Serhetabat hosted the ceremony.",
+])
+def test_things_named_like_actors_are_left_out(nlp, text):
+    assert not any(t in ("Downstream", "Makarov", "Lada", "Crocus", "Serhetabat") for t in texts(nlp, text))
+
+
+def test_a_nationality_does_not_start_a_name(nlp):
+    assert actors(nlp, "Forces killed several Tajik ISKP commanders.") == [
+        ("ISKP", "group", "islamic-state-khorasan")]
+
+
+def test_a_name_beside_its_kind_is_an_actor_of_that_kind(nlp):
+    assert actors(nlp, "The state gas company Turkmengaz will lead the consortium.") == [
+        ("Turkmengaz", "organization", "turkmengaz")]
+
+
+def test_names_glued_into_a_route_are_not_actors(nlp):
+    assert "Hairatan–Mazar" not in texts(nlp, "The ADB paid for the Hairatan–Mazar-i-Sharif line.")
+    assert texts(nlp, "Beijing-backed projects expanded.") == ["Beijing"]
+
+
+def test_nominal_leader_unspecific_and_appositive_titles(nlp):
+    found = actors(nlp, "Kassym-Jomart Tokayev met Putin. «We will not send troops,» the Kazakh leader said.")
+    assert ("Kazakh leader", "person", "kassym-jomart-tokayev") in found
+    assert texts(nlp, "The canal is larger than any that no previous Afghan government attempted.") == []
+    assert texts(nlp, "The Russian President, Vladimir Putin, spoke.") == ["Vladimir Putin"]
+
+
 # --- held-out news in the style of the region's press (not from the gold texts)
 
 HELD_OUT = (

@@ -85,6 +85,7 @@ class ActorTagger:
         known, excluded = gazetteer_mentions(doc, self.matcher, self.gaz)
         chosen = _resolve(known + ner_mentions(doc, self.gaz, excluded))
         chosen = self._add(chosen, link.body_mentions(doc, chosen))
+        chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))

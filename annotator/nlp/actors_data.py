@@ -60,7 +60,8 @@ class Gazetteer:
         names = {a for e in self.entries.values() if e.type != "exclude" for a in e.aliases + e.seats}
         geo = _geonames()
         cities = geo.get_cities().values() if geo is not None else []
-        self.places = {form for c in cities for form in _city_names(c)} - names
+        regions = {form for sub in pycountry.subdivisions for form in (sub.name, unidecode(sub.name))}
+        self.places = ({form for c in cities for form in _city_names(c)} | regions) - names
         self.currencies = {c.alpha_3 for c in pycountry.currencies}
 
 

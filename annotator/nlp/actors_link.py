@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Doc
 
 from .actors_data import Gazetteer, slug
-from .actors_people import TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start, trim_role
+from .actors_people import (HEAD_OF_STATE, TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start,
+                            trim_role)
 from .actors_ner import INSTITUTION_HEADS
 from .actors_rules import DEFINED, GAZETTEER, NOMINAL, Mention
 from .doc_scan import tokens_in
@@ -134,9 +135,11 @@ def nominal_mentions(doc: Doc, people: list[Mention], gaz: Gazetteer, taken: set
     named with that title elsewhere in the document (left out if none)."""
     out = []
     for start, end, kind, state in nominal_candidates(doc, gaz.demonyms):
-        if any(i in taken for i in range(start, end)):
+        if any(i in taken for i in range(start, end)) or _unspecific(doc, start):
             continue
         text = doc[start:end].text
+        if kind == "office" and _named_after(doc, end, taken):
+            continue  # "The Russian President, Vladimir Putin, …": a title in apposition is the role
         if kind == "government":
             out.append(Mention(start, end, "state", state, "nominal-government", 0.75, NOMINAL))
             continue
@@ -147,12 +150,29 @@ def nominal_mentions(doc: Doc, people: list[Mention], gaz: Gazetteer, taken: set
     return out
 
 
+# Words that make "Afghan government" any or none, not the one acting: "no previous Afghan government".
+UNSPECIFIC = {"no", "any", "every", "each", "previous", "successive", "a", "an"}
+
+
+def _unspecific(doc: Doc, start: int) -> bool:
+    return any(doc[i].lower_ in UNSPECIFIC for i in range(max(0, start - 2), start))
+
+
+def _named_after(doc: Doc, end: int, taken: set[int]) -> bool:
+    """A name follows the office after a comma: "The Russian President, Vladimir Putin"."""
+    return end + 1 < len(doc) and doc[end].text == "," and (end + 1) in taken and doc[end + 1].ent_type_ == "PERSON"
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    return a == b or (a == "leader" and b in HEAD_OF_STATE) or (b == "leader" and a in HEAD_OF_STATE)
+
+
 def _holder(people: list[Mention], text: str, office: str | None, state: str, at: int,
             gaz: Gazetteer) -> Mention | None:
     """Who holds the office: a person titled so in this document, else a
     person named in it whose gazetteer entry holds that office there."""
     same = [p for p in people if p.role and (p.role.lower() == text.lower()
-            or (office_of(p.role) == office and p.affiliation == state))]
+            or (_same_office(office_of(p.role), office) and p.affiliation == state))]
     if not same:
         same = [p for p in people if _holds(gaz.entries.get(p.canonical), office, state)]
     before = [p for p in same if p.start < at]
@@ -160,7 +180,7 @@ def _holder(people: list[Mention], text: str, office: str | None, state: str, at
 
 
 def _holds(entry, office: str | None, state: str) -> bool:
-    return entry is not None and entry.affiliation == state and entry.office == office
+    return entry is not None and entry.affiliation == state and _same_office(entry.office, office)
 
 
 
@@ -187,3 +207,40 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(m.start, j, "organization", f"{m.canonical}-{slug(doc[m.end:j].text)}",
                                "body-of-organization", 0.75, GAZETTEER))
     return out
+
+
+# Nouns that say what kind of body the name beside them is: "the state gas company Turkmengaz".
+ORG_KINDS = {"company", "corporation", "firm", "agency", "broadcaster", "newspaper", "website", "bank",
+             "operator", "outlet", "portal", "party", "organisation", "organization", "channel", "daily",
+             "consortium", "fund", "carrier", "airline", "producer", "monopoly", "conglomerate"}
+GROUP_KINDS = {"group", "movement", "militia", "faction", "network", "organization-in-exile"}
+
+
+def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """A name in apposition to a noun of its kind, which the model may miss
+    or mistype: "the state gas company Turkmengaz", "the militant group
+    Jamaat Ansarullah". The kind noun gives the type."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.head.i != tok.i - _left_width(tok) - 1 or not tok.text[:1].isupper():
+            continue
+        kind = tok.head.lemma_.lower()
+        if kind not in ORG_KINDS | GROUP_KINDS:
+            continue
+        start = tok.i - _left_width(tok)
+        if any(i in taken for i in range(start, tok.i + 1)) or doc[start:tok.i + 1].text in gaz.places:
+            continue
+        if any(doc[i].text in gaz.demonyms for i in range(start, tok.i + 1)):
+            continue
+        type_ = "group" if kind in GROUP_KINDS else "organization"
+        out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind", 0.65, NOMINAL))
+    return out
+
+
+def _left_width(tok) -> int:
+    """Capitalised compound words before the head of an apposition: "Jamaat" of "Jamaat Ansarullah"."""
+    width, doc = 0, tok.doc
+    while tok.i - width - 1 >= 0 and doc[tok.i - width - 1].dep_ == "compound" \
+            and doc[tok.i - width - 1].head.i == tok.i and doc[tok.i - width - 1].text[:1].isupper():
+        width += 1
+    return width

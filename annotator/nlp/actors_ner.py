@@ -36,7 +36,17 @@ DOCUMENT_WORDS = {"treaty", "agreement", "accord", "accords", "pact", "conventio
 # Nouns a name modifies when it names a place: "the Torkham crossing".
 PLACE_HEADS = {"crossing", "border", "valley", "province", "district", "airport", "airbase",
                "base", "river", "pass", "region", "gorge", "checkpoint", "port", "dam", "mine",
-               "field", "oblast", "city", "village", "town", "highway", "corridor", "camp"}
+               "field", "oblast", "city", "village", "town", "highway", "corridor", "camp",
+               "canal", "lake", "sea", "reservoir", "mountains", "plateau", "steppe", "desert", "basin",
+               "delta", "island", "county", "municipality"}
+# Place nouns that end no person's name (unlike "Field" or "Port").
+PERSON_PLACE_HEADS = {"canal", "river", "lake", "sea", "region", "province", "district", "valley", "dam",
+                      "airport", "desert", "mountains", "oblast", "city", "reservoir"}
+# Nouns an event or a product name modifies: "the Crocus attack", "Makarov pistols".
+EVENT_HEADS = {"attack", "attacker", "bombing", "bomber", "massacre", "shooting", "siege", "blast",
+               "explosion", "raid", "hostage", "uprising", "riot", "protest", "crisis", "war", "conflict"}
+PRODUCT_HEADS = {"pistol", "rifle", "gun", "car", "truck", "jeep", "van", "missile", "drone", "helicopter",
+                 "jet", "tank", "vehicle", "rocket", "grenade", "launcher", "phone", "smartphone"}
 # Last words of names of buildings and venues: "Crocus City Hall".
 BUILDING_WORDS = {"hall", "hotel", "stadium", "tower", "towers", "airport", "mosque", "church",
                   "cathedral", "mall", "square", "palace", "bridge", "arena", "theatre", "theater",
@@ -50,6 +60,7 @@ GENERIC_WORDS = {"state", "government", "parliament", "ministry", "army", "polic
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Tokens a mention never ends with.
 _TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
+MAX_HEADING_WORDS = 12
 
 
 def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention]:
@@ -64,7 +75,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
         if span is not None and ent.label_ == "ORG":
             span = _after_owner(span, gaz)
         elif span is not None:
-            span = _with_first_names(span, gaz)
+            span = _with_first_names(_without_demonym(span, gaz), gaz)
         if span is None or _covered(span, blocked) or not _plausible(span, ent.label_, gaz, text):
             continue
         if ent.label_ == "ORG":
@@ -104,8 +115,11 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
         return False
     if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
-    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)
-                           or _names_a_portfolio(span)):
+    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
+        return False
+    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in PERSON_PLACE_HEADS):
+        return False  # "cotton fields in Lebap and Dashoguz", "Qosh Tepa Canal"; a surname met in full is linked later
+    if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, doc_text):
         return False
     if len(span) == 1 and (span[0].lower_ in GENERIC_WORDS or _common_word(span[0])):
         return False  # "State" in "Secretary of State", "Groups" opening a sentence
@@ -137,11 +151,38 @@ def _names_a_text_or_idea(span: Span) -> bool:
 
 def _names_a_place(span: Span) -> bool:
     """"the Torkham crossing": a name that modifies a place noun is that place;
-    "the Gorno-Badakhshan Autonomous Region" ends in one."""
+    "the Gorno-Badakhshan Autonomous Region" ends in one; "the border town of
+    Serhetabat" is named by one."""
     root = span.root
     if len(span) > 1 and span[-1].lower_ in PLACE_HEADS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
+        return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_HEADS
+
+
+def _names_a_thing(span: Span) -> bool:
+    """An event or a product, not a body: "the Crocus attack", "two Makarov
+    pistols", "a Lada packed with explosives" (no actor takes "a")."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "compound" and root.head.lemma_.lower() in EVENT_HEADS | PRODUCT_HEADS:
+        return True
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
+
+
+def _in_heading(span: Span, text: str) -> bool:
+    """Title Case words of a heading the model reads as names ("Labour
+    Migration, Repression and Recruitment", "## Downstream responses"): on a
+    heading line, a span whose every word also stands in lower case in the
+    text is common words, not a name."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    heading = line.startswith("#") or (len(line.split()) <= MAX_HEADING_WORDS and not line.endswith((".", "?", "!", ":", ";", ",")))
+    if not heading or line == span.text or _is_institution(span):
+        return False  # a whole-line span is `_is_heading`'s; "Security Council" is a body
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _names_a_portfolio(span: Span) -> bool:
@@ -151,9 +192,19 @@ def _names_a_portfolio(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in ("minister", "ministers")
 
 
-def _with_first_names(span: Span, gaz: Gazetteer) -> Span:
+def _without_demonym(span: Span, gaz: Gazetteer) -> Span | None:
+    """No name starts with a nationality: "Tajik ISKP commanders" is ISKP."""
+    start = span.start
+    while start < span.end and span.doc[start].text in gaz.demonyms:
+        start += 1
+    return span.doc[start:span.end] if start < span.end else None
+
+
+def _with_first_names(span: Span | None, gaz: Gazetteer) -> Span | None:
     """"Erbol" + "Sultanbaev": the model leaves out an unfamiliar first name
     that the parse joins to the surname (a proper noun, compound of it)."""
+    if span is None:
+        return None
     doc, start = span.doc, span.start
     while start > 0:
         tok = doc[start - 1]

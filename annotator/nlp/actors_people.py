@@ -37,7 +37,9 @@ TITLE_MODIFIERS = {
 CONNECTORS = {"of", "for", "and", "the", "-", "'s", "’s", "on"}
 # Offices a nominal mention can name on its own: "the Kazakh President said".
 OFFICES = {"president", "prime minister", "premier", "chancellor", "foreign minister",
-           "defence minister", "defense minister", "emir", "king", "supreme leader"}
+           "defence minister", "defense minister", "emir", "king", "supreme leader", "leader"}
+# "The Kazakh leader": whoever heads the state, whatever the title.
+HEAD_OF_STATE = {"president", "emir", "king", "supreme leader", "leader"}
 GOVERNMENT_NOUNS = {"government"}
 
 

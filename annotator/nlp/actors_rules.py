@@ -100,7 +100,9 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
     matches = [(doc.vocab.strings[k].split("|"), s, e) for k, s, e in matcher(doc)]
     alias_starts = {s for (kind, _), s, _ in matches if kind == "alias"}
     excluded = [doc[s:e] for (_, i), s, e in matches if gaz.entries[i].type == "exclude"]
-    people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    # Person names the model found; one starting with a nationality ("Tajik ISKP") is no name.
+    people = [(e.start, e.end) for e in doc.ents
+              if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms]
     mentions = []
     blocked = _Blocked((x.start, x.end) for x in excluded)
     for (kind, entry_id), start, end in matches:
@@ -199,12 +201,21 @@ def in_project_name(doc: Doc, m: Mention) -> bool:
     """A name in a chain joined by dashes that names a route or a pipeline is
     part of that project's name, not an actor; "Russia–China relations" stays."""
     start, end = m.start, m.end
-    while start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].is_title:
-        start -= 2
-    while end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].is_title:
-        end += 2
-    if (start, end) == (m.start, m.end):
-        return False  # not in a chain
+    while True:  # names joined by dashes, or glued with no space ("Hairatan–Mazar-i-Sharif")
+        if start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].is_title:
+            start -= 2
+        elif start >= 1 and not doc[start - 1].whitespace_ and not doc[start - 1].is_punct:
+            start -= 1
+        elif end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].is_title:
+            end += 2
+        elif end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_punct or (
+                end + 1 < len(doc) and doc[end].text in DASHES and not doc[end].whitespace_):
+            end += 1
+        else:
+            break
+    chain = doc[start:end]
+    if not any(t.text in DASHES for t in chain) or sum(t.is_title for t in chain) < 2:
+        return False  # not a chain of names ("Beijing-backed projects" is one name)
     j = end
     if j < len(doc) and doc[j].text == "(":  # "(TAPI)"
         close = next((k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None)

@@ -87,6 +87,7 @@ class ClaimTagger:
         _set_channels(rep, attributed, channels)
         _share_channels(doc, attributed)
         attributed = _outlets_as_channels(rep, attributed)
+        attributed = _without_nested_own_reports(attributed)
         # "…, which it blames for …": a pronoun alone says nothing, unless quoted ('"We," he said, "will …"').
         attributed = [p for p in attributed if p.mode == "direct"
                       or not all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in doc[p.start:p.end])]
@@ -213,6 +214,16 @@ def _share_channels(doc: Doc, props: list[Proposal]) -> None:
             p.channel = outer.channel
 
 
+def _without_nested_own_reports(props: list[Proposal]) -> list[Proposal]:
+    """"Hizb ut-Tahrir, which says it rejects violence": a report inside the
+    content of the same speaker's report is part of that claim, not another."""
+    def nested(q: Proposal) -> bool:
+        return q.mode == "indirect" and q.cue_tok is not None and q.speaker is not None and any(
+            p is not q and p.start <= q.cue_tok < p.end and p.speaker is not None and p.speaker.ids == q.speaker.ids
+            and p.speaker.ids != (None,) for p in props)
+    return [q for q in props if not nested(q)]
+
+
 def _outlets_as_channels(rep: Reported, props: list[Proposal]) -> list[Proposal]:
     """"X told the delegation that …, the news website Kun.uz reported": the
     outlet carries X's claim, it does not make one of its own. The outlet's
@@ -226,8 +237,11 @@ def _outlets_as_channels(rep: Reported, props: list[Proposal]) -> list[Proposal]
         outlet = next((o for t in doc[subj].subtree if (o := is_outlet(t, rep.actors, rep.lex))), None)
         if outlet is None:
             continue
-        inner = [q for q in props if q is not p and q.cue_tok is not None and p.start <= q.cue_tok < p.end
-                 and p.start <= q.start and q.end <= p.end and q.speaker and outlet not in q.speaker.ids]
+        # Reports whose content lies in the outlet's: '"…," Meredov told the delegations, TDH reported'.
+        sent = doc[p.cue_tok].sent if p.cue_tok is not None else None
+        inner = [q for q in props if q is not p and q.cue_tok is not None and sent is not None
+                 and sent.start <= q.cue_tok < sent.end and q.speaker and outlet not in q.speaker.ids
+                 and 2 * (min(p.end, q.end) - max(p.start, q.start)) >= q.end - q.start]
         if inner:
             for q in inner:
                 q.channel = q.channel or outlet

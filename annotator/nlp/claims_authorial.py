@@ -28,6 +28,7 @@ DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "repor
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MAX_HEADING_WORDS = 16
 QUOTES = set("\"“”«»„‹›")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")
 MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain fact ("must still agree")
 CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|(?:policy )?recommendations|"
@@ -35,9 +36,11 @@ CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concludin
                                 r"(?:[ \t]*(?:&|and)[ \t]*[\w ]{1,30})?[ \t]*:?[ \t]*$", re.I | re.M)
 # A sentence's opening conjunction ("But the lesson …") and a short "of …" after the noun.
 LEAD = {"IS_SENT_START": True, "LOWER": {"IN": ["but", "yet", "so", "and", "still", "thus", "hence", "perhaps"]}}
-# Not "the argument of the minister": someone else's thesis, so no names or titles in it.
-OF_WHAT = [{"LOWER": "of"}, {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]}, "POS": {"NOT_IN": ["PROPN"]},
-                             "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}, "OP": "{1,6}"}]
+# Not "the argument of the minister" or "of Russia": someone else's thesis, so no
+# titles or names of those who could hold one (a region, "for Central Asia", can't).
+OF_WHAT = [{"LOWER": {"IN": ["of", "for"]}},
+           {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]},
+            "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}, "OP": "{1,6}"}]
 PATTERNS = {
     "thesis": (0.5, [
         [{"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "conclusion"]}}, {"LOWER": "of"},
@@ -207,7 +210,8 @@ def _after_title(text: str) -> int:
 
 def _heading(doc: Doc, text: str, start: int, end: int) -> Proposal | None:
     line = text[start:end]
-    body = NUMBERING.sub("", line.strip(), count=1)  # "2. China is not replacing Russia"
+    # "2. China is not replacing Russia", "## Water, not militants, will test the region"
+    body = NUMBERING.sub("", MARKDOWN_HEADING.sub("", line.strip(), count=1), count=1)
     if not body or body[-1] in ".!?:;," or not body[0].isupper() or len(body.split()) > MAX_HEADING_WORDS:
         return None
     if any(ch in QUOTES for ch in body):

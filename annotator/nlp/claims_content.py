@@ -14,7 +14,7 @@ from .claims_lexicon import Cue
 
 Range = tuple[int, int, int]  # start, end (exclusive), head token index
 FACT_NOUNS = {"fact", "idea", "notion", "possibility", "view", "claim", "allegation", "assumption"}
-EXTEND_PREPS = {"of", "to", "over", "about", "against", "for", "with", "as"}
+EXTEND_PREPS = {"of", "to", "over", "about", "against", "for", "with", "as", "among", "between"}
 FINITE = {"VBD", "VBZ", "VBP"}
 INTRODUCERS = {"while", "when", "by", "after", "before", "as", "whilst"}
 TRAIL_KEEP = {")", "]"}
@@ -140,6 +140,12 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     if comp is None:
         return None
     start, end = subtree_range(comp)
+    if comp.i > verb.i:
+        # "argues that X will lose water, so the loss will be larger": a second
+        # clause hung on the cue continues the same argument.
+        for more in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i and not is_cue(c)):
+            if all(t.is_punct or t.dep_ in ("cc", "mark") for t in verb.doc[end:more.left_edge.i]):
+                end = max(end, more.right_edge.i + 1)
     start = _skip_leading_adjunct(verb, comp, start)
     if verb.doc[start].lower_ == "that" and verb.doc[start].dep_ not in ("nsubj", "nsubjpass", "mark"):
         start += 1  # a complementiser the parse misread ("that IS fighters": det; "briefing that": relcl)
@@ -187,6 +193,9 @@ def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     if comp is None:
         return None
     start, end = after_verb(verb, comp)
+    obj = child(verb, {"dobj"})
+    if obj is not None and verb.i < obj.i < comp.i:
+        start = obj.left_edge.i  # "asked Tashkent to resume …": who is asked is part of the request
     end = cut_coordinated(verb.doc, start, extend_right(verb, comp, end, is_cue=is_cue), verb)
     return start, end, comp.i
 
@@ -194,8 +203,9 @@ def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
 def _to_clause(verb: Token) -> Token | None:
     """A to-infinitive hung on a cue the tagger took for a noun ("claim to be")."""
     for c in verb.children:
-        if c.dep_ in ("acl", "advcl", "relcl") and c.i > verb.i and any(a.lower_ == "to" for a in c.children):
-            return c
+        if c.dep_ in ("acl", "advcl", "relcl") and c.i > verb.i and any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            return c  # "to" as a marker, not "returned to power"
     return None
 
 
@@ -218,7 +228,21 @@ def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
         start, end = subtree_range(clause)
         return start, end, clause.i
     start, end = after_verb(verb, obj)
-    return start, extend_right(verb, p, end, is_cue=is_cue), obj.i
+    # "warned of recruitment among labour migrants": the scope hung on the verb belongs to it.
+    return start, extend_right(verb, p, end, preps=True, is_cue=is_cue), obj.i
+
+
+def obj_prep(verb: Token, cue: Cue, is_cue) -> Range | None:
+    """"asked its allies for helicopters": the object and what it is asked for."""
+    obj = child(verb, {"dobj"})
+    if obj is None:
+        return None
+    # The parse hangs "for …" on the verb or on its object.
+    asked = next((c for h in (verb, obj) for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in cue.preps and c.i > obj.i), None)
+    if asked is None:
+        return None
+    return max(obj.left_edge.i, verb.i + 1), asked.right_edge.i + 1, obj.i
 
 
 def obj_clause(verb: Token, cue: Cue, is_cue) -> Range | None:
@@ -242,4 +266,5 @@ def oprd(verb: Token, cue: Cue, is_cue) -> Range | None:
     return max(obj.left_edge.i, verb.i + 1), pred.right_edge.i + 1, pred.i
 
 
-FINDERS = {"ccomp": ccomp, "xcomp": xcomp, "dobj": dobj, "prep": prep, "obj_clause": obj_clause, "oprd": oprd}
+FINDERS = {"ccomp": ccomp, "xcomp": xcomp, "dobj": dobj, "prep": prep, "obj_clause": obj_clause, "oprd": oprd,
+           "obj_prep": obj_prep}

@@ -116,6 +116,17 @@ class ActorIndex:
         return hit.text if hit else ""
 
 
+def _named_statement(noun: Token) -> bool:
+    """"the UN Security Council statement": a statement with its author's name on it."""
+    return noun.lemma_.lower() in STATEMENT_NOUNS and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
+
+
+def child_before(tok: Token, text: str) -> bool:
+    """The token just before `tok` is `text` (a comma before a participle clause)."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == text
+
+
 def root_noun_predicate(tok: Token) -> bool:
     """"The CSTO, of which both are members, offered to send …": the parser,
     misled by the clause between commas, made the subject the root and the
@@ -130,8 +141,11 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
             return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
-    if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and is_cue(tok.head):
-        # "said X, adding that Y": the speaker of "said", not the noun before the comma.
+    if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and (is_cue(tok.head) or (
+            child_before(tok, ",") and tok.head.pos_ in ("VERB", "AUX") and not _named_statement(tok.doc[tok.i - 2]))):
+        # "said X, adding that Y", "refused to sign, saying Y": the main clause's
+        # subject speaks, not the noun before the comma (unless that is a
+        # statement: "supports the UN statement, calling for …").
         return subject_token(tok.head, is_cue, depth + 1)
     guess = _participle_subject(tok) or _adjacent_subject(tok)
     if guess is not None or depth > 4 or tok.head is tok:

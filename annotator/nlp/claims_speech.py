@@ -19,8 +19,11 @@ from .claims_lexicon import Cue, Lexicon
 from .claims_speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 from .doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
 
-SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "as": 0.8, "parataxis": 0.75,
-         "trailing": 0.7, "oprd": 0.7}
+SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
+         "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
+# Cues that also report evidence: said of a thing they are no speech.
+INFERENCE_CUES = {"suggest", "reveal", "show", "indicate", "demonstrate", "imply", "confirm", "mean"}
+THING_PRONOUNS = {"it", "they", "this", "these", "that", "those"}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
 OWN_TEXT = {"essay", "article", "paper", "chapter", "analysis", "piece", "commentary", "study", "section"}
 # "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
@@ -145,6 +148,8 @@ class Reported:
             return []
         if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
             return []
+        if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
+            return []  # "the figures suggest", "the drills … they revealed": evidence, not speech
         score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
                          self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
@@ -166,6 +171,13 @@ class Reported:
             return hit, "parataxis"
         hit = surface.trailing(tok, sent.start, sent.end)
         return (hit, "trailing") if hit is not None else None
+
+    def _no_agent(self, speaker: Speaker) -> bool:
+        """Nobody who could speak: a thing, or "it"/"they" standing for no actor."""
+        if speaker.ids != (None,) or speaker.token is None:
+            return False
+        subj = self.doc[speaker.token]
+        return speaker.how == "other" or (speaker.how == "pronoun" and subj.lower_ in THING_PRONOUNS)
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
         """"It goes without saying", "This shows": no one is speaking; and
