@@ -7,7 +7,9 @@ of a note:
   `Crawford, 2021, p. 14`, a bare `2021b` continuing the previous author;
 * note-bibliography (Chicago notes): full notes `Neta C. Crawford, Title
   (Place: Publisher, 2021), 14` and short notes `Crawford, Short Title, 14`;
-* author-page (MLA): `(Crawford 14)`, `(Crawford and Lutz)`.
+* author-page (MLA): `(Crawford 14)`, `(Crawford and Lutz)`;
+* reference entries (APA): `Tursunova, D. (2023). Title. Publisher.`,
+  tried first (see `citation_refs`).
 
 `Ibid.` / `ibid., 15` become an `ibid` citation carrying only the locator.
 Prose around a citation is kept as its `prefix` / `suffix`; a note with no
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from . import citation_notes
+from . import citation_notes, citation_refs
 from .citation_model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .citation_names import is_name_like, split_prefix
 
@@ -132,6 +134,9 @@ def _parse_segment(text: str, start: int, end: int, before: list[ParsedCitation]
     ibid = _IBID.match(text, start)
     if ibid:
         return [_ibid(text, ibid.end(), end, start)]
+    ref = citation_refs.reference(text, start, end)
+    if ref is not None:
+        return [ref]
     found = _author_date(text, start, end, before)
     return found or citation_notes.parse(text, start, end, in_parens)
 

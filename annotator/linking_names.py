@@ -16,6 +16,7 @@ from .bib import BibEntry, BibName
 
 ET_AL = re.compile(r",?\s*\bet\s+al\b\.?", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|,\s+)\s*")
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s*-?\s*)+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*")
 _SMALL = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "des", "du", "la", "le", "und", "a", "an"}
 PARTICLES = {"van", "der", "den", "de", "von", "zu", "da", "di", "del", "della", "du", "des", "la", "le", "ter", "ten"}
@@ -54,7 +55,8 @@ def cited_names(authors: str) -> tuple[list[str], bool]:
     """Cited author text → folded names, and whether it ended in `et al.`."""
     etal = bool(ET_AL.search(authors))
     text = ET_AL.sub("", authors).strip()
-    parts = [p for p in _SPLIT.split(text) if p.strip()]
+    # APA keeps initials after each surname ("Nurmatov, A., & Lee, S."): they name nobody alone.
+    parts = [p for p in _SPLIT.split(text) if p.strip() and not _INITIALS.fullmatch(p.strip())]
     return parts, etal
 
 

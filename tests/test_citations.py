@@ -205,3 +205,28 @@ def test_cmos18_short_note_with_disambiguating_date():
     cite = one("Mearsheimer, Tragedy of Great Power Politics, 2014, 360.")
     assert (cite.authors, cite.title, cite.year, cite.locator) == ("Mearsheimer", "Tragedy of Great Power Politics",
                                                                    "2014", "360")
+
+
+@pytest.mark.parametrize("note, text, authors, year, title, prefix, suffix", [
+    ("Tursunova, D. (2023). China and the new order in Central Asia. Routledge.",
+     "Tursunova, D. (2023). China and the new order in Central Asia. Routledge",
+     "Tursunova, D.", "2023", "China and the new order in Central Asia", "", ""),
+    ("Holbrook, M. (2022). Guns for hire? Private security in Eurasia. Oxford University Press. The book counts "
+     "twelve firms.",
+     "Holbrook, M. (2022). Guns for hire? Private security in Eurasia. Oxford University Press",
+     "Holbrook, M.", "2022", "Guns for hire? Private security in Eurasia", "", "The book counts twelve firms."),
+    ("Shanghai Cooperation Organisation. (2023b). Annual report. SCO Secretariat.",
+     "Shanghai Cooperation Organisation. (2023b). Annual report. SCO Secretariat",
+     "Shanghai Cooperation Organisation", "2023", "Annual report", "", ""),
+    ("See Nurmatov, A., & Lee, S. (2020). Private guards. Central Asian Survey, 39(2), 1–19.",
+     "Nurmatov, A., & Lee, S. (2020). Private guards. Central Asian Survey, 39(2), 1–19",
+     "Nurmatov, A., & Lee, S.", "2020", "Private guards", "See", ""),
+])
+def test_reference_entries_in_notes(note, text, authors, year, title, prefix, suffix):
+    (c,) = parse_note(note, 0)
+    assert (c.text, c.authors, c.year, c.title, c.prefix, c.suffix) == (text, authors, year, title, prefix, suffix)
+    assert note[c.start:c.end] == c.text and c.form == "reference"
+
+
+def test_a_narrative_year_in_parentheses_is_not_a_reference_entry():
+    assert all(c.form != "reference" for c in parse_note("Cooley (2012) argues the opposite; Crawford 2021, 14.", 0))
