@@ -241,6 +241,30 @@ def test_nominal_leader_unspecific_and_appositive_titles(nlp):
     assert texts(nlp, "The Russian President, Vladimir Putin, spoke.") == ["Vladimir Putin"]
 
 
+def test_a_body_inside_another_is_two_actors(nlp):
+    text = "Most seizures were made by the Border Troops of the State Committee for National Security."
+    assert texts(nlp, text) == ["Border Troops", "State Committee for National Security"]
+    assert texts(nlp, "The Ministry of Foreign Affairs of Uzbekistan said nothing.") == [
+        "Ministry of Foreign Affairs of Uzbekistan"]
+
+
+def test_a_name_that_is_a_place_once_is_a_place_throughout(nlp):
+    assert texts(nlp, "The Taliban dug the Qosh Tepa canal. Qosh Tepa changes everything.") == ["Taliban"]
+    # A body's name may end in a place: the fund is an actor.
+    assert "International Fund for Saving the Aral Sea" in texts(
+        nlp, "The International Fund for Saving the Aral Sea (IFAS) is the only body.")
+
+
+def test_title_read_into_an_organisation_name_is_a_role(nlp):
+    doc = nlp("Kazakh President Kassym-Jomart Tokayev, the host, stressed that security matters.")
+    (span,) = [s for s in doc.spans["actors"]]
+    assert (span.text, span.label_, span._.canonical) == ("Kassym-Jomart Tokayev", "person", "kassym-jomart-tokayev")
+
+
+def test_a_dateline_city_is_where_the_story_was_filed(nlp):
+    assert "DUSHANBE" not in texts(nlp, "Seizures rose.\n\nDUSHANBE, June 26 — The agency said so.")
+
+
 # --- held-out news in the style of the region's press (not from the gold texts)
 
 HELD_OUT = (

@@ -67,23 +67,47 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
     """The model's PERSON and ORG entities, trimmed, filtered and typed."""
     blocked = {t.i for span in excluded for t in span}
     text = doc_text(doc)
-    out = []
+    spans = []
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         span = _trim(ent)
         if span is not None and ent.label_ == "ORG":
-            span = _after_owner(span, gaz)
+            span = _after_title(_after_owner(span, gaz))
         elif span is not None:
             span = _with_first_names(_without_demonym(span, gaz), gaz)
-        if span is None or _covered(span, blocked) or not _plausible(span, ent.label_, gaz, text):
+        if span is not None:
+            spans.append((span, ent.label_))
+    # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
+    places = {span.text for span, label in spans if _names_a_place(span) or _before_place_noun(span.text, text)}
+    out = []
+    for span, label in spans:
+        if span.text in places or _covered(span, blocked) or not _plausible(span, label, gaz, text):
             continue
-        if ent.label_ == "ORG":
+        if label == "ORG":
             span = _extend_institution(span)
         if span.end < len(doc) and doc[span.end].lower_ == "clan":
             span = doc[span.start:span.end + 1]  # "the Kadyrov clan" is a group
-        out.append(_typed(_with_owner(span, gaz), gaz))
+        out += [_typed(_with_owner(part, gaz), gaz) for part in _bodies(span)]
     return out
+
+
+# Heads of bodies that belong to another body: "the Border Troops of the State Committee …".
+UNIT_HEADS = INSTITUTION_HEADS | {"troops", "forces", "guard", "guards", "police", "army", "navy", "staff"}
+
+
+def _bodies(span: Span) -> list[Span]:
+    """"Border Troops of the State Committee for National Security" names two
+    bodies, one inside the other; "Ministry of Foreign Affairs" names one."""
+    doc = span.doc
+    for i, tok in enumerate(span):
+        if tok.lower_ != "of" or i == 0 or span[i - 1].lower_ not in UNIT_HEADS:
+            continue
+        j = span.start + i + 1 + (doc[span.start + i + 1].lower_ == "the")
+        rest = doc[j:span.end]
+        if len(rest) and rest[0].is_title and _is_institution(rest):
+            return [span[:i], rest]
+    return [span]
 
 
 def _covered(span: Span, blocked: set[int]) -> bool:
@@ -113,6 +137,8 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
         return False
+    if _dateline(span):
+        return False  # "DUSHANBE, June 26 —": where the story was filed
     if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
     if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
@@ -153,12 +179,40 @@ def _names_a_place(span: Span) -> bool:
     """"the Torkham crossing": a name that modifies a place noun is that place;
     "the Gorno-Badakhshan Autonomous Region" ends in one; "the border town of
     Serhetabat" is named by one."""
-    root = span.root
-    if len(span) > 1 and span[-1].lower_ in PLACE_HEADS:
-        return True
+    root, doc = span.root, span.doc
+    if len(span) > 1 and span[-1].lower_ in PLACE_HEADS and not _is_institution(span):
+        return True  # but "the International Fund for Saving the Aral Sea" is a body
+    if span.end < len(doc) and doc[span.end].lemma_.lower() in PLACE_HEADS - {"base", "field", "mine", "port"}:
+        return True  # "the Qosh Tepa canal", "the Panj and Amu Darya rivers"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
         return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_HEADS
+
+
+_NEXT_PLACE_NOUNS = "|".join(sorted(PLACE_HEADS - {"base", "field", "mine", "port", "border"}))
+
+
+def _before_place_noun(name: str, text: str) -> bool:
+    """Somewhere in the text the name is followed by a place noun: "Qosh Tepa canal"."""
+    return re.search(rf"(?<!\w){re.escape(name)}\s+(?:{_NEXT_PLACE_NOUNS})s?\b", text, re.I) is not None
+
+
+def _dateline(span: Span) -> bool:
+    doc = span.doc
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or doc[span.start - 1].is_space
+    return (at_line_start and span.text.isupper() and len(span.text) > 3
+            and span.end < len(doc) and doc[span.end].text == ",")
+
+
+def _after_title(span: Span | None) -> Span | None:
+    """"Kazakh President Kassym-Jomart Tokayev" read as one organisation: the
+    title is a role, the name after it a person (the title rules take it)."""
+    if span is None:
+        return None
+    for i, tok in enumerate(span[:-1]):
+        if tok.lower_ in TITLE_NOUNS and tok.is_title and all(t.pos_ == "PROPN" for t in span[i + 1:]):
+            return None
+    return span
 
 
 def _names_a_thing(span: Span) -> bool:

@@ -28,6 +28,7 @@ DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "repor
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MAX_HEADING_WORDS = 16
 QUOTES = set("\"“”«»„‹›")
+WH_WORDS = {"what", "why", "how", "where", "when", "who", "which", "whither", "whether"}
 MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")
 MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain fact ("must still agree")
@@ -216,6 +217,8 @@ def _heading(doc: Doc, text: str, start: int, end: int) -> Proposal | None:
         return None
     if any(ch in QUOTES for ch in body):
         return None  # a quotation on its own line is speech, not a heading
+    if body.split()[0].lower() in WH_WORDS and ":" not in body:
+        return None  # "What Dushanbe and Tashkent should do" asks; "What matters: X" asserts
     first = start + line.index(body)
     label, _, rest = body.partition(": ")
     if rest and len(label.split()) == 1 and _finite(doc, first + len(label) + 2, first + len(body)):

@@ -99,7 +99,10 @@ def cut_coordinated(doc: Doc, start: int, end: int, cue: Token) -> int:
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
             continue
         head = tok.head
-        if not _finite(head) or (tok.tag_ == cue.tag_ and head.lemma_ == "be" != tok.lemma_ and _acts(tok)):
+        # "would ruin X and halted Y": a past form cannot share the modal, so it is the speaker's deed.
+        unshared = head.tag_ == "VB" and tok.tag_ in ("VBD", "VBZ") and _finite(head)
+        if not _finite(head) or unshared or (tok.tag_ == cue.tag_ and head.lemma_ == "be" != tok.lemma_
+                                             and _acts(tok)):
             cc = child(head, {"cc"})
             return min(end, cc.i if cc is not None and cc.i < i else tok.left_edge.i)
     return end
@@ -193,7 +196,8 @@ def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     if comp is None:
         return None
     start, end = after_verb(verb, comp)
-    obj = child(verb, {"dobj"})
+    obj = child(verb, {"dobj"}) or next((child(p, {"pobj"}) for p in verb.children  # "called on X to …"
+                                         if p.dep_ == "prep" and p.lower_ in ("on", "upon")), None)
     if obj is not None and verb.i < obj.i < comp.i:
         start = obj.left_edge.i  # "asked Tashkent to resume …": who is asked is part of the request
     end = cut_coordinated(verb.doc, start, extend_right(verb, comp, end, is_cue=is_cue), verb)
@@ -221,8 +225,8 @@ def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
     hosts = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     p = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in cue.preps), None)
     obj = child(p, {"pobj", "pcomp"}) if p is not None else None
-    if obj is None:
-        return None
+    if obj is None or (p.lower_ in ("on", "upon") and verb.lemma_.lower() == "call"):
+        return None  # "called on the president's father" is a visit; "called on X to Y" is xcomp's
     clause = child(obj, {"acl", "ccomp", "relcl"}) if obj.lemma_.lower() in FACT_NOUNS else None
     if clause is not None:  # "allude to the fact that X": X is the content
         start, end = subtree_range(clause)

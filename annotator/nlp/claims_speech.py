@@ -45,6 +45,16 @@ class Proposal:
     cue_tok: int | None = None
 
 
+def _impersonal(tok: Token) -> bool:
+    """"It was reported / announced that …": a passive cue with an empty "it"
+    and a clause, in the past: a report that happened. "It is said that …" is
+    hearsay, no report."""
+    deps = {c.dep_: c for c in tok.children}
+    subj, aux = deps.get("nsubjpass"), deps.get("auxpass")
+    return (subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps
+            and (aux.tag_ == "VBD" or aux.lower_ == "been"))
+
+
 class Reported:
     """Finds cue verbs in a parsed Doc and reads off their claims."""
 
@@ -75,6 +85,8 @@ class Reported:
 
     def _excluded(self, tok: Token, cue: Cue) -> bool:
         deps = {c.dep_ for c in tok.children}
+        if _impersonal(tok):
+            return False  # "It was reported that …": a report with no one named
         if deps & {"auxpass", "nsubjpass", "neg"} or tok.head.lower_ == "without":
             return True  # passive ("As stated above"), negated or "without saying"
         if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
@@ -100,6 +112,8 @@ class Reported:
         return sorted(toks)
 
     def speaker(self, tok: Token) -> Speaker:
+        if _impersonal(tok):
+            return Speaker((None,), "unnamed", None)
         framed = quoted_by(tok)  # "X was quoted by TASS as saying": X speaks, not TASS
         cited = self._cited(tok)  # "TASS reported, citing the ministry": the ministry speaks
         subj = framed[0] if framed is not None else cited or subject_token(tok, is_cue=self.is_cue)
