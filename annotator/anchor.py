@@ -33,7 +33,10 @@ def context(text: str, start: int, end: int) -> tuple[str, str]:
 
 def reanchor(ann: AnnotationBase, new_text: str) -> AnnotationBase | None:
     """The annotation moved to where its quote now stands, or None (orphan)."""
-    if new_text[ann.start : ann.end] == ann.text:
+    # The same quote at the same offsets is another mention when the text
+    # before it was cut ("Russia … . Russia said no." -> "Russia said no."):
+    # its context must agree too, as for any other exact hit.
+    if new_text[ann.start : ann.end] == ann.text and _confident(ann, new_text, ann.start):
         return ann
     span = _exact(ann, new_text) or _fuzzy(ann, new_text)
     if span is None:
@@ -50,9 +53,17 @@ def _exact(ann: AnnotationBase, text: str) -> tuple[int, int] | None:
         return None
     scored = [(_context_score(ann, text, s), -abs(s - ann.start), s) for s in hits]
     score, _, best = max(scored)
-    if score < MIN_CONTEXT and len(ann.text) < DISTINCTIVE:
+    if not _enough(ann, score):
         return None
     return best, best + len(ann.text)
+
+
+def _confident(ann: AnnotationBase, text: str, start: int) -> bool:
+    return _enough(ann, _context_score(ann, text, start))
+
+
+def _enough(ann: AnnotationBase, score: float) -> bool:
+    return score >= MIN_CONTEXT or len(ann.text) >= DISTINCTIVE
 
 
 def _exact_hits(quote: str, text: str) -> list[int]:

@@ -55,7 +55,9 @@ class Loaded:
         if _stamp(self.path) != self.stamp:
             raise StoreError(f"{self.path}: changed on disk by another program during this review; "
                              "your earlier decisions are saved, start `annotator review` again")
-        store.save(self.path, self.afile)
+        # A reviewer's own write: it may change or undo decisions (the lock and the
+        # stamp check above keep other writers out).
+        store.save(self.path, self.afile, decisions=True)
         self.stamp = _stamp(self.path)
 
 
@@ -108,7 +110,7 @@ def doc_names(ws: Workspace, wanted: list[str] | tuple[str, ...] = ()) -> list[s
         return have
     names = []
     for arg in wanted:
-        stem = Path(arg).stem
+        stem = _stem(ws, arg)
         if stem not in have:
             raise WorkspaceError(f"{arg}: no annotations for this document in {ws.annotations}; "
                                  "run `annotator tag` first")
@@ -116,14 +118,33 @@ def doc_names(ws: Workspace, wanted: list[str] | tuple[str, ...] = ()) -> list[s
     return list(dict.fromkeys(names))
 
 
+def _stem(ws: Workspace, arg: str) -> str:
+    """The annotation file meant by a name on the command line. Not `Path.stem`
+    alone: corpus/sub/essay.txt is sub__essay.json, and its stem "essay" would
+    open the review of corpus/essay.txt instead."""
+    path = Path(arg)
+    if (ws.annotations / f"{arg}.json").is_file() or path.suffix == ".json":
+        return path.stem if path.suffix == ".json" else arg  # a stem as `status` lists it, or the file
+    try:  # a path to the source, inside corpus/: named as `tag` names it
+        return ws.annotation_path(path.resolve().relative_to(ws.corpus.resolve()).as_posix()).stem
+    except ValueError:
+        pass
+    if path.exists() or path.is_absolute():  # a source outside corpus/: `tag` names it by its file name
+        return ws.annotation_path(path.name).stem
+    return ws.annotation_path(arg).stem  # a document name, "sub/essay.txt"
+
+
 def load(ws: Workspace, name: str) -> Loaded:
     """Read an annotation file and its source, checking one against the other."""
     path = ws.annotations / f"{name}.json"
+    # Stamp before reading: a file replaced between the read and the stamp would
+    # otherwise pass for the one we read, and our first save would overwrite it.
+    stamp = _stamp(path)
     afile = store.load(path)
     source = ws.source_path(afile.doc)
     text = decode(source.read_bytes(), str(source))
     store.verify(afile, text, path)
-    return Loaded(name=name, path=path, afile=afile, text=text)
+    return Loaded(name=name, path=path, afile=afile, text=text, stamp=stamp)
 
 
 def load_all(ws: Workspace, wanted: list[str] | tuple[str, ...] = ()) -> dict[str, Loaded]:

@@ -44,7 +44,9 @@ class Holder:
         return f"{self.user} (pid {self.pid} on {self.host}, since {self.since})"
 
     def alive(self) -> bool:
-        """False only when we know the process is gone (same host, no such pid)."""
+        """False only when we know the holder is gone: same host, and no such pid,
+        or the pid now belongs to a process started after the lock was taken
+        (pids are reused: soon, in a container)."""
         if self.host != socket.gethostname():
             return True
         try:
@@ -52,8 +54,34 @@ class Holder:
         except ProcessLookupError:
             return False
         except PermissionError:  # exists, owned by another user
-            return True
-        return True
+            pass
+        started, since = _started(self.pid), _parse_since(self.since)
+        return started is None or since is None or started <= since + REUSE_SLACK
+
+
+# `since` has whole seconds and the boot time too; and a clock may be set a
+# little meanwhile. A pid's process must have started this much after the lock
+# was taken to count as another process.
+REUSE_SLACK = 10.0
+
+
+def _started(pid: int) -> float | None:
+    """When a process started (epoch seconds), where /proc tells; else None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        ticks = int(stat[stat.rindex(")") + 2 :].split()[19])  # field 22, counted after "(comm)"
+        btime = next(int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                     if line.startswith("btime "))
+        return btime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def _parse_since(since: str) -> float | None:
+    try:
+        return datetime.fromisoformat(since).timestamp()
+    except (TypeError, ValueError):
+        return None
 
 
 def lock_path(ws: Workspace, doc: str) -> Path:
@@ -90,10 +118,16 @@ def _create(path: Path, me: Holder) -> bool:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         return False
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(asdict(me), fh)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(asdict(me), fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        # Not taken after all: a lock with no holder in it would turn every
+        # review away as "starting right now" until its grace runs out.
+        path.unlink(missing_ok=True)
+        raise
     return True
 
 
@@ -147,8 +181,13 @@ def release(path: Path) -> None:
 def locked(ws: Workspace, docs: list[str], user: str) -> Iterator[list[Path]]:
     """Hold the locks of several documents; all or none."""
     taken: list[Path] = []
+    # Two names may share one lock (essay.txt and essay.md, one annotation file):
+    # take it once, else this process is turned away by its own lock.
+    once: dict[Path, str] = {}
+    for doc in sorted(docs):  # a fixed order, so two sessions cannot deadlock
+        once.setdefault(lock_path(ws, doc), doc)
     try:
-        for doc in sorted(docs):  # a fixed order, so two sessions cannot deadlock
+        for doc in once.values():
             taken.append(acquire(ws, doc, user))
         yield taken
     finally:

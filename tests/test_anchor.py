@@ -158,3 +158,25 @@ def test_any_insertion_away_from_the_span_moves_it_exactly(at, insert):
     assert moved is not None and moved.text == ann.text
     assert moved.start == ann.start + (len(insert) if at <= ann.start else 0)
     assert new_text[moved.cue_start:moved.cue_end] == "said"
+
+
+def test_a_decision_does_not_stay_on_another_mention_that_moved_into_its_place():
+    # Two reviewed "Russia"s: the first accepted, the second rejected. The first
+    # sentence is deleted, so the second mention now starts where the first was.
+    # Same quote at the same offsets is not enough: its context says whose it is.
+    text = "Russia and China met in Moscow. Russia said no."
+    first, second = (ActorAnnotation(id=f"act-{i}", type="state", canonical="russia", provenance=PROV,
+                                     review=Review(status=status, reviewer="ada"), **_at(text, start, "Russia"))
+                     for i, start, status in ((1, 0, "accepted"), (2, 32, "rejected")))
+    new_text = "Russia said no."
+    assert reanchor(first, new_text) is None
+    old = AnnotationFile(doc="d.txt", sha256="0" * 64, tagger="t", annotations=[first, second])
+    merged = store.merge(old, AnnotationFile(doc="d.txt", sha256="1" * 64, tagger="t"), new_text)
+    assert [a.status for a in merged.annotations if (a.start, a.end) == (0, 6)] in ([], ["rejected"])
+
+
+def _at(text: str, start: int, quote: str) -> dict:
+    end = start + len(quote)
+    assert text[start:end] == quote
+    before, after = context(text, start, end)
+    return dict(start=start, end=end, text=quote, before=before, after=after)

@@ -357,3 +357,74 @@ def test_tag_and_review_take_the_same_lock_whatever_the_document_is_called(tmp_p
     (ws.annotations / "sub__news.v2.json").write_text("{}", encoding="utf-8")
     assert lock_path(ws, "sub/news.v2.txt") == lock_path(ws, "sub__news.v2") == ws.annotations / ".sub__news.v2.lock"
     assert lock_path(ws, "news.v3.txt") != lock_path(ws, "news.v2.txt")
+
+
+# -- other writers while reviewing ----------------------------------------
+
+
+def no_model(monkeypatch):
+    """`annotator tag` without spaCy: no new proposals, only the merge and the save."""
+    from annotator import TAGGER_VERSION, api
+
+    monkeypatch.setattr(api, "_propose", lambda ws, docs, model, jobs: iter(
+        AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION) for d in docs))
+    return api
+
+
+def test_tag_that_read_the_file_before_a_review_does_not_undo_it(ws, monkeypatch):
+    api = no_model(monkeypatch)
+    take_lock = api.locked
+
+    def review_meanwhile(*args):
+        # The window between tag reading annotations/ and taking the lock: a
+        # batch review runs to its end in it.
+        rq.batch(load_all(ws), rq.Filters(kinds=("actor",)), "accepted", "ada")
+        return take_lock(*args)
+
+    monkeypatch.setattr(api, "locked", review_meanwhile)
+    with pytest.raises(StoreError, match="reviewed decision.* this write would lose"):
+        api.tag(ws)
+    assert [statuses(ws.root)[i] for i in ("act-wash", "act-us", "act-tok", "act-csto")] == ["accepted"] * 4
+
+
+def test_two_documents_with_one_annotation_file_do_not_share_decisions(ws, monkeypatch):
+    api = no_model(monkeypatch)
+    drive(ws, ["a", "r", "q"])
+    (ws.corpus / "essay.md").write_text("# Essay\n\nAnother text, " + TEXT, encoding="utf-8")
+    before = ws.annotation_path(DOC).read_bytes()
+    with pytest.raises(StoreError, match="holds the annotations of essay.txt, not of essay.md"):
+        api.tag(ws, [ws.corpus / "essay.md"])
+    assert ws.annotation_path(DOC).read_bytes() == before
+
+
+def test_a_file_replaced_while_it_was_being_read_is_not_overwritten(ws, monkeypatch):
+    from annotator import review
+
+    read = store.load
+
+    def read_then_replaced(path, *args):
+        afile = read(path, *args)
+        other = afile.model_copy(update={"tagger": "annotator-0.2.0"})
+        store.save(path, other)  # another program, right after our read
+        return afile
+
+    monkeypatch.setattr(review.store, "load", read_then_replaced)
+    docs = load_all(ws)
+    monkeypatch.undo()
+    session = Session(docs, rq.queue(docs), "tester")
+    with pytest.raises(StoreError, match="changed on disk by another program"):
+        session.accept()
+    assert store.load(ws.annotation_path(DOC)).tagger == "annotator-0.2.0"
+
+
+def test_tagging_two_documents_with_one_annotation_file_says_so(ws, monkeypatch):
+    # essay.txt and essay.md share annotations/essay.json, so also one lock: taking
+    # it twice must not turn the tagging away as "being reviewed" by itself.
+    api = no_model(monkeypatch)
+    drive(ws, ["a", "q"])
+    (ws.corpus / "essay.md").write_text("# Essay\n\nAnother text, " + TEXT, encoding="utf-8")
+    before = ws.annotation_path(DOC).read_bytes()
+    with pytest.raises(StoreError, match="holds the annotations of essay.txt, not of essay.md"):
+        api.tag(ws)
+    assert ws.annotation_path(DOC).read_bytes() == before
+    assert not list(ws.annotations.glob(".*.lock"))

@@ -42,9 +42,16 @@ def dead_pid() -> int:
     return proc.pid
 
 
-def write_lock(root: Path, pid: int, user: str = "grace", host: str | None = None) -> Path:
+def now_since(ago: float = 0) -> str:
+    """A lock's `since` as review_lock writes it, `ago` seconds back."""
+    from datetime import datetime, timedelta
+
+    return (datetime.now().astimezone() - timedelta(seconds=ago)).replace(microsecond=0).isoformat(sep=" ")
+
+
+def write_lock(root: Path, pid: int, user: str = "grace", host: str | None = None, since: str | None = None) -> Path:
     path = root / LOCK
-    holder = {"pid": pid, "host": host or socket.gethostname(), "user": user, "since": "2026-11-23 18:00:00+00:00"}
+    holder = {"pid": pid, "host": host or socket.gethostname(), "user": user, "since": since or now_since()}
     path.write_text(json.dumps(holder), encoding="utf-8")
     return path
 
@@ -154,12 +161,13 @@ def test_status(root):
 
 
 def test_second_review_is_refused_naming_the_holder(root):
-    path = write_lock(root, os.getpid())  # this test process: certainly alive
+    since = now_since()
+    path = write_lock(root, os.getpid(), since=since)  # this test process: certainly alive
     result = run(root, "review", input="a")
     assert result.exit_code == 1
     assert result.output == (
         f"Error: essay is being reviewed by grace (pid {os.getpid()} on {socket.gethostname()}, "
-        f"since 2026-11-23 18:00:00+00:00); wait until that review ends. If that process is gone, delete {path}\n"
+        f"since {since}); wait until that review ends. If that process is gone, delete {path}\n"
     )
     assert set(statuses(root).values()) == {"proposed"}
     assert path.exists()
@@ -174,6 +182,33 @@ def test_batch_is_refused_too_but_dry_run_is_not(root):
 def test_lock_on_another_host_is_never_taken_as_stale(root):
     write_lock(root, dead_pid(), host="elsewhere.example")
     assert run(root, "review", input="a").exit_code == 1
+
+
+def test_lock_whose_pid_now_belongs_to_a_later_process_is_recovered(root):
+    # The holder was killed, and its pid went to a process started after the
+    # lock was taken (pids are few and soon reused in a container): not the holder.
+    later = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        path = write_lock(root, later.pid, since=now_since(ago=3600))
+        result = run(root, "review", input="a")
+    finally:
+        later.kill()
+        later.wait()
+    assert result.exit_code == 0, result.output
+    assert statuses(root)["act-wash"] == "accepted"
+    assert not path.exists()
+
+
+def test_lock_of_a_live_holder_is_kept(root):
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        time.sleep(0.2)
+        write_lock(root, holder.pid, since=now_since())  # taken after the holder started
+        assert run(root, "review", input="a").exit_code == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    assert statuses(root)["act-wash"] == "proposed"
 
 
 def test_stale_lock_is_recovered(root):
@@ -338,3 +373,76 @@ def test_orphans_are_listed_and_announced(root):
                            "    act-wash\tactor\taccepted\tWashington"]
     review = " ".join(run(root, "review", input="q").output.split())  # unwrap the screen
     assert "1 earlier decision(s) could not be found again in the edited text: `annotator status` lists them" in review
+
+
+# -- hand-edited annotation files: refused in one line, never overwritten ----
+
+
+def two_share_an_id(data):
+    data["annotations"][2]["id"] = data["annotations"][0]["id"]  # act-us becomes a second act-wash
+
+
+def empty_span(data):
+    ann = data["annotations"][2]
+    ann["end"], ann["text"] = ann["start"], ""
+
+
+def unknown_kind(data):
+    data["annotations"][2]["kind"] = "person"
+
+
+@pytest.mark.parametrize("spoil, says", [
+    (two_share_an_id, "[annotation act-wash (annotations.2)] the same id as annotations.0"),
+    (empty_span, "[annotation act-us (annotations.2)] span "),
+    (unknown_kind, "[annotation act-us (annotations.2)] Input tag 'person'"),
+])
+@pytest.mark.parametrize("args, keys", [(["review"], "aaa"), (["review", "--accept"], None), (["status"], None),
+                                        (["tag"], None)])
+def test_hand_edited_file_is_refused_and_left_alone(root, spoil, says, args, keys):
+    path = root / "annotations" / "essay.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    spoil(data)
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    before = path.read_bytes()
+    result = run(root, *args, input=keys)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Error: {path}: {says}")
+    assert result.output.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+def test_a_lock_that_could_not_be_written_is_not_left_behind(root, monkeypatch):
+    from annotator import review_lock
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(review_lock.json, "dump", disk_full)
+    result = run(root, "review", "--accept")
+    assert result.exit_code != 0
+    monkeypatch.undo()
+    assert not (root / LOCK).exists()  # else every review is refused as "starting right now"
+    assert run(root, "review", "--accept").exit_code == 0
+
+
+def test_a_source_in_a_subfolder_is_not_taken_for_its_namesake(root):
+    # corpus/essay.txt and corpus/sub/essay.txt: annotations/essay.json and sub__essay.json.
+    from annotator import store
+    from annotator.models import AnnotationFile
+    from annotator.workspace import Workspace
+
+    ws = Workspace(root)
+    (ws.corpus / "sub").mkdir()
+    (ws.corpus / "sub" / "essay.txt").write_text((ws.corpus / "essay.txt").read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    top = store.load(ws.annotation_path("essay.txt"))
+    store.save(ws.annotation_path("sub/essay.txt"), top.model_copy(update={"doc": "sub/essay.txt"}))
+    before = ws.annotation_path("essay.txt").read_bytes()
+    for named in (str(ws.corpus / "sub" / "essay.txt"), "sub/essay.txt"):
+        result = run(root, "review", named, "--kind", "actor", input="a")
+        assert result.exit_code == 0, result.output
+        assert "sub__essay" in result.output
+    assert ws.annotation_path("essay.txt").read_bytes() == before
+    assert store.load(ws.annotation_path("sub/essay.txt")).annotations[0].status == "accepted"
+    assert run(root, "review", "essay.txt", "--kind", "actor", input="a").exit_code == 0
+    assert store.load(ws.annotation_path("essay.txt")).annotations[0].status == "accepted"

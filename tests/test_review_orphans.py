@@ -271,7 +271,9 @@ def test_batch_takes_the_lock_dry_run_does_not(root):
     import socket
 
     lock = root / "annotations" / ".essay.lock"
-    holder = {"pid": os.getpid(), "host": socket.gethostname(), "user": "grace", "since": "2026-11-23 18:00:00+00:00"}
+    from test_review_cli import now_since
+
+    holder = {"pid": os.getpid(), "host": socket.gethostname(), "user": "grace", "since": now_since()}
     lock.write_text(json.dumps(holder), encoding="utf-8")
     for args in (["--drop"], ["--place"], []):
         result = run(root, "review", "--orphans", *args, input="d")
