@@ -94,6 +94,9 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
     # Held for the whole run: a review open on one of these documents refuses
     # the tagging up front instead of finding its file rewritten underneath it.
     with locked(ws, [d.name for d in todo], reviewer_name()):
+        # Read again under the lock: a review that ended since the first read
+        # saved decisions that the merge must keep.
+        old.update({d.name: stored(ws, d) for d in todo})
         if progress and todo:
             progress("loading the spaCy model…", 0, len(todo))
         for done, (doc, afile) in enumerate(zip(todo, _propose(ws, todo, model, jobs)), 1):
