@@ -221,8 +221,8 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
     or mistype: "the state gas company Turkmengaz", "the militant group
     Jamaat Ansarullah". The kind noun gives the type."""
     out = []
-    for tok in doc:
-        if tok.dep_ != "appos" or tok.head.i != tok.i - _left_width(tok) - 1 or not tok.text[:1].isupper():
+    for tok in (doc[i] for i in tokens_in(doc, ("appos",), "DEP")):
+        if tok.head.i != tok.i - _left_width(tok) - 1 or not tok.text[:1].isupper():
             continue
         kind = tok.head.lemma_.lower()
         if kind not in ORG_KINDS | GROUP_KINDS:

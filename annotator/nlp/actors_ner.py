@@ -79,10 +79,12 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
         if span is not None:
             spans.append((span, ent.label_))
     # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
-    places = {span.text for span, label in spans if _names_a_place(span) or _before_place_noun(span.text, text)}
+    before_place = _names_before_place_nouns(text)
+    places = {span.text for span, label in spans if _names_a_place(span) or span.text in before_place}
+    lower_words = set(_LOWER_WORD.findall(text))  # read once: the heading test asks per span
     out = []
     for span, label in spans:
-        if span.text in places or _covered(span, blocked) or not _plausible(span, label, gaz, text):
+        if span.text in places or _covered(span, blocked) or not _plausible(span, label, gaz, text, lower_words):
             continue
         if label == "ORG":
             span = _extend_institution(span)
@@ -133,7 +135,7 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
+def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str, lower_words: set[str]) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
         return False
@@ -145,7 +147,7 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str) -> bool:
         return False
     if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in PERSON_PLACE_HEADS):
         return False  # "cotton fields in Lebap and Dashoguz", "Qosh Tepa Canal"; a surname met in full is linked later
-    if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, doc_text):
+    if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, doc_text, lower_words):
         return False
     if len(span) == 1 and (span[0].lower_ in GENERIC_WORDS or _common_word(span[0])):
         return False  # "State" in "Secretary of State", "Groups" opening a sentence
@@ -190,11 +192,18 @@ def _names_a_place(span: Span) -> bool:
 
 
 _NEXT_PLACE_NOUNS = "|".join(sorted(PLACE_HEADS - {"base", "field", "mine", "port", "border"}))
+# Up to four capitalised words before a place noun: "the Qosh Tepa canal", "Panj and Amu Darya rivers".
+_BEFORE_PLACE = re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?i:{_NEXT_PLACE_NOUNS})s?\b")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*")
 
 
-def _before_place_noun(name: str, text: str) -> bool:
-    """Somewhere in the text the name is followed by a place noun: "Qosh Tepa canal"."""
-    return re.search(rf"(?<!\w){re.escape(name)}\s+(?:{_NEXT_PLACE_NOUNS})s?\b", text, re.I) is not None
+def _names_before_place_nouns(text: str) -> set[str]:
+    """Every name the text puts before a place noun (the last one to four capitalised words)."""
+    names = set()
+    for m in _BEFORE_PLACE.finditer(text):
+        words = m.group(1).split()
+        names.update(" ".join(words[i:]) for i in range(len(words)))
+    return names
 
 
 def _dateline(span: Span) -> bool:
@@ -224,7 +233,7 @@ def _names_a_thing(span: Span) -> bool:
     return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
 
 
-def _in_heading(span: Span, text: str) -> bool:
+def _in_heading(span: Span, text: str, lower_words: set[str]) -> bool:
     """Title Case words of a heading the model reads as names ("Labour
     Migration, Repression and Recruitment", "## Downstream responses"): on a
     heading line, a span whose every word also stands in lower case in the
@@ -236,7 +245,7 @@ def _in_heading(span: Span, text: str) -> bool:
     if not heading or line == span.text or _is_institution(span):
         return False  # a whole-line span is `_is_heading`'s; "Security Council" is a body
     words = [t.lower_ for t in span if t.is_alpha]
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    return bool(words) and all(w in lower_words for w in words)
 
 
 def _names_a_portfolio(span: Span) -> bool:
