@@ -18,8 +18,22 @@ def parse(text: str, start: int, end: int, in_parens: bool = False) -> list[Pars
     if in_parens:  # notes are never parenthesised; MLA is
         cite = _author_page(text, start, end) or _note_form(text, start, end)
     else:
-        cite = _note_form(text, start, end) or _author_page(text, start, end)
+        cite = _note_form(text, start, end) or _author_page(text, start, end) or _after_lead_in(text, start, end)
     return [cite] if cite else []
+
+
+_SEE = re.compile(r"(?i)\b(?:see(?:\s+also)?|cf\.)\s+")
+
+
+def _after_lead_in(text: str, start: int, end: int) -> ParsedCitation | None:
+    """"For a similar conclusion, see Harrington, Valley and Emirate, 190": the
+    note form after prose that leads into it; the prose is the prefix."""
+    for m in _SEE.finditer(text, start, end):
+        cite = _note_form(text, m.end(), end)
+        if cite is not None:
+            cite.prefix = text[start:m.end()].strip()
+            return cite
+    return None
 
 
 def _commas(text: str, start: int, end: int) -> list[int]:

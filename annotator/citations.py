@@ -29,6 +29,7 @@ __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
 # What may follow a citation's year: an end, a locator; not a subtitle colon ("Survey 2021: Cultivation").
 _AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
 _IBID = re.compile(r"(?i)\bibid(?:em)?\b\.?")
+_LOCATOR_LEAD = re.compile(r"\s*[,:]\s*")
 
 
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
@@ -146,7 +147,7 @@ def _ibid(text: str, pos: int, end: int, start: int) -> ParsedCitation:
     if text[pos - 1] == ".":
         pos -= 1  # the span stops before a closing dot, like every other citation
     cite = ParsedCitation(start=start, end=pos, text="", authors="", ibid=True, form="ibid")
-    m = re.compile(r"\.?\s*,?\s*").match(text, pos, end)
+    m = re.compile(r"\.?\s*[,:]?\s*").match(text, pos, end)  # "ibid., 15", "Ibid.: 35"
     loc = LOCATOR.match(text, m.end(), end) if m and m.end() > pos else None
     if loc:
         set_locator(cite, loc)
@@ -217,7 +218,8 @@ def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[Parse
         prefix = lead.strip() if fresh or lead.strip() else ""
     cite = ParsedCitation(start=a_start, end=m.end(), text="", authors=authors, year=year,
                           year_suffix=suffix, prefix=prefix)
-    loc = re.compile(r",\s*").match(text, m.end(), end)
+    # "2021, 14" (Chicago, APA) or "2021: 14" (Harvard)
+    loc = _LOCATOR_LEAD.match(text, m.end(), end)
     if loc and not YEAR.match(text, loc.end()):
         lm = LOCATOR.match(text, loc.end(), end)
         if lm:

@@ -70,14 +70,36 @@ def footnote_refs(p: Proposer) -> list[FootnoteRefAnnotation]:
 
 def citations(p: Proposer) -> list[CitationAnnotation]:
     out = []
+    previous: list = []  # the citations of the last note that had any
+    earlier: list = []  # every citation so far, for short notes to find their full note
     for note in p.doc.notes:
-        for c in parse_note(note.text, note.text_start):
+        parsed = parse_note(note.text, note.text_start)
+        for c in parsed:
+            _complete(c, previous, earlier)
+        previous = parsed or previous
+        earlier += parsed
+        for c in parsed:
             out.append(CitationAnnotation(
                 **p.base("citation", c.start, c.end, "note-citation", 1.0, note.label),
                 number=note.label, authors=c.authors, year=c.year, year_suffix=c.year_suffix,
                 locator=c.locator, prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title,
             ))
     return out
+
+
+def _complete(c, previous: list, earlier: list) -> None:
+    """What a note leaves to the reader: "Ibid." names the previous note's one
+    source, and a Chicago short note ("Harrington, Valley and Emirate, 88")
+    the year of the full note it shortens."""
+    if c.ibid and not c.authors and len(previous) == 1:
+        c.authors, c.year, c.year_suffix = previous[0].authors, previous[0].year, previous[0].year_suffix
+    elif c.form == "short-note" and not c.year:
+        surname = c.authors.split()[-1] if c.authors.split() else ""
+        short = c.title.lower().strip(" “”\"‘’,")
+        full = [e for e in earlier if e.form == "full-note" and e.year and e.authors.split()[-1:] == [surname]
+                and short and short in e.title.lower()]
+        if full:
+            c.year, c.year_suffix = full[-1].year, full[-1].year_suffix
 
 
 def actors(p: Proposer, sdoc: Doc, pieces: list[Piece] | None = None) -> list[ActorAnnotation]:

@@ -230,3 +230,31 @@ def test_reference_entries_in_notes(note, text, authors, year, title, prefix, su
 
 def test_a_narrative_year_in_parentheses_is_not_a_reference_entry():
     assert all(c.form != "reference" for c in parse_note("Cooley (2012) argues the opposite; Crawford 2021, 14.", 0))
+
+
+def test_harvard_colon_locators_and_ibid_with_a_colon():
+    got = [(c.text, c.authors, c.year, c.locator) for c in parse_note("(Sultanova 2022: 4; Brenner and Oskarov 2023: "
+                                                                       "117–19; Human Rights Watch 2022).", 0)]
+    assert got == [("Sultanova 2022: 4", "Sultanova", "2022", "4"),
+                   ("Brenner and Oskarov 2023: 117–19", "Brenner and Oskarov", "2023", "117–19"),
+                   ("Human Rights Watch 2022", "Human Rights Watch", "2022", "")]
+    (ibid,) = parse_note("(Ibid.: 35).", 0)
+    assert (ibid.text, ibid.ibid, ibid.locator) == ("Ibid.: 35", True, "35")
+
+
+def test_note_form_after_prose_that_leads_into_it():
+    (c,) = parse_note("For a similar conclusion, see Harrington, Valley and Emirate, 190.", 0)
+    assert (c.text, c.authors, c.locator, c.prefix) == (
+        "Harrington, Valley and Emirate, 190", "Harrington", "190", "For a similar conclusion, see")
+    assert parse_note("See the discussion above.", 0) == []
+
+
+def test_ibid_and_short_notes_take_what_the_earlier_notes_give():
+    from annotator.readers import read_text
+    from annotator.tagging import Proposer, citations
+
+    text = ("A.[footnoteRef:1] B.[footnoteRef:2] C.[footnoteRef:3]\n\n"
+            "[1:  Lucy Harrington, Valley and Emirate: The Panjshir since 1979 (London: Hurst, 2023), 45.]\n"
+            "[2:  Ibid., 58–60.]\n[3:  Harrington, Valley and Emirate, 88.]\n")
+    got = [(c.authors, c.year, c.locator) for c in citations(Proposer(read_text(text, "x.txt"), None))]
+    assert got == [("Lucy Harrington", "2023", "45"), ("Lucy Harrington", "2023", "58–60"), ("Harrington", "2023", "88")]
