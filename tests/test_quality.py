@@ -1,10 +1,11 @@
 """End-to-end quality floors: the whole tagger against hand-checked gold.
 
-Two yardsticks: the sample corpus gold (`data/gold`, which the rules were
-developed against) and a set written and annotated blind to the tagger
-(`data/heldout`), which was held out until 2026-11-30, when its errors
-guided general fixes: since then it is a development set too. Floors sit a little below the measured figures, so
-a regression fails and an improvement passes.
+Yardsticks: the sample corpus gold (`data/gold`, which the rules were
+developed against) and four sets written and annotated blind to the tagger
+(`data/heldout*`). Each was held out until its blind figures were taken;
+then its errors guided general rules, so now they are development sets too.
+Floors sit a little below the measured figures, so a regression fails and an
+improvement passes.
 """
 
 import shutil
@@ -17,7 +18,11 @@ from annotator.evaluate import evaluate_workspace
 from annotator.workspace import Workspace
 from conftest import GOLD
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+DATA = Path(__file__).resolve().parent / "data"
+# Sets written and annotated blind to the tagger, in the order they were made.
+# Each was held out until its blind figures were taken, then its errors guided
+# general rules (see each README): the floors guard those gains.
+SETS = ("heldout", "heldout2", "heldout3", "heldout4")
 
 
 def figures(report) -> dict[str, float]:
@@ -27,13 +32,17 @@ def figures(report) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def heldout(tmp_path_factory) -> dict[str, float]:
-    root = tmp_path_factory.mktemp("heldout")
-    (root / "corpus").mkdir()
-    for path in HELDOUT.glob("*.txt"):
-        shutil.copy(path, root / "corpus" / path.name)
-    api.tag(Workspace(root))
-    return figures(evaluate_workspace(Workspace(root), HELDOUT))
+def heldout(tmp_path_factory) -> dict[str, dict[str, float]]:
+    """Every set tagged in one workspace per set, from one model load."""
+    out = {}
+    for name in SETS:
+        root = tmp_path_factory.mktemp(name)
+        (root / "corpus").mkdir()
+        for path in (DATA / name).glob("*.txt"):
+            shutil.copy(path, root / "corpus" / path.name)
+        api.tag(Workspace(root))
+        out[name] = figures(evaluate_workspace(Workspace(root), DATA / name))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -57,14 +66,20 @@ def test_sample_corpus_gold(sample, name, floor):
     assert sample[name] >= floor
 
 
-@pytest.mark.parametrize("name, floor", [
-    ("footnote markers + notes", 1.0),
-    ("citation authors+year+suffix+locator", 0.95),
-    ("actor spans", 0.97),
-    ("actor type (matched)", 0.95),
-    ("cited claims found", 1.0),
-    ("attributed claims (span)", 0.97),
-    ("attributed claims (span + speaker)", 0.94),
-])
-def test_heldout_gold(heldout, name, floor):
-    assert heldout[name] >= floor
+# Measured on 2026-11-30 (set: actor F1, attributed span+speaker F1): heldout 0.990, 0.971;
+# heldout2 0.983, 0.912; heldout3 0.975, 0.782; heldout4 0.971, 0.886. Floors sit a little below.
+FLOORS = {
+    "footnote markers + notes": (1.0, 1.0, 1.0, 1.0),
+    "citation authors+year+suffix+locator": (0.95, 0.95, 0.9, 0.85),
+    "actor spans": (0.97, 0.96, 0.95, 0.95),
+    "actor type (matched)": (0.95, 0.95, 0.95, 0.95),
+    "cited claims found": (1.0, 1.0, 1.0, 1.0),
+    "attributed claims (span)": (0.97, 0.95, 0.87, 0.91),
+    "attributed claims (span + speaker)": (0.94, 0.88, 0.75, 0.86),
+}
+
+
+@pytest.mark.parametrize("name", FLOORS)
+@pytest.mark.parametrize("which", SETS)
+def test_heldout_gold(heldout, which, name):
+    assert heldout[which][name] >= FLOORS[name][SETS.index(which)]
