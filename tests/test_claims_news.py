@@ -673,6 +673,20 @@ AUTHORIAL = {
     "a_heading_that_asks": (
         "The canal is long.\n\n## What Dushanbe and Tashkent should do\n\nThey should talk.",
         []),
+    "in_my_view": (
+        "The border is long. In my view, the West's caution rests on two errors.",
+        ["In my view, the West's caution rests on two errors"]),
+    "the_lesson_of_an_event": (
+        "Troops came and went. The lesson of Qantar is that the CSTO acts when Moscow wants it to.",
+        ["The lesson of Qantar is that the CSTO acts when Moscow wants it to"]),
+    "an_op_ed_advises_anywhere": (
+        "I have watched the region for years. The West should therefore do three things. It should fund the "
+        "border services. My colleagues disagree. Officials met in Tashkent.",
+        ["The West should therefore do three things", "It should fund the border services"]),
+    "news_advice_outside_the_conclusion_is_not_the_authors": (
+        "The border reopened on Monday.\n\nThe bridge should carry trucks by May, officials expect.\n\n"
+        "Trade rose.\n\nTalks continue.",
+        []),
     "the_lesson_for_is_that": (
         "The canal is long. The lesson for Central Asia is that water is now a security question.",
         ["The lesson for Central Asia is that water is now a security question"]),

@@ -42,6 +42,9 @@ LEAD = {"IS_SENT_START": True, "LOWER": {"IN": ["but", "yet", "so", "and", "stil
 OF_WHAT = [{"LOWER": {"IN": ["of", "for"]}},
            {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]},
             "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}, "OP": "{1,6}"}]
+OF_ANY = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be"]}, "OP": "{1,6}"}]
+LESSONS = ["lesson", "upshot", "takeaway", "implication", "moral"]
+ARGUMENTS = ["point", "line", "argument", "thesis", "conclusion", "answer"]
 PATTERNS = {
     "thesis": (0.5, [
         [{"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "conclusion"]}}, {"LOWER": "of"},
@@ -54,8 +57,12 @@ PATTERNS = {
         [{"IS_SENT_START": True, "LOWER": "it"}, {"LEMMA": {"IN": ["argue", "contend", "conclude"]}},
          {"LOWER": "that"}],
         [{"LOWER": {"IN": ["i", "we"]}}, {"POS": {"IN": ["ADV", "AUX"]}, "OP": "*"},
-         {"LEMMA": {"IN": ["argue", "contend", "conclude", "submit", "suggest", "maintain", "propose", "hold"]}},
+         {"LEMMA": {"IN": ["argue", "contend", "conclude", "submit", "suggest", "maintain", "propose", "hold",
+                           "believe"]}},  # not "think": "less than we think" is an idiom
          {"LOWER": "that", "OP": "?"}],
+        # "In my view, …", "In our judgement, …", "To my mind, …"
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["in", "to"]}}, {"LOWER": {"IN": ["my", "our"]}},
+         {"LOWER": {"IN": ["view", "opinion", "judgement", "judgment", "mind", "reading"]}}],
         # "My central argument is that …", "Our contention is …"
         [{"LOWER": {"IN": ["my", "our"]}}, {"POS": "ADJ", "OP": "*"},
          {"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "point", "conclusion"]}},
@@ -79,10 +86,12 @@ PATTERNS = {
         # "The lesson is that …", "The real point is …", "The bottom line is …",
         # "But the lesson of the past two years is that …"
         *([*lead, {"LOWER": "the", **start}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
-           {"LEMMA": {"IN": ["lesson", "point", "upshot", "takeaway", "line", "implication", "argument",
-                             "thesis", "conclusion", "answer"]}}, {"LOWER": "here", "OP": "?"}, *of_what,
+           {"LEMMA": {"IN": nouns}}, {"LOWER": "here", "OP": "?"}, *of_what,
            {"LEMMA": "be"}, {"LOWER": {"IN": ["that", "clear", ":"]}}]
-          for lead, start in (([], {"IS_SENT_START": True}), ([LEAD], {})) for of_what in ([], OF_WHAT)),
+          for lead, start in (([], {"IS_SENT_START": True}), ([LEAD], {}))
+          # A lesson is drawn by the author from anything ("the lesson of Qantar"); an
+          # argument "of the minister" is someone else's.
+          for nouns, of_what in ((LESSONS, []), (LESSONS, OF_ANY), (ARGUMENTS, []), (ARGUMENTS, OF_WHAT))),
         [{"LOWER": "it"}, {"LEMMA": "be"}, {"POS": "ADV", "OP": "?"}, {"LOWER": {"IN": ["safe", "fair"]}},
          {"LOWER": "to"}, {"LOWER": "say"}],
     ]),
@@ -98,7 +107,8 @@ ANCHORS = {"argument", "thesis", "contention", "claim", "conclusion", "argue", "
            "suggest", "maintain", "propose", "hold", "show", "demonstrate", "case", "point", "apparent", "clear",
            "evident", "obvious", "light", "sum", "short", "summarize", "summarise", "all", "ultimately", "overall",
            "simply", "nutshell", "balance", "together", "end", "final", "lesson", "upshot", "takeaway", "line",
-           "implication", "answer", "safe", "fair", "choice", "option", "alternative"}
+           "implication", "answer", "safe", "fair", "choice", "option", "alternative", "moral", "view", "opinion",
+           "judgement", "judgment", "mind", "reading", "believe"}
 
 
 def build_matcher(vocab: Vocab) -> Matcher:
@@ -121,25 +131,36 @@ def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
     """"Central Asian governments should invest in …" in the conclusion (after a
     conclusion heading, or in the last paragraph of a text of several): the
     author's own advice. Modal sentences elsewhere are argument, not thesis."""
-    start = _conclusion_start(text)
-    found = []
-    for sent in sentences(doc):
+    # An author who writes "I" and "my" argues throughout (an op-ed): advice anywhere is theirs.
+    start = 0 if _in_first_person(doc, reported) else _conclusion_start(text)
+    found, last = [], None
+    for k, sent in enumerate(sentences(doc)):
         if sent.start_char < start or any(t.i in reported for t in sent) or sent.text.rstrip().endswith("?"):
             continue
         root = sent.root
-        if any(ch in QUOTES for ch in sent.text) or not _advises(root):
+        # "It should fund …" right after "The West should do three things" goes on advising.
+        if any(ch in QUOTES for ch in sent.text) or not _advises(root, pronoun_ok=last == k - 1):
             continue
         first, end = content.trim(doc, *_line_of(doc, sent, sent.start))
         if end > first:
             found.append(Proposal(first, end, "authorial", "authorial_recommendation", 0.35, head=root.i))
+            last = k
     return found
 
 
-def _advises(root) -> bool:
-    """"X should / ought to / needs to do Y" with a real subject."""
+def _in_first_person(doc: Doc, reported: set[int]) -> bool:
+    """The author speaks as "I" (outside quotes and reported speech) at least twice."""
+    mine = [i for i in tokens_in(doc, ("i", "my"), "LOWER") if i not in reported]
+    return len(mine) >= 2
+
+
+def _advises(root, pronoun_ok: bool = False) -> bool:
+    """"X should / ought to / needs to do Y" with a real subject (or "it", when it
+    continues the advice of the sentence before)."""
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in root.children) or (
         root.lemma_ == "need" and any(c.dep_ == "xcomp" for c in root.children))
-    return modal and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in root.children)
+    vague = ("this", "that") if pronoun_ok else ("it", "this", "that")
+    return modal and any(c.dep_ == "nsubj" and c.lower_ not in vague for c in root.children)
 
 
 def _conclusion_start(text: str) -> int:
