@@ -585,6 +585,29 @@ CASES = {
     "an_assessment_concluded": (
         "A World Bank assessment concluded that the project was economically viable.",
         [C("the project was economically viable", "world-bank", "concluded")]),
+    "name_with_a_person_apposition": (
+        "Bakhrom Ismoilov, a lawyer for several of the convicts, told RFE/RL that 40 men had been left out.",
+        [C("40 men had been left out", "bakhrom-ismoilov", "told", "indirect", "rfe-rl")]),
+    "the_former_official": (
+        "Among those pardoned is Rustam Tojiboev, a former deputy governor. The former official told the news "
+        "website Kun.uz that he had paid for his mistakes.",
+        [C("he had paid for his mistakes", "rustam-tojiboev", "told", "indirect", "kun-uz")]),
+    "the_group_that_is_an_organisation": (
+        "Amnesty International welcomed the releases. The London-based group urged Tashkent to release the "
+        "journalist.",
+        [C("Tashkent to release the journalist", "amnesty-international", "urged")]),
+    "the_possessive_office": (
+        "The pardons were announced, the Prosecutor General's Office said. Most of those freed are women, the "
+        "prosecutor's office said in a statement.",
+        [C("The pardons were announced", "prosecutor-generals-office", "said"),
+         C("Most of those freed are women", "prosecutor-generals-office", "said")]),
+    "no_complement_across_a_semicolon": (
+        "Dushanbe wanted the dam to end its blackouts; Tashkent warned that the dam would ruin the cotton economy.",
+        [C("the dam would ruin the cotton economy", "uzbekistan", "warned")]),
+    "a_condition_belongs_to_the_claim": (
+        "A World Bank assessment concluded that the project was viable, provided that the reservoir was filled "
+        "slowly.",
+        [C("the project was viable, provided that the reservoir was filled slowly", "world-bank", "concluded")]),
     "outlet_reported_citing_sources": (
         "Moscow has warned Dushanbe against allowing Chinese troops on its territory, Kommersant reported, "
         "citing diplomatic sources.",

@@ -86,6 +86,7 @@ class ActorTagger:
         chosen = _resolve(known + ner_mentions(doc, self.gaz, excluded))
         chosen = self._add(chosen, link.body_mentions(doc, chosen))
         chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))

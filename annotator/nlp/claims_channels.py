@@ -70,7 +70,7 @@ def outlet_channel(cue: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
     for c in cue.children:
         if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "with")):
             target = _object(c) if c.dep_ in ("dative", "prep") and c.pos_ == "ADP" else c
-            found = is_outlet(target, actors, lex) if target is not None else None
+            found = _outlet_named(target, actors, lex) if target is not None else None
             if found:
                 return found
         if c.dep_ == "prep" and c.lower_ in ("in", "during"):
@@ -78,6 +78,12 @@ def outlet_channel(cue: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
             if found:
                 return found
     return None
+
+
+def _outlet_named(target: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
+    """The outlet at the addressee, or named beside it: "told the news website Kun.uz"."""
+    return is_outlet(target, actors, lex) or next(
+        (o for c in target.children if c.dep_ in ("appos", "compound") and (o := is_outlet(c, actors, lex))), None)
 
 
 def _object(prep: Token) -> Token | None:

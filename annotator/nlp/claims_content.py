@@ -139,7 +139,7 @@ def _predicative_adjunct(c: Token) -> bool:
 
 
 def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
-    comp = child(verb, {"ccomp"}) or _that_clause_on_object(verb)
+    comp = _complement(verb) or _that_clause_on_object(verb)
     if comp is None:
         return None
     start, end = subtree_range(comp)
@@ -149,11 +149,38 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
         for more in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i and not is_cue(c)):
             if all(t.is_punct or t.dep_ in ("cc", "mark") for t in verb.doc[end:more.left_edge.i]):
                 end = max(end, more.right_edge.i + 1)
+    end = _with_condition(verb, end)
     start = _skip_leading_adjunct(verb, comp, start)
     if verb.doc[start].lower_ == "that" and verb.doc[start].dep_ not in ("nsubj", "nsubjpass", "mark"):
         start += 1  # a complementiser the parse misread ("that IS fighters": det; "briefing that": relcl)
     end = cut_coordinated(verb.doc, start, cut_nested(verb.doc, start, end, is_cue), verb)
     return start, end, comp.i
+
+
+def _complement(verb: Token) -> Token | None:
+    """The cue's clause: the one after it when there is one ("X; Tashkent warned that Y"
+    is Y); one before it ('"…," he said') unless a semicolon parts them."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    if after:
+        return after[0]
+    doc = verb.doc
+    before = [c for c in comps if not any(t.text == ";" for t in doc[c.right_edge.i:verb.i])]
+    return before[0] if before else None
+
+
+CONDITIONS = {"provided", "providing", "unless", "if"}
+
+
+def _with_condition(verb: Token, end: int) -> int:
+    """"concluded that X was viable, provided that Y": the condition is part of the claim."""
+    doc = verb.doc
+    for c in verb.children:
+        lead = c if c.lower_ in CONDITIONS else child(c, {"mark"}) if c.dep_ == "advcl" else None
+        if lead is not None and lead.lower_ in CONDITIONS and c.left_edge.i >= end - 1 \
+                and all(t.is_punct for t in doc[end:c.left_edge.i]):
+            end = max(end, c.right_edge.i + 1)
+    return end
 
 
 def _that_clause_on_object(verb: Token) -> Token | None:

@@ -120,12 +120,18 @@ def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
         return next((m.id for m in _earlier(mentions, tok, None)
                      if m.kind != "person" and noun in m.text.lower().split()), None)
     kinds = ("organization",) if noun in ORG_NOUNS else ("group",) if noun in GROUP_NOUNS else ("state",)
-    return _pick([m for m in _earlier(mentions, tok) if m.kind in kinds])
+    found = _pick([m for m in _earlier(mentions, tok) if m.kind in kinds])
+    if found is None and noun == "group":
+        # "The London-based group urged …": a group may be an organisation (Amnesty International).
+        found = _pick([m for m in _earlier(mentions, tok) if m.kind == "organization"])
+    return found
 
 
 def is_body_noun(tok: Token) -> bool:
+    """"The bloc", "the prosecutor's office": a definite body noun (the article,
+    or a possessor that is no name, makes it definite)."""
     return tok.lower_ in NAMED_BODIES | ORG_NOUNS | GROUP_NOUNS | STATE_NOUNS and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in tok.children)
 
 
 def previous_subject(mentions_at: dict[int, Mention], tok: Token) -> tuple[bool, str | None]:

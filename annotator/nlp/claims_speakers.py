@@ -256,6 +256,11 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
             return side, "nominal"
     if is_body_noun(tok):
         return nominal_body(actors.mentions, tok), "nominal"
+    if tok.tag_ == "NN" and low in lex.unnamed and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "The former official told …": the person the text has just named.
+        found = titled_person(actors.mentions, tok, low, lex.titles, actors.demonyms)
+        if found:
+            return found, "nominal"
     if low in lex.unnamed or lemma in lex.unnamed:
         return _on_behalf_of(tok, actors), "unnamed"
     return None
