@@ -21,7 +21,7 @@ class ParsedCitation:
     suffix: str = ""
     ibid: bool = False
     title: str = ""
-    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid
+    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference
 
 
 YEAR = re.compile(r"(?<![\w\-–/.])(1[5-9]\d\d|20\d\d)([a-z]?)(?![\w/])|(?<!\w)(n\.d\.)")

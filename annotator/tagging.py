@@ -28,7 +28,6 @@ from .models import (
 )
 from .nlp.actors_data import slug
 from .nlp.cited import cited_clauses
-from .nlp.doc_scan import doc_text
 
 # Raw NER, used only when the actor component is not in the pipeline.
 NER_TYPES = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}
@@ -157,10 +156,10 @@ def note_prose(doc: Document) -> tuple[str, list[Piece]]:
     return "".join(parts), pieces
 
 
-def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation]) -> list[ClaimAnnotation]:
+def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation], text: str | None = None) -> list[ClaimAnnotation]:
     out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
     markers = [(m.label, m.start) for m in p.doc.markers]
-    text = doc_text(sdoc) if inline else None
+    text = sdoc.text if text is None else text
     markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start)) is not None]
     inline_ids = {c.id for c in inline}
     for start, end, labels in cited_clauses(sdoc, markers, text):
@@ -211,8 +210,9 @@ def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = No
     its processed note prose with the pieces from `note_prose` (only their
     actors count: claims and citations stand in the body and the notes' citations)."""
     p = Proposer(doc, model)
-    inline = inline_citations(p, doc_text(sdoc))
-    found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline)
+    text = sdoc.text  # joined once here: both readers below need it
+    inline = inline_citations(p, text)
+    found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline, text)
     if notes is not None:
         found += actors(p, *notes)
     unique = {a.id: a for a in found}

@@ -265,6 +265,19 @@ def test_a_dateline_city_is_where_the_story_was_filed(nlp):
     assert "DUSHANBE" not in texts(nlp, "Seizures rose.\n\nDUSHANBE, June 26 — The agency said so.")
 
 
+def test_review_regressions(nlp):
+    assert texts(nlp, "SCO Holds Board Meeting In Tashkent\n\nThe meeting ended.") == ["SCO"]
+    assert "Kazatomprom" in texts(nlp, "A Kazatomprom spokesman told Reuters the mine would close.")
+    assert texts(nlp, "The Russia–China relations road map was signed.") == ["Russia", "China"]
+    assert isinstance(texts(nlp, "Most seizures were made by the Border Troops of"), list)  # no IndexError
+
+
+def test_a_long_line_is_no_heading_and_costs_no_square(nlp):
+    sentence = "Moscow opposed the plan, and Tokayev spoke in Astana. "
+    doc = nlp(sentence * 400)  # one line of 22k characters
+    assert sum(s.text == "Tokayev" for s in doc.spans["actors"]) == 400
+
+
 # --- held-out news in the style of the region's press (not from the gold texts)
 
 HELD_OUT = (

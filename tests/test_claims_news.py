@@ -608,6 +608,19 @@ CASES = {
         "A World Bank assessment concluded that the project was viable, provided that the reservoir was filled "
         "slowly.",
         [C("the project was viable, provided that the reservoir was filled slowly", "world-bank", "concluded")]),
+    # Regressions a review of the new rules found (2026-11-30):
+    "a_company_confirms_and_reveals": (
+        "The company confirmed that it would close the mine. Two guards spoke. They revealed that the drills "
+        "were large.",
+        [C("it would close the mine", None, "confirmed"), C("the drills were large", None, "revealed")]),
+    "negated_impersonal_report": ("It was not reported that the border would reopen.", []),
+    "present_perfect_hearsay": ("It has been said that the border is closed.", []),
+    "an_opposition_leader_is_not_the_president": (
+        "Tajik opposition leader Muhiddin Kabiri spoke in Warsaw. The Tajik president said the vote was fair.",
+        [C("the vote was fair", None, "said")]),
+    "a_name_that_also_names_a_camp": (
+        "Rockets struck the Wagner camp. Wagner fighters left Bakhmut, Wagner said.",
+        [C("Wagner fighters left Bakhmut", "wagner", "said")]),
     "outlet_reported_citing_sources": (
         "Moscow has warned Dushanbe against allowing Chinese troops on its territory, Kommersant reported, "
         "citing diplomatic sources.",
@@ -709,6 +722,9 @@ AUTHORIAL = {
     "news_advice_outside_the_conclusion_is_not_the_authors": (
         "The border reopened on Monday.\n\nThe bridge should carry trucks by May, officials expect.\n\n"
         "Trade rose.\n\nTalks continue.",
+        []),
+    "world_war_i_is_no_first_person": (
+        "In World War I, armies marched. After World War I, borders moved. Governments should invest in water.",
         []),
     "the_lesson_for_is_that": (
         "The canal is long. The lesson for Central Asia is that water is now a security question.",

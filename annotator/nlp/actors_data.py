@@ -47,6 +47,7 @@ class Gazetteer:
     entries: dict[str, Entry]
     # Lookups built once: surface form -> entry id.
     demonyms: dict[str, str] = field(default_factory=dict)
+    demonyms_lower: dict[str, str] = field(default_factory=dict)
     excluded: set[str] = field(default_factory=set)
     # City names (not actors when NER calls them ORG) and currency codes.
     places: set[str] = field(default_factory=set)
@@ -56,6 +57,7 @@ class Gazetteer:
         import pycountry
 
         self.demonyms = {d: e.id for e in self.entries.values() for d in e.demonyms}
+        self.demonyms_lower = {d.lower(): e for d, e in self.demonyms.items()}  # "the Tajik president"
         self.excluded = {a for e in self.entries.values() if e.type == "exclude" for a in e.aliases}
         names = {a for e in self.entries.values() if e.type != "exclude" for a in e.aliases + e.seats}
         geo = _geonames()
@@ -151,9 +153,16 @@ def _merge(entries: dict[str, Entry], row: dict) -> None:
         setattr(entry, name, [v for v in merged if v not in row.get("not_aliases", [])])
 
 
-@lru_cache(maxsize=8)
 def load(user_actors: str = "") -> Gazetteer:
-    """Library countries + package JSONL + the user's JSONL, read once per process."""
+    """Library countries + package JSONL + the user's JSONL, read once per
+    process and again when the user's file changes."""
+    path = Path(user_actors) if user_actors else None
+    stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else 0
+    return _load(user_actors, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load(user_actors: str, stamp: int) -> Gazetteer:
     entries = _library_countries()
     for row in _read_jsonl(PACKAGE_FILE, PACKAGE_FILE.read_text(encoding="utf-8")):
         _merge(entries, row)

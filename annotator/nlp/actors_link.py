@@ -163,6 +163,13 @@ def _named_after(doc: Doc, end: int, taken: set[int]) -> bool:
     return end + 1 < len(doc) and doc[end].text == "," and (end + 1) in taken and doc[end + 1].ent_type_ == "PERSON"
 
 
+def _role_office(role: str) -> str | None:
+    """The office a role holds; "Tajik opposition leader" leads no state, so only
+    a bare "<demonym> leader" counts as the state's leader."""
+    office = office_of(role)
+    return None if office == "leader" and len(role.split()) > 2 else office
+
+
 def _same_office(a: str | None, b: str | None) -> bool:
     return a == b or (a == "leader" and b in HEAD_OF_STATE) or (b == "leader" and a in HEAD_OF_STATE)
 
@@ -172,7 +179,7 @@ def _holder(people: list[Mention], text: str, office: str | None, state: str, at
     """Who holds the office: a person titled so in this document, else a
     person named in it whose gazetteer entry holds that office there."""
     same = [p for p in people if p.role and (p.role.lower() == text.lower()
-            or (_same_office(office_of(p.role), office) and p.affiliation == state))]
+            or (_same_office(_role_office(p.role), office) and p.affiliation == state))]
     if not same:
         same = [p for p in people if _holds(gaz.entries.get(p.canonical), office, state)]
     before = [p for p in same if p.start < at]
@@ -189,6 +196,17 @@ BODY_TAILS = INSTITUTION_HEADS | {"staff", "secretariat", "headquarters", "comma
                                   "board", "tribunal", "mission", "presidium"}
 
 
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Whether the line holding token i capitalises all its words (a headline)."""
+    start, end = i, i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+
+
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A known organisation followed by the name of one of its bodies is that
     body: "the CSTO Joint Staff said" is not the CSTO's word."""
@@ -198,9 +216,11 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.type != "organization" or m.trust != GAZETTEER:
             continue
         j = m.end
-        while (j < len(doc) and j - m.end < 3 and doc[j].is_title and j not in taken
+        while (j < len(doc) and j - m.end < 3 and doc[j].is_title and j not in taken and doc[j].pos_ in ("NOUN", "PROPN")
                and doc[j].ent_type_ in ("", "ORG") and doc[j].lower_ not in TITLE_NOUNS):
             j += 1
+        if j > m.end and _title_case_line(doc, m.start):
+            continue  # "SCO Holds Board Meeting In Tashkent": a headline capitalises every word
         while j > m.end and doc[j - 1].lower_ not in BODY_TAILS:
             j -= 1
         if j > m.end:

@@ -9,6 +9,7 @@ These rules keep what is plausibly an actor and give it a type and an id.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -61,6 +62,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Tokens a mention never ends with.
 _TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
 MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 200
 
 
 def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention]:
@@ -80,11 +82,13 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
             spans.append((span, ent.label_))
     # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
     before_place = _names_before_place_nouns(text)
-    places = {span.text for span, label in spans if _names_a_place(span) or span.text in before_place}
+    # Only plain evidence spreads ("Wagner camp" may be the group's camp: that mention alone is a place).
+    places = {span.text for span, label in spans if _ends_in_place_noun(span) or span.text in before_place}
     lower_words = set(_LOWER_WORD.findall(text))  # read once: the heading test asks per span
+    lines = Lines(text)
     out = []
     for span, label in spans:
-        if span.text in places or _covered(span, blocked) or not _plausible(span, label, gaz, text, lower_words):
+        if span.text in places or _covered(span, blocked) or not _plausible(span, label, gaz, lines, lower_words):
             continue
         if label == "ORG":
             span = _extend_institution(span)
@@ -103,7 +107,7 @@ def _bodies(span: Span) -> list[Span]:
     bodies, one inside the other; "Ministry of Foreign Affairs" names one."""
     doc = span.doc
     for i, tok in enumerate(span):
-        if tok.lower_ != "of" or i == 0 or span[i - 1].lower_ not in UNIT_HEADS:
+        if tok.lower_ != "of" or i == 0 or i >= len(span) - 1 or span[i - 1].lower_ not in UNIT_HEADS:
             continue
         j = span.start + i + 1 + (doc[span.start + i + 1].lower_ == "the")
         rest = doc[j:span.end]
@@ -135,7 +139,7 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str, lower_words: set[str]) -> bool:
+def _plausible(span: Span, label: str, gaz: Gazetteer, lines: "Lines", lower_words: set[str]) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
         return False
@@ -147,13 +151,13 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, doc_text: str, lower_word
         return False
     if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in PERSON_PLACE_HEADS):
         return False  # "cotton fields in Lebap and Dashoguz", "Qosh Tepa Canal"; a surname met in full is linked later
-    if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, doc_text, lower_words):
+    if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, lines, lower_words):
         return False
     if len(span) == 1 and (span[0].lower_ in GENERIC_WORDS or _common_word(span[0])):
         return False  # "State" in "Secretary of State", "Groups" opening a sentence
     if all(_not_a_name(t, gaz) for t in span if not t.is_punct):
         return False  # "Kazakh", "Tajiks", "Russo-Chinese", "Kazakh Minister"
-    return not _is_heading(span, doc_text)
+    return lines.of(span).strip() != span.text  # a heading line that is just the name
 
 
 def _not_a_name(tok, gaz: Gazetteer) -> bool:
@@ -181,19 +185,20 @@ def _names_a_place(span: Span) -> bool:
     """"the Torkham crossing": a name that modifies a place noun is that place;
     "the Gorno-Badakhshan Autonomous Region" ends in one; "the border town of
     Serhetabat" is named by one."""
-    root, doc = span.root, span.doc
-    if len(span) > 1 and span[-1].lower_ in PLACE_HEADS and not _is_institution(span):
-        return True  # but "the International Fund for Saving the Aral Sea" is a body
-    if span.end < len(doc) and doc[span.end].lemma_.lower() in PLACE_HEADS - {"base", "field", "mine", "port"}:
-        return True  # "the Qosh Tepa canal", "the Panj and Amu Darya rivers"
+    root = span.root
+    if _ends_in_place_noun(span):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
         return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_HEADS
 
 
-_NEXT_PLACE_NOUNS = "|".join(sorted(PLACE_HEADS - {"base", "field", "mine", "port", "border"}))
-# Up to four capitalised words before a place noun: "the Qosh Tepa canal", "Panj and Amu Darya rivers".
-_BEFORE_PLACE = re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?i:{_NEXT_PLACE_NOUNS})s?\b")
+# Place nouns that, right after a name, make it a place. Not those that also follow bodies
+# ("the Wagner camp", "the OSCE region", "Taliban border guards") or are verbs ("pass").
+NEXT_PLACE_NOUNS = PLACE_HEADS - {"base", "field", "mine", "port", "border", "camp", "region", "city", "corridor",
+                                  "pass", "town", "district", "province", "village", "county", "municipality"}
+# Up to four capitalised words before such a noun, in lower case: "the Qosh Tepa canal".
+_BEFORE_PLACE = re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?:{'|'.join(sorted(NEXT_PLACE_NOUNS))})s?\b")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*")
 
 
@@ -226,26 +231,51 @@ def _after_title(span: Span | None) -> Span | None:
 
 def _names_a_thing(span: Span) -> bool:
     """An event or a product, not a body: "the Crocus attack", "two Makarov
-    pistols", "a Lada packed with explosives" (no actor takes "a")."""
+    pistols", "a Lada packed with explosives" (a name that heads a phrase
+    with "a" is a thing: no actor takes "a")."""
     root, doc = span.root, span.doc
     if root.dep_ == "compound" and root.head.lemma_.lower() in EVENT_HEADS | PRODUCT_HEADS:
         return True
-    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
+    # "a Lada packed with explosives", but "a Kazatomprom spokesman" names the company.
+    return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
+            and root.dep_ not in ("compound", "amod", "nmod"))
 
 
-def _in_heading(span: Span, text: str, lower_words: set[str]) -> bool:
+class Lines:
+    """The text's lines, found once: the heading tests ask for the line of every span."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def of(self, span: Span) -> str:
+        at = bisect_left(self.breaks, span.start_char)
+        start = self.breaks[at - 1] + 1 if at else 0
+        end = self.breaks[at] if at < len(self.breaks) else len(self.text)
+        return self.text[start:end] if end - start <= MAX_HEADING_CHARS else ""  # a long line is no heading
+
+
+def _in_heading(span: Span, lines: Lines, lower_words: set[str]) -> bool:
     """Title Case words of a heading the model reads as names ("Labour
     Migration, Repression and Recruitment", "## Downstream responses"): on a
     heading line, a span whose every word also stands in lower case in the
     text is common words, not a name."""
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    heading = line.startswith("#") or (len(line.split()) <= MAX_HEADING_WORDS and not line.endswith((".", "?", "!", ":", ";", ",")))
+    line = lines.of(span).strip()
+    heading = line.startswith("#") or (0 < len(line.split()) <= MAX_HEADING_WORDS
+                                       and not line.endswith((".", "?", "!", ":", ";", ",")))
     if not heading or line == span.text or _is_institution(span):
-        return False  # a whole-line span is `_is_heading`'s; "Security Council" is a body
+        return False  # a whole-line span is a heading of its own; "Security Council" is a body
     words = [t.lower_ for t in span if t.is_alpha]
     return bool(words) and all(w in lower_words for w in words)
+
+
+def _ends_in_place_noun(span: Span) -> bool:
+    """"the Gorno-Badakhshan Autonomous Region" (but "the International Fund for
+    Saving the Aral Sea" is a body); "the Qosh Tepa canal", "the Panj and Amu Darya rivers"."""
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in PLACE_HEADS and not _is_institution(span):
+        return True
+    return span.end < len(doc) and doc[span.end].lemma_.lower() in NEXT_PLACE_NOUNS
 
 
 def _names_a_portfolio(span: Span) -> bool:
@@ -289,13 +319,6 @@ def _after_owner(span: Span, gaz: Gazetteer) -> Span | None:
                 return span[i + 1:]
             return span
     return span
-
-
-def _is_heading(span: Span, text: str) -> bool:
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return line.strip() == span.text
 
 
 def _extend_institution(span: Span) -> Span:

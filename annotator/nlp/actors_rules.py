@@ -220,9 +220,11 @@ def in_project_name(doc: Doc, m: Mention) -> bool:
     if j < len(doc) and doc[j].text == "(":  # "(TAPI)"
         close = next((k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None)
         j = close + 1 if close is not None else j
-    for tok in doc[j:min(j + 3, len(doc))]:
-        if tok.lemma_.lower() in PROJECT_NOUNS or tok.lower_ in PROJECT_NOUNS:
+    # The project noun comes next, or after one noun that says what it carries ("gas pipeline"):
+    # "the Russia–China relations road map" names no route.
+    for k in (j, j + 1):
+        if k < len(doc) and (doc[k].lemma_.lower() in PROJECT_NOUNS or doc[k].lower_ in PROJECT_NOUNS):
             return True
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in ("relations", "talks", "ties"):
             break
     return False

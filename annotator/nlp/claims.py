@@ -87,7 +87,7 @@ class ClaimTagger:
         _set_channels(rep, attributed, channels)
         _share_channels(doc, attributed)
         attributed = _outlets_as_channels(rep, attributed)
-        attributed = _without_nested_own_reports(attributed)
+        attributed = _without_nested_own_reports(doc, attributed)
         # "…, which it blames for …": a pronoun alone says nothing, unless quoted ('"We," he said, "will …"').
         attributed = [p for p in attributed if p.mode == "direct"
                       or not all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in doc[p.start:p.end])]
@@ -214,13 +214,18 @@ def _share_channels(doc: Doc, props: list[Proposal]) -> None:
             p.channel = outer.channel
 
 
-def _without_nested_own_reports(props: list[Proposal]) -> list[Proposal]:
+def _without_nested_own_reports(doc: Doc, props: list[Proposal]) -> list[Proposal]:
     """"Hizb ut-Tahrir, which says it rejects violence": a report inside the
-    content of the same speaker's report is part of that claim, not another."""
+    content of the same speaker's report is part of that claim, not another.
+    Inside means in the parse of that content, not just between its offsets."""
+    def inside(q: Proposal, p: Proposal) -> bool:
+        return (p.head is not None and q.cue_tok not in p.cue_tokens and p.start <= q.cue_tok < p.end
+                and (q.cue_tok == p.head or any(a.i == p.head for a in doc[q.cue_tok].ancestors)))
+
     def nested(q: Proposal) -> bool:
         return q.mode == "indirect" and q.cue_tok is not None and q.speaker is not None and any(
-            p is not q and p.start <= q.cue_tok < p.end and p.speaker is not None and p.speaker.ids == q.speaker.ids
-            and p.speaker.ids != (None,) for p in props)
+            p is not q and p.speaker is not None and p.speaker.ids == q.speaker.ids and p.speaker.ids != (None,)
+            and inside(q, p) for p in props)
     return [q for q in props if not nested(q)]
 
 

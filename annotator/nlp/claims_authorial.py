@@ -149,8 +149,10 @@ def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
 
 
 def _in_first_person(doc: Doc, reported: set[int]) -> bool:
-    """The author speaks as "I" (outside quotes and reported speech) at least twice."""
-    mine = [i for i in tokens_in(doc, ("i", "my"), "LOWER") if i not in reported]
+    """The author speaks as "I" (outside quotes and reported speech) at least twice:
+    "I" as a subject, "my" as a possessive, not "World War I"."""
+    mine = [i for i in tokens_in(doc, ("i", "my"), "LOWER") if i not in reported
+            and (doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].tag_ == "PRP" or doc[i].dep_ == "poss")]
     return len(mine) >= 2
 
 

@@ -56,6 +56,8 @@ def title_case_claim(rep: Reported, taken: list[Proposal]) -> Proposal | None:
     if rep.doc[first].lower_ in cue.preps:  # "Warns Of X", "Calls For X": the preposition is no content
         cue_toks += [first] if cue.in_cue else []
         first += 1
+    while first < line.end and rep.doc[first].is_punct:
+        first += 1  # "Report: Repression in Tajikistan": the colon is no content
     if line.end - first < 2:
         return None
     who = Speaker((rep.actors.actor(tok.i - 1),), "actor", tok.i - 1)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,14 +48,13 @@ def slug(text: str) -> str:
     return actor_slug(re.sub(r"[’']s$", "", re.sub(r"^(the|The)\s+", "", text.strip())))
 
 
-@lru_cache(maxsize=8)
 def gazetteer(user_actors: str = "") -> tuple[Gazetteer, dict[str, str]]:
     """The actor gazetteer the actor component uses (with a workspace's own
     actors.jsonl), and its demonyms in lower case, which make titles
     resolvable ("the Tajik president"). A broken actor file is an error the
     user must see, not a reason to guess less."""
     gaz = load_gazetteer(user_actors)
-    return gaz, {k.lower(): v for k, v in gaz.demonyms.items()}
+    return gaz, gaz.demonyms_lower
 
 
 class ActorIndex:

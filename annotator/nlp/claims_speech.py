@@ -21,9 +21,10 @@ from .doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
          "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
-# Cues that also report evidence: said of a thing they are no speech.
-INFERENCE_CUES = {"suggest", "reveal", "show", "indicate", "demonstrate", "imply", "confirm", "mean"}
-THING_PRONOUNS = {"it", "they", "this", "these", "that", "those"}
+# Cues that also report evidence: said of figures or findings they are no speech.
+INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
+EVIDENCE_NOUNS = {"figure", "data", "datum", "number", "statistic", "result", "finding", "evidence", "trend",
+                  "image", "photo", "footage", "record", "survey", "poll", "map", "chart", "table", "sign"}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
 OWN_TEXT = {"essay", "article", "paper", "chapter", "analysis", "piece", "commentary", "study", "section"}
 # "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
@@ -51,8 +52,7 @@ def _impersonal(tok: Token) -> bool:
     hearsay, no report."""
     deps = {c.dep_: c for c in tok.children}
     subj, aux = deps.get("nsubjpass"), deps.get("auxpass")
-    return (subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps
-            and (aux.tag_ == "VBD" or aux.lower_ == "been"))
+    return subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps and aux.tag_ == "VBD"
 
 
 class Reported:
@@ -85,9 +85,11 @@ class Reported:
 
     def _excluded(self, tok: Token, cue: Cue) -> bool:
         deps = {c.dep_ for c in tok.children}
+        if "neg" in deps:
+            return True  # "It was not reported that …", "did not say"
         if _impersonal(tok):
             return False  # "It was reported that …": a report with no one named
-        if deps & {"auxpass", "nsubjpass", "neg"} or tok.head.lower_ == "without":
+        if deps & {"auxpass", "nsubjpass"} or tok.head.lower_ == "without":
             return True  # passive ("As stated above"), negated or "without saying"
         if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
             return True  # "Highlighted are …"
@@ -187,11 +189,11 @@ class Reported:
         return (hit, "trailing") if hit is not None else None
 
     def _no_agent(self, speaker: Speaker) -> bool:
-        """Nobody who could speak: a thing, or "it"/"they" standing for no actor."""
+        """Evidence, not a speaker: "the ministry's own figures suggest …" (a company
+        or "they" that confirmed something still speaks)."""
         if speaker.ids != (None,) or speaker.token is None:
             return False
-        subj = self.doc[speaker.token]
-        return speaker.how == "other" or (speaker.how == "pronoun" and subj.lower_ in THING_PRONOUNS)
+        return self.doc[speaker.token].lemma_.lower() in EVIDENCE_NOUNS
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
         """"It goes without saying", "This shows": no one is speaking; and

@@ -22,7 +22,6 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 _CACHE = "_annotator_scan"  # doc.user_data key, only while `scanning` is open
-_TEXT = "_annotator_text"  # doc.user_data key of the Doc's text, kept with the Doc
 
 
 @contextmanager
@@ -38,13 +37,9 @@ def scanning(doc: Doc) -> Iterator[None]:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once per Doc: several components and the tagging
-    read it, and each `doc.text` builds a Token per token. Retokenizing
-    never changes a Doc's text, so the copy stays right for its lifetime."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    """`doc.text`, joined once inside `scanning` (each `doc.text` builds a
+    Token per token, and several rules read it); outside, joined anew."""
+    return _cached(doc, "text", lambda: doc.text)
 
 
 def forget(doc: Doc) -> None:
