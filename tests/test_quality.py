@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # Sets written and annotated blind to the tagger, in the order they were made.
 # Each was held out until its blind figures were taken, then its errors guided
 # general rules (see each README): the floors guard those gains.
-SETS = ("heldout", "heldout2", "heldout3", "heldout4")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def figures(report) -> dict[str, float]:
@@ -66,20 +66,21 @@ def test_sample_corpus_gold(sample, name, floor):
     assert sample[name] >= floor
 
 
-# Measured on 2026-11-30 (set: actor F1, attributed span+speaker F1): heldout 0.990, 0.971;
-# heldout2 0.983, 0.912; heldout3 0.975, 0.782; heldout4 0.971, 0.886. Floors sit a little below.
-FLOORS = {
-    "footnote markers + notes": (1.0, 1.0, 1.0, 1.0),
-    "citation authors+year+suffix+locator": (0.95, 0.95, 0.9, 0.85),
-    "actor spans": (0.97, 0.96, 0.95, 0.95),
-    "actor type (matched)": (0.95, 0.95, 0.95, 0.95),
-    "cited claims found": (1.0, 1.0, 1.0, 1.0),
-    "attributed claims (span)": (0.97, 0.95, 0.87, 0.91),
-    "attributed claims (span + speaker)": (0.94, 0.88, 0.75, 0.86),
+# Measured on 2026-11-30 (set: actor F1, attributed span+speaker F1): heldout 0.990, 0.964;
+# heldout2 0.983, 0.912; heldout3 0.978, 0.872; heldout4 0.971, 0.886; heldout5 (blind) 0.963, 0.866.
+# Floors sit a little below.
+FLOORS = {  # heldout5 is news only: no notes, citations or cited claims to find (None: no test)
+    "footnote markers + notes": (1.0, 1.0, 1.0, 1.0, None),
+    "citation authors+year+suffix+locator": (0.95, 0.95, 0.9, 0.85, None),
+    "actor spans": (0.97, 0.96, 0.95, 0.95, 0.94),
+    "actor type (matched)": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "cited claims found": (1.0, 1.0, 1.0, 1.0, None),
+    "attributed claims (span)": (0.97, 0.95, 0.9, 0.91, 0.96),
+    "attributed claims (span + speaker)": (0.94, 0.88, 0.84, 0.86, 0.84),
 }
 
 
-@pytest.mark.parametrize("name", FLOORS)
-@pytest.mark.parametrize("which", SETS)
+@pytest.mark.parametrize("which, name", [(which, name) for k, which in enumerate(SETS)
+                                         for name, floors in FLOORS.items() if floors[k] is not None])
 def test_heldout_gold(heldout, which, name):
     assert heldout[which][name] >= FLOORS[name][SETS.index(which)]
