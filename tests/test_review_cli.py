@@ -262,15 +262,17 @@ class Terminal:
         return self.expect(then)
 
     def close(self) -> int:
-        """Wait for the command to end, reading what it still writes meanwhile."""
-        deadline = time.monotonic() + 15
+        """Wait for the command to end, reading what it still writes meanwhile
+        (a process blocked on a full terminal never ends, so keep reading until
+        it has; a busy CI machine may take a while)."""
+        deadline = time.monotonic() + 60
         while self.proc.poll() is None and time.monotonic() < deadline:
             if select.select([self.master], [], [], 0.1)[0]:
                 try:
                     self.seen += ANSI.sub("", os.read(self.master, 65536).decode("utf-8", "replace"))
                 except OSError:
-                    break
-        code = self.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+                    time.sleep(0.05)  # the terminal is closing; the process is on its way out
+        code = self.proc.wait(timeout=max(1.0, deadline - time.monotonic()))
         os.close(self.master)
         return code
 
