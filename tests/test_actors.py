@@ -278,6 +278,12 @@ def test_a_long_line_is_no_heading_and_costs_no_square(nlp):
     assert sum(s.text == "Tokayev" for s in doc.spans["actors"]) == 400
 
 
+def test_outlets_places_and_holidays(nlp):
+    assert "IRNA" in texts(nlp, "Kazem Gharibabadi told the IRNA news agency in Tehran that talks went well.")
+    assert texts(nlp, "Islamabad has closed the Torkham and Chaman crossings.") == ["Islamabad"]
+    assert texts(nlp, "The plot targeted a market during the Navruz holiday.") == []
+
+
 # --- held-out news in the style of the region's press (not from the gold texts)
 
 HELD_OUT = (

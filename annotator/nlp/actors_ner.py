@@ -40,12 +40,14 @@ PLACE_HEADS = {"crossing", "border", "valley", "province", "district", "airport"
                "field", "oblast", "city", "village", "town", "highway", "corridor", "camp",
                "canal", "lake", "sea", "reservoir", "mountains", "plateau", "steppe", "desert", "basin",
                "delta", "island", "county", "municipality"}
+MEDIA_KINDS = {"agency", "website", "service", "outlet", "portal", "channel", "network"}
 # Place nouns that end no person's name (unlike "Field" or "Port").
 PERSON_PLACE_HEADS = {"canal", "river", "lake", "sea", "region", "province", "district", "valley", "dam",
                       "airport", "desert", "mountains", "oblast", "city", "reservoir"}
 # Nouns an event or a product name modifies: "the Crocus attack", "Makarov pistols".
 EVENT_HEADS = {"attack", "attacker", "bombing", "bomber", "massacre", "shooting", "siege", "blast",
-               "explosion", "raid", "hostage", "uprising", "riot", "protest", "crisis", "war", "conflict"}
+               "explosion", "raid", "hostage", "uprising", "riot", "protest", "crisis", "war", "conflict",
+               "holiday", "festival", "celebration", "plot", "summit", "forum", "games"}
 PRODUCT_HEADS = {"pistol", "rifle", "gun", "car", "truck", "jeep", "van", "missile", "drone", "helicopter",
                  "jet", "tank", "vehicle", "rocket", "grenade", "launcher", "phone", "smartphone"}
 # Last words of names of buildings and venues: "Crocus City Hall".
@@ -136,6 +138,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ == "news" and end < len(doc) and doc[end].lower_ in MEDIA_KINDS:
+        end -= 1  # "the IRNA news agency": the outlet is IRNA
     return doc[start:end] if end > start else None
 
 
@@ -275,7 +279,12 @@ def _ends_in_place_noun(span: Span) -> bool:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in PLACE_HEADS and not _is_institution(span):
         return True
-    return span.end < len(doc) and doc[span.end].lemma_.lower() in NEXT_PLACE_NOUNS
+    nxt = span.end
+    if nxt + 1 < len(doc) and doc[nxt].lower_ in ("and", "or", ","):  # "the Torkham and Chaman crossings"
+        nxt += 1
+        while nxt < len(doc) and doc[nxt].is_title:
+            nxt += 1
+    return nxt < len(doc) and doc[nxt].lemma_.lower() in NEXT_PLACE_NOUNS
 
 
 def _names_a_portfolio(span: Span) -> bool:

@@ -107,6 +107,11 @@ def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Pr
 def _label_speaker(rep: Reported, lab, title: bool) -> int | None:
     """The token of the person (or, on the title line, the body) the label names."""
     kinds = ("person", "state", "organization", "group") if title else ("person",)
+    # Only a name, with its title or article, labels a speaker: "The CSTO after Qantar: …" is a title.
+    other = [t for t in lab if rep.actors.actor(t.i) is None and not (
+        t.is_punct or t.pos_ in ("DET", "ADJ") or t.lower_ in rep.lex.titles or t.lower_ in rep.actors.demonyms)]
+    if other:
+        return None
     return next((i for i in range(lab.start, lab.end) if rep.actors.kind(i) in kinds), None)
 
 

@@ -198,7 +198,9 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
             return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
     heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
     found = [_resolve_one(h, actors, lex) for h in heads]
-    ids = tuple(dict.fromkeys(f[0] for f in found if f[0])) or (None,)
+    # One id per head, or several for one head ("the two leaders": both).
+    flat = [i for f in found for i in (f[0] if isinstance(f[0], tuple) else (f[0],)) if i]
+    ids = tuple(dict.fromkeys(flat)) or (None,)
     return Speaker(ids, found[0][1], subj.i)
 
 
@@ -244,6 +246,11 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
     unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
     if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
+    if tok.tag_ == "NNS" and lemma in lex.titles | {"side"} and _counted(tok) == 2:
+        # "The two leaders said in a joint statement": the last two people (or sides) named.
+        two = _last_distinct(actors, tok, "state" if lemma == "side" else "person", 2)
+        if len(two) == 2:
+            return two, "nominal"
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
         title = lemma if lemma in lex.titles else low
         return titled_person(actors.mentions, tok, title, lex.titles, actors.demonyms), "nominal"
@@ -262,6 +269,24 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
     if low in lex.unnamed or lemma in lex.unnamed:
         return _on_behalf_of(tok, actors), "unnamed"
     return None
+
+
+def _counted(tok: Token) -> int | None:
+    """2 for "the two leaders" and "both presidents"."""
+    for c in tok.children:
+        if c.lower_ in ("two", "both"):
+            return 2
+    return None
+
+
+def _last_distinct(actors: ActorIndex, tok: Token, kind: str, n: int) -> tuple[str, ...]:
+    ids: list[str] = []
+    for m in sorted((m for m in actors.mentions if m.start < tok.i and m.kind == kind), key=lambda m: -m.start):
+        if m.id not in ids:
+            ids.append(m.id)
+        if len(ids) == n:
+            break
+    return tuple(reversed(ids))
 
 
 def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:

@@ -21,6 +21,7 @@ from .doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
          "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
+WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether"}
 # Cues that also report evidence: said of figures or findings they are no speech.
 INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
 EVIDENCE_NOUNS = {"figure", "data", "datum", "number", "statistic", "result", "finding", "evidence", "trend",
@@ -95,8 +96,10 @@ class Reported:
             return True  # "Highlighted are …"
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
-        if (cue.with_obj and not self._with_obj(tok, cue)) or (cue.no_obj and "dobj" in deps):
+        if cue.with_obj and not self._with_obj(tok, cue):
             return True
+        if cue.no_obj and "dobj" in deps and tok.tag_ != "VBD":
+            return True  # "SCO and CSTO offer them platforms" describes; "Xi offered 1.5 billion yuan" offers
         # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object.
         return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children)
 
@@ -162,6 +165,8 @@ class Reported:
         speaker = self.speaker(tok)
         if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
             return []
+        if self.doc[start].lower_ in WH_WORDS and end - start <= 5:
+            return []  # "said plainly what they want": no proposition
         if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
             return []
         if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
