@@ -67,16 +67,16 @@ def test_sample_corpus_gold(sample, name, floor):
 
 
 # Measured on 2026-11-30 (set: actor F1, attributed span+speaker F1): heldout 0.990, 0.964;
-# heldout2 0.983, 0.912; heldout3 0.978, 0.872; heldout4 0.971, 0.886; heldout5 (blind) 0.963, 0.866.
+# heldout2 0.983, 0.912; heldout3 0.978, 0.889; heldout4 0.979, 0.920; heldout5 (blind) 0.963, 0.872.
 # Floors sit a little below.
 FLOORS = {  # heldout5 is news only: no notes, citations or cited claims to find (None: no test)
     "footnote markers + notes": (1.0, 1.0, 1.0, 1.0, None),
     "citation authors+year+suffix+locator": (0.95, 0.95, 0.9, 0.85, None),
-    "actor spans": (0.97, 0.96, 0.95, 0.95, 0.94),
+    "actor spans": (0.97, 0.96, 0.95, 0.96, 0.94),
     "actor type (matched)": (0.95, 0.95, 0.95, 0.95, 0.95),
     "cited claims found": (1.0, 1.0, 1.0, 1.0, None),
-    "attributed claims (span)": (0.97, 0.95, 0.9, 0.91, 0.96),
-    "attributed claims (span + speaker)": (0.94, 0.88, 0.84, 0.86, 0.84),
+    "attributed claims (span)": (0.97, 0.95, 0.92, 0.94, 0.96),
+    "attributed claims (span + speaker)": (0.94, 0.88, 0.86, 0.89, 0.84),
 }
 
 
