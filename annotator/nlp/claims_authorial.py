@@ -107,8 +107,8 @@ ANCHORS = {"argument", "thesis", "contention", "claim", "conclusion", "argue", "
            "suggest", "maintain", "propose", "hold", "show", "demonstrate", "case", "point", "apparent", "clear",
            "evident", "obvious", "light", "sum", "short", "summarize", "summarise", "all", "ultimately", "overall",
            "simply", "nutshell", "balance", "together", "end", "final", "lesson", "upshot", "takeaway", "line",
-           "implication", "answer", "safe", "fair", "choice", "option", "alternative", "moral", "view", "opinion",
-           "judgement", "judgment", "mind", "reading", "believe"}
+           "implication", "answer", "safe", "fair", "choice", "option", "alternative", "moral", "my", "our",
+           "believe"}  # "In my view": "my" is rarer in news than "view"
 
 
 def build_matcher(vocab: Vocab) -> Matcher:
