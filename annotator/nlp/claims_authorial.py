@@ -21,14 +21,13 @@ from spacy.vocab import Vocab
 
 from . import claims_content as content
 from .actors_people import TITLE_NOUNS
-from .claims_speech import Proposal
+from .claims_speech import WH_WORDS, Proposal
 from .doc_scan import sentences, sentences_of, tokens_in, union
 
 DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "report", "piece", "book", "commentary"]
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MAX_HEADING_WORDS = 16
 QUOTES = set("\"“”«»„‹›")
-WH_WORDS = {"what", "why", "how", "where", "when", "who", "which", "whither", "whether"}
 MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")
 MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain fact ("must still agree")

@@ -21,7 +21,7 @@ from .doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
          "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
-WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether"}
+WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
 # Cues that also report evidence: said of figures or findings they are no speech.
 INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
 EVIDENCE_NOUNS = {"figure", "data", "datum", "number", "statistic", "result", "finding", "evidence", "trend",
