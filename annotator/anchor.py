@@ -41,14 +41,14 @@ def reanchor(ann: AnnotationBase, new_text: str) -> AnnotationBase | None:
     span = _exact(ann, new_text) or _fuzzy(ann, new_text)
     if span is None:
         return None
-    return _moved(ann, span[0], span[1], new_text)
+    return moved(ann, span[0], span[1], new_text)
 
 
 # -- exact ------------------------------------------------------------------
 
 
 def _exact(ann: AnnotationBase, text: str) -> tuple[int, int] | None:
-    hits = _exact_hits(ann.text, text)
+    hits = exact_hits(ann.text, text)
     if not hits:
         return None
     scored = [(_context_score(ann, text, s), -abs(s - ann.start), s) for s in hits]
@@ -66,7 +66,7 @@ def _enough(ann: AnnotationBase, score: float) -> bool:
     return score >= MIN_CONTEXT or len(ann.text) >= DISTINCTIVE
 
 
-def _exact_hits(quote: str, text: str) -> list[int]:
+def exact_hits(quote: str, text: str) -> list[int]:
     hits, pos = [], text.find(quote) if quote else -1
     while pos != -1:
         hits.append(pos)
@@ -92,19 +92,26 @@ def _fuzzy(ann: AnnotationBase, text: str) -> tuple[int, int] | None:
     (Levenshtein opcodes) with the best matching stretch of the new text;
     where the quote began and ended in the old string is carried over.
     """
-    needle = ann.before + ann.text + ann.after
-    found = fuzz.partial_ratio_alignment(needle, text, score_cutoff=MIN_FUZZY)
-    if found is None or not ann.text:
+    if not ann.text:
+        return None
+    span = align(ann, text, ann.before + ann.text + ann.after, len(ann.before), MIN_FUZZY)
+    if span is None or fuzz.ratio(ann.text, text[span[0] : span[1]]) < MIN_QUOTE:
+        return None
+    return span
+
+
+def align(ann: AnnotationBase, text: str, needle: str, lead: int, cutoff: float = 0) -> tuple[int, int] | None:
+    """Where the quote, found at `lead` in `needle`, lies in the stretch of
+    `text` that best matches `needle` (whole words); None below `cutoff`."""
+    found = fuzz.partial_ratio_alignment(needle, text, score_cutoff=cutoff)
+    if found is None:
         return None
     lo = max(0, found.dest_start - CONTEXT // 2)
     hi = min(len(text), found.dest_end + CONTEXT // 2)
     ops = Levenshtein.opcodes(needle, text[lo:hi])
-    start = lo + _map_start(ops, len(ann.before))
-    end = lo + _map_end(ops, len(ann.before) + len(ann.text))
-    span = _trimmed(text, *_whole_words(ann, text, start, end))
-    if span is None or fuzz.ratio(ann.text, text[span[0] : span[1]]) < MIN_QUOTE:
-        return None
-    return span
+    start = lo + _map_start(ops, lead)
+    end = lo + _map_end(ops, lead + len(ann.text))
+    return _trimmed(text, *_whole_words(ann, text, start, end))
 
 
 def _map_start(ops, pos: int) -> int:
@@ -150,7 +157,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 # -- moving -----------------------------------------------------------------
 
 
-def _moved(ann: AnnotationBase, start: int, end: int, text: str) -> AnnotationBase:
+def moved(ann: AnnotationBase, start: int, end: int, text: str) -> AnnotationBase:
     before, after = context(text, start, end)
     update = {"start": start, "end": end, "text": text[start:end], "before": before, "after": after}
     delta = start - ann.start
@@ -166,7 +173,7 @@ def _moved_cue(ann, text: str, delta: int) -> dict:
     lo, hi = ann.cue_start + delta, ann.cue_end + delta
     if ann.cue is None or text[lo:hi] == ann.cue:
         return {"cue_start": lo, "cue_end": hi}
-    near = [s for s in _exact_hits(ann.cue, text) if abs(s - lo) <= 2 * CONTEXT]
+    near = [s for s in exact_hits(ann.cue, text) if abs(s - lo) <= 2 * CONTEXT]
     if not near:
         return {"cue_start": None, "cue_end": None}
     best = min(near, key=lambda s: abs(s - lo))

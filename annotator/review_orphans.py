@@ -14,13 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from . import store
-from .anchor import CONTEXT, DISTINCTIVE, context
 # anchor's own search steps, used here without its thresholds: an orphan is
 # what those thresholds turned down, and now a person judges the best of it.
-from .anchor import _exact_hits, _map_end, _map_start, _moved, _trimmed, _whole_words
+from .anchor import DISTINCTIVE, align, context, exact_hits, moved
 from .errors import InputError
 from .models import Annotation, AnnotationFile
 from .review import Loaded, load
@@ -70,24 +68,11 @@ def best_place(ann: Annotation, text: str) -> Place | None:
     """The best candidate for where the quote went, likely or not; None if there is none."""
     if not ann.text or not text:
         return None
-    spans = {(s, s + len(ann.text)) for s in _exact_hits(ann.text, text)}
-    spans.add(_aligned(ann, text, ann.before + ann.text + ann.after, len(ann.before)))
-    spans.add(_aligned(ann, text, ann.text, 0))  # when the surroundings were rewritten
+    spans = {(s, s + len(ann.text)) for s in exact_hits(ann.text, text)}
+    spans.add(align(ann, text, ann.before + ann.text + ann.after, len(ann.before)))
+    spans.add(align(ann, text, ann.text, 0))  # when the surroundings were rewritten
     places = [_scored(ann, text, *span) for span in spans if span is not None]
     return max(places, key=lambda p: (p.score, -abs(p.start - ann.start)), default=None)
-
-
-def _aligned(ann: Annotation, text: str, needle: str, lead: int) -> tuple[int, int] | None:
-    """Where the quote lies inside the best fuzzy match of `needle` (as anchor._fuzzy)."""
-    found = fuzz.partial_ratio_alignment(needle, text)
-    if found is None:
-        return None
-    lo = max(0, found.dest_start - CONTEXT // 2)
-    hi = min(len(text), found.dest_end + CONTEXT // 2)
-    ops = Levenshtein.opcodes(needle, text[lo:hi])
-    start = lo + _map_start(ops, lead)
-    end = lo + _map_end(ops, lead + len(ann.text))
-    return _trimmed(text, *_whole_words(ann, text, start, end))
 
 
 def _scored(ann: Annotation, text: str, start: int, end: int) -> Place:
@@ -110,8 +95,8 @@ def _words_alike(a: str, b: str) -> float:
 
 def placed(ann: Annotation, place: Place, text: str) -> Annotation:
     """The orphan moved to `place`, review fields kept, validated like a stored one."""
-    moved = _moved(ann, place.start, place.end, text)
-    return type(moved).model_validate(moved.model_dump())
+    new = moved(ann, place.start, place.end, text)
+    return type(new).model_validate(new.model_dump())
 
 
 def clash(afile: AnnotationFile, new: Annotation) -> Annotation | None:
