@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import TAGGER_VERSION
-from .citations import find_inline, parse_note
+from .citations import ParsedCitation, find_inline, parse_note
 from .models import (
     ActorAnnotation,
     AnnotationFile,
@@ -36,9 +36,10 @@ NER_TYPES = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": 
 class Proposer:
     """Makes annotations for one document, filling the fields all share."""
 
-    def __init__(self, doc: Document, model: str | None):
+    def __init__(self, doc: Document, model: str | None, cites: list[list[ParsedCitation]] | None = None):
         self.doc = doc
         self.model = model
+        self.cites = parse_notes(doc) if cites is None else cites  # per note, from `parse_notes`
 
     def base(self, kind: str, start: int, end: int, rule: str, score: float, *key: object) -> dict:
         before, after = quote_context(self.doc.text, start, end)
@@ -71,8 +72,7 @@ def citations(p: Proposer) -> list[CitationAnnotation]:
     out = []
     previous: list = []  # the citations of the last note that had any
     earlier: list = []  # every citation so far, for short notes to find their full note
-    for note in p.doc.notes:
-        parsed = parse_note(note.text, note.text_start)
+    for note, parsed in zip(p.doc.notes, p.cites):
         for c in parsed:
             _complete(c, previous, earlier)
         previous = parsed or previous
@@ -133,16 +133,21 @@ NOTE_GAP = "\n\n"  # between notes: a paragraph break, which no sentence or enti
 PROSE_RUN = re.compile(r"\S(?:.*\S)?", re.DOTALL)  # a stretch trimmed of the blanks around it
 
 
-def note_prose(doc: Document) -> tuple[str, list[Piece]]:
+def parse_notes(doc: Document) -> list[list[ParsedCitation]]:
+    """Each note's citations (file offsets): read once, for the citation
+    annotations and for the note prose between them."""
+    return [parse_note(note.text, note.text_start) for note in doc.notes]
+
+
+def note_prose(doc: Document, cites: list[list[ParsedCitation]] | None = None) -> tuple[str, list[Piece]]:
     """The notes' prose, where actors may stand ("Additionally, Washington
     will …"): each note's text between its citations, as one text for the
     whole document (spaCy's cost per text outweighs a note's few words), and
     the pieces that map it back to the file. Stretches with no letter
     (the "; " between citations) are left out: the model would only parse them."""
     parts, pieces, at = [], [], 0
-    for note in doc.notes:
-        cites = parse_note(note.text, 0)
-        bounds = [0] + [x for c in cites for x in (c.start, c.end)] + [len(note.text)]
+    for note, found in zip(doc.notes, parse_notes(doc) if cites is None else cites):
+        bounds = [0] + [x - note.text_start for c in found for x in (c.start, c.end)] + [len(note.text)]
         sep = NOTE_GAP if parts else ""
         for start, end in zip(bounds[::2], bounds[1::2]):
             run = PROSE_RUN.search(note.text, start, end)
@@ -156,10 +161,9 @@ def note_prose(doc: Document) -> tuple[str, list[Piece]]:
     return "".join(parts), pieces
 
 
-def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation], text: str | None = None) -> list[ClaimAnnotation]:
+def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation], text: str) -> list[ClaimAnnotation]:
     out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
     markers = [(m.label, m.start) for m in p.doc.markers]
-    text = sdoc.text if text is None else text
     markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start)) is not None]
     inline_ids = {c.id for c in inline}
     for start, end, labels in cited_clauses(sdoc, markers, text):
@@ -205,11 +209,12 @@ def inline_citations(p: Proposer, body: str) -> list[CitationAnnotation]:
 
 
 def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = None,
-            model: str | None = None) -> AnnotationFile:
+            model: str | None = None, cites: list[list[ParsedCitation]] | None = None) -> AnnotationFile:
     """All proposals for one document: `sdoc` is its processed body, `notes`
     its processed note prose with the pieces from `note_prose` (only their
-    actors count: claims and citations stand in the body and the notes' citations)."""
-    p = Proposer(doc, model)
+    actors count: claims and citations stand in the body and the notes' citations);
+    `cites`: the notes' citations, if the caller has parsed them."""
+    p = Proposer(doc, model, cites)
     text = sdoc.text  # joined once here: both readers below need it
     inline = inline_citations(p, text)
     found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline, text)
@@ -240,8 +245,9 @@ def tag(docs: Iterable[Document], nlp: Language, model: str | None = None,
     # Bodies and note prose in two streams: a batch mixing long bodies with
     # short notes ran ~9% slower than the two apart (the model's batches
     # work best on texts of like length).
-    prose = [note_prose(doc) for doc in docs]
+    cites = [parse_notes(doc) for doc in docs]
+    prose = [note_prose(doc, found) for doc, found in zip(docs, cites)]
     bodies = nlp.pipe((doc.body() for doc in docs), batch_size=batch_size)
     notes = nlp.pipe((text for text, pieces in prose if pieces), batch_size=batch_size)
-    for doc, sdoc, (_, pieces) in zip(docs, bodies, prose):
-        yield propose(doc, sdoc, (next(notes), pieces) if pieces else None, model)
+    for doc, sdoc, (_, pieces), found in zip(docs, bodies, prose, cites):
+        yield propose(doc, sdoc, (next(notes), pieces) if pieces else None, model, found)
