@@ -242,12 +242,10 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
     Jamaat Ansarullah". The kind noun gives the type."""
     out = []
     for tok in (doc[i] for i in tokens_in(doc, ("appos",), "DEP")):
-        if tok.head.i != tok.i - _left_width(tok) - 1 or not tok.text[:1].isupper():
-            continue
+        start = _name_start(tok)
         kind = tok.head.lemma_.lower()
-        if kind not in ORG_KINDS | GROUP_KINDS:
+        if tok.head.i != start - 1 or not tok.text[:1].isupper() or kind not in ORG_KINDS | GROUP_KINDS:
             continue
-        start = tok.i - _left_width(tok)
         # Taken words are no bar: "the state newspaper Neutral Turkmenistan" is longer than
         # the state in it, and on an equal span the gazetteer's reading wins.
         if doc[start:tok.i + 1].text in gaz.places:
@@ -259,13 +257,14 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
     return out
 
 
-def _left_width(tok) -> int:
-    """Capitalised compound words before the head of an apposition: "Jamaat" of "Jamaat Ansarullah"."""
-    width, doc = 0, tok.doc
-    while tok.i - width - 1 >= 0 and doc[tok.i - width - 1].dep_ == "compound" \
-            and doc[tok.i - width - 1].head.i == tok.i and doc[tok.i - width - 1].text[:1].isupper():
-        width += 1
-    return width
+def _name_start(tok) -> int:
+    """Where the name ending at `tok` begins: the capitalised words before it
+    that the parse hangs on it ("Jamaat" of "Jamaat Ansarullah")."""
+    doc, start = tok.doc, tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+            and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start
 
 
 # Nouns for people: "Bakhrom Ismoilov, a lawyer for …" names a person.
@@ -283,10 +282,7 @@ def appositive_people(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention
         head = tok.head
         if tok.lemma_.lower() not in PERSON_NOUNS or head.pos_ != "PROPN" or not head.is_title or head.i > tok.i:
             continue
-        start = head.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
-                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            start -= 1
+        start = _name_start(head)
         names = doc[start:head.i + 1]
         if len(names) < 2 or any(i in taken for i in range(start, head.i + 1)) or head.ent_type_ in ("GPE", "LOC"):
             continue  # one word alone may be anything; two proper names with "a lawyer" are a person

@@ -41,9 +41,6 @@ PLACE_HEADS = {"crossing", "border", "valley", "province", "district", "airport"
                "canal", "lake", "sea", "reservoir", "mountains", "plateau", "steppe", "desert", "basin",
                "delta", "island", "county", "municipality"}
 MEDIA_KINDS = {"agency", "website", "service", "outlet", "portal", "channel", "network"}
-# Place nouns that end no person's name (unlike "Field" or "Port").
-PERSON_PLACE_HEADS = {"canal", "river", "lake", "sea", "region", "province", "district", "valley", "dam",
-                      "airport", "desert", "mountains", "oblast", "city", "reservoir"}
 # Nouns an event or a product name modifies: "the Crocus attack", "Makarov pistols".
 EVENT_HEADS = {"attack", "attacker", "bombing", "bomber", "massacre", "shooting", "siege", "blast",
                "explosion", "raid", "hostage", "uprising", "riot", "protest", "crisis", "war", "conflict",
@@ -63,6 +60,8 @@ GENERIC_WORDS = {"state", "government", "parliament", "ministry", "army", "polic
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Tokens a mention never ends with.
 _TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
+# Words no name ends with: the model's span may run on at a text's cut end ("the Border Troops of").
+_TRAILING_WORDS = {"of", "and", "for", "the", "on", "in", "to"}
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 200
 
@@ -136,7 +135,8 @@ def _trim(span: Span) -> Span | None:
             break
     while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in _TRAILING_WORDS):
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ == "news" and end < len(doc) and doc[end].lower_ in MEDIA_KINDS:
         end -= 1  # "the IRNA news agency": the outlet is IRNA
@@ -201,6 +201,8 @@ def _names_a_place(span: Span) -> bool:
 # ("the Wagner camp", "the OSCE region", "Taliban border guards") or are verbs ("pass").
 NEXT_PLACE_NOUNS = PLACE_HEADS - {"base", "field", "mine", "port", "border", "camp", "region", "city", "corridor",
                                   "pass", "town", "district", "province", "village", "county", "municipality"}
+# Place nouns that end no person's name ("Qosh Tepa Canal"; unlike "Field" or "Port").
+PERSON_PLACE_HEADS = NEXT_PLACE_NOUNS | {"region", "province", "district", "city"}
 # Up to four capitalised words before such a noun, in lower case: "the Qosh Tepa canal".
 _BEFORE_PLACE = re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?:{'|'.join(sorted(NEXT_PLACE_NOUNS))})s?\b")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*")
@@ -217,7 +219,7 @@ def _names_before_place_nouns(text: str) -> set[str]:
 
 def _dateline(span: Span) -> bool:
     doc = span.doc
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or doc[span.start - 1].is_space
+    at_line_start = span.start == 0 or doc[span.start - 1].is_space
     return (at_line_start and span.text.isupper() and len(span.text) > 3
             and span.end < len(doc) and doc[span.end].text == ",")
 

@@ -36,7 +36,6 @@ from .claims_speech import Proposal, Reported
 from .doc_scan import scanning
 
 NAME = "annotator_claims"
-PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
 SPAN_KEY = "claims"
 
 
@@ -88,9 +87,6 @@ class ClaimTagger:
         _share_channels(doc, attributed)
         attributed = _outlets_as_channels(rep, attributed)
         attributed = _without_nested_own_reports(doc, attributed)
-        # "…, which it blames for …": a pronoun alone says nothing, unless quoted ('"We," he said, "will …"').
-        attributed = [p for p in attributed if p.mode == "direct"
-                      or not all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in doc[p.start:p.end])]
         reported = {i for p in attributed for i in (*range(p.start, p.end), *p.cue_tokens)}
         authorial = authorial_claims(doc, self.matcher, reported, rep.text) if self.authorial else []
         # Dedup again: cutting may have made two spans equal, and equal spans share `_.claim`.

@@ -36,12 +36,12 @@ CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concludin
                                 r"(?:[ \t]*(?:&|and)[ \t]*[\w ]{1,30})?[ \t]*:?[ \t]*$", re.I | re.M)
 # A sentence's opening conjunction ("But the lesson …") and a short "of …" after the noun.
 LEAD = {"IS_SENT_START": True, "LOWER": {"IN": ["but", "yet", "so", "and", "still", "thus", "hence", "perhaps"]}}
+# "The lesson of the past two years": a short "of/for …" after the noun.
+OF_ANY = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be"]}, "OP": "{1,6}"}]
 # Not "the argument of the minister" or "of Russia": someone else's thesis, so no
 # titles or names of those who could hold one (a region, "for Central Asia", can't).
-OF_WHAT = [{"LOWER": {"IN": ["of", "for"]}},
-           {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]},
-            "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}, "OP": "{1,6}"}]
-OF_ANY = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be"]}, "OP": "{1,6}"}]
+OF_WHAT = [OF_ANY[0], {**OF_ANY[1], "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]},
+                       "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}}]
 LESSONS = ["lesson", "upshot", "takeaway", "implication", "moral"]
 ARGUMENTS = ["point", "line", "argument", "thesis", "conclusion", "answer"]
 PATTERNS = {
@@ -151,7 +151,7 @@ def _in_first_person(doc: Doc, reported: set[int]) -> bool:
     """The author speaks as "I" (outside quotes and reported speech) at least twice:
     "I" as a subject, "my" as a possessive, not "World War I"."""
     mine = [i for i in tokens_in(doc, ("i", "my"), "LOWER") if i not in reported
-            and (doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].tag_ == "PRP" or doc[i].dep_ == "poss")]
+            and ((doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].tag_ == "PRP") or doc[i].dep_ == "poss")]
     return len(mine) >= 2
 
 

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .claims_coref import (Mention, antecedent_subject, is_body_noun, is_subject, nominal_body, previous_subject,
                            pronoun_person, titled_person)
-from .actors_data import Gazetteer
 from .actors_data import load as load_gazetteer
 from .actors_data import slug as actor_slug
 from .claims_lexicon import Lexicon
@@ -48,20 +47,15 @@ def slug(text: str) -> str:
     return actor_slug(re.sub(r"[’']s$", "", re.sub(r"^(the|The)\s+", "", text.strip())))
 
 
-def gazetteer(user_actors: str = "") -> tuple[Gazetteer, dict[str, str]]:
-    """The actor gazetteer the actor component uses (with a workspace's own
-    actors.jsonl), and its demonyms in lower case, which make titles
-    resolvable ("the Tajik president"). A broken actor file is an error the
-    user must see, not a reason to guess less."""
-    gaz = load_gazetteer(user_actors)
-    return gaz, gaz.demonyms_lower
-
-
 class ActorIndex:
     """Token -> actor lookup, plus every mention in text order for back-references."""
 
     def __init__(self, doc: Doc, user_actors: str = ""):
-        self.gaz, self.demonyms = gazetteer(user_actors)
+        # The actor component's gazetteer (with a workspace's own actors.jsonl): offices and
+        # demonyms make titles resolvable ("the Tajik president"). A broken actor file is an
+        # error the user must see, not a reason to guess less.
+        self.gaz = load_gazetteer(user_actors)
+        self.demonyms = self.gaz.demonyms_lower
         self.by_token: dict[int, Mention] = {}
         spans = sorted(doc.spans["actors"] if "actors" in doc.spans else self._fallback(doc), key=lambda s: s.start)
         sent_starts = [s.start for s in sentences(doc)]  # one pass; Span.sent would search per mention
@@ -120,9 +114,9 @@ def _named_statement(noun: Token) -> bool:
         c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
 
 
-def child_before(tok: Token, text: str) -> bool:
-    """The token just before `tok` is `text` (a comma before a participle clause)."""
-    return tok.i > 0 and tok.doc[tok.i - 1].text == text
+def _after_comma(tok: Token) -> bool:
+    """A comma stands just before `tok` (and something before the comma)."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text == ","
 
 
 def root_noun_predicate(tok: Token) -> bool:
@@ -131,7 +125,7 @@ def root_noun_predicate(tok: Token) -> bool:
     verb a participle hanging on it. Such a verb is the sentence's predicate."""
     head = tok.head
     return (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT"
-            and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and tok.doc[tok.i - 1].text == ",")
+            and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and _after_comma(tok))
 
 
 def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token | None:
@@ -140,7 +134,7 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
         if child.dep_ in SUBJECT_DEPS:
             return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
     if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and (is_cue(tok.head) or (
-            child_before(tok, ",") and tok.head.pos_ in ("VERB", "AUX") and not _named_statement(tok.doc[tok.i - 2]))):
+            _after_comma(tok) and tok.head.pos_ in ("VERB", "AUX") and not _named_statement(tok.doc[tok.i - 2]))):
         # "said X, adding that Y", "refused to sign, saying Y": the main clause's
         # subject speaks, not the noun before the comma (unless that is a
         # statement: "supports the UN statement, calling for …").
@@ -246,7 +240,7 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
     unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
     if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
-    if tok.tag_ == "NNS" and lemma in lex.titles | {"side"} and _counted(tok) == 2:
+    if tok.tag_ == "NNS" and (lemma in lex.titles or lemma == "side") and _a_pair(tok):
         # "The two leaders said in a joint statement": the last two people (or sides) named.
         two = _last_distinct(actors, tok, "state" if lemma == "side" else "person", 2)
         if len(two) == 2:
@@ -271,12 +265,9 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
     return None
 
 
-def _counted(tok: Token) -> int | None:
-    """2 for "the two leaders" and "both presidents"."""
-    for c in tok.children:
-        if c.lower_ in ("two", "both"):
-            return 2
-    return None
+def _a_pair(tok: Token) -> bool:
+    """"the two leaders", "both presidents"."""
+    return any(c.lower_ in ("two", "both") for c in tok.children)
 
 
 def _last_distinct(actors: ActorIndex, tok: Token, kind: str, n: int) -> tuple[str, ...]:

@@ -47,6 +47,17 @@ class Proposal:
     cue_tok: int | None = None
 
 
+PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
+
+
+def _says_nothing(content: Span) -> bool:
+    """Content that holds no proposition: a pronoun alone ("…, which it blames
+    for …"), or a short embedded question ("said plainly what they want")."""
+    if all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in content):
+        return True
+    return content[0].lower_ in WH_WORDS and len(content) <= 5
+
+
 def _impersonal(tok: Token) -> bool:
     """"It was reported / announced that …": a passive cue with an empty "it"
     and a clause, in the past: a report that happened. "It is said that …" is
@@ -165,12 +176,12 @@ class Reported:
         speaker = self.speaker(tok)
         if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
             return []
-        if self.doc[start].lower_ in WH_WORDS and end - start <= 5:
-            return []  # "said plainly what they want": no proposition
+        if _says_nothing(self.doc[start:end]):
+            return []
         if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
             return []
         if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
-            return []  # "the figures suggest", "the drills … they revealed": evidence, not speech
+            return []  # "the ministry's own figures suggest …": evidence, not speech
         score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
                          self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
