@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import TAGGER_VERSION, store
+from annotator import TAGGER_VERSION
+from annotator.store import store
 from .errors import AnnotatorError, StoreError
 from .models import AnnotationFile, Document, Problem
-from .readers import find_documents, read_document
-from .review import reviewer_name
-from .review_lock import locked
+from annotator.readers import find_documents, read_document
+from annotator.review.session import reviewer_name
+from annotator.store.lock import locked
 from .workspace import Workspace
 
 
@@ -112,8 +113,8 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
     if not docs:
         return iter(())
     # Imported here so commands that do not tag never load spaCy.
-    from . import tagging
-    from .nlp.pipeline import build, model_label
+    from annotator.tagging import propose as tagging
+    from annotator.nlp.pipeline import build, model_label
 
     nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None)
     return tagging.tag(docs, nlp, model=model_label(nlp), jobs=jobs)
@@ -131,7 +132,8 @@ def link_file(ws: Workspace, afile: AnnotationFile) -> AnnotationFile:
     """Link citations to bib/ and fill claim sources, when a bibliography exists."""
     if not ws.bib_files():
         return afile
-    from . import bib, linking
+    from annotator.bib import bibtex as bib
+    from annotator.bib import link as linking
 
     entries, _problems = bib.load(ws.bib_files())
     return linking.link_file(afile, entries)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import store
+from annotator.store import store
 from .errors import StoreError
 from .workspace import Workspace
 

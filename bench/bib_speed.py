@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 import bibtexparser  # noqa: E402
 
-from annotator.bib import load_bib  # noqa: E402
-from annotator.linking import Resolver, link_citations  # noqa: E402
+from annotator.bib.bibtex import load_bib  # noqa: E402
+from annotator.bib.link import Resolver, link_citations  # noqa: E402
 from annotator.models import CitationAnnotation, Provenance  # noqa: E402
 
 SURNAMES = ["Crawford", "Cooley", "Nexon", "Laruelle", "Peyrouse", "M{\\\"u}ller", "van der Berg", "de Bruijn",

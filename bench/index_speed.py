@@ -26,10 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator import store
-from annotator.index import build_index
-from annotator.index_html import render_html
-from annotator.index_text import render_json, render_markdown
+from annotator.store import store
+from annotator.index.build import build_index
+from annotator.index.html import render_html
+from annotator.index.text import render_json, render_markdown
 from annotator.models import AnnotationFile, sha256_bytes, stable_id
 from annotator.workspace import Workspace
 

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from annotator.bib import BibEntry, BibName, load_bib  # noqa: E402
+from annotator.bib.bibtex import BibEntry, BibName, load_bib  # noqa: E402
 
 OUT = ROOT / "tests/data/rendered"
 SOURCES = OUT / "sources.bib"
@@ -179,7 +179,7 @@ def pages(f: dict) -> str:
 
 
 def parse_editors(raw: str) -> list[BibName]:
-    from annotator.bib import parse_name, split_names
+    from annotator.bib.bibtex import parse_name, split_names
 
     return [parse_name(n) for n in split_names(raw)]
 

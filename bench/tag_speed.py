@@ -16,7 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-from annotator import tagging
+from annotator.tagging import propose as tagging
 from annotator.nlp.pipeline import build, load_model, model_label
 from annotator.readers import read_document
 

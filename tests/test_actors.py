@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.nlp.actors import ActorTagger
+from annotator.nlp.actors.component import ActorTagger
 from annotator.nlp.pipeline import build
 from annotator.readers import read_document
 

@@ -17,24 +17,25 @@ PACKAGE = Path(__file__).resolve().parent.parent / "annotator"
 LAYERS = [
     ("base", ["annotator", "annotator.models", "annotator.errors", "annotator.workspace"]),
     ("read", ["annotator.readers"]),
-    ("citations", ["annotator.citation"]),
+    ("citations", ["annotator.citations"]),
     ("nlp", ["annotator.nlp"]),
-    ("tagging", ["annotator.tagging", "annotator.tag_workers"]),
-    ("store", ["annotator.store", "annotator.anchor"]),
+    ("tagging", ["annotator.tagging"]),
+    ("store", ["annotator.store"]),
     ("review", ["annotator.review"]),
-    ("link", ["annotator.bib", "annotator.linking"]),
-    ("index", ["annotator.index", "annotator.csl"]),
-    ("api", ["annotator.api", "annotator.evaluate"]),
+    ("link", ["annotator.bib"]),
+    ("index", ["annotator.index"]),
+    ("api", ["annotator.api", "annotator.evaluate", "annotator.__main__"]),
     ("cli", ["annotator.cli"]),
 ]
 
 
 def layer_of(module: str) -> int:
+    """The layer of the longest package prefix that holds `module`."""
     best = None
     for rank, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            if module == prefix or module.startswith(prefix + ".") or (
-                    prefix != "annotator" and module.startswith(prefix) and "." not in module[len(prefix):]):
+            # The bare package name holds only its own __init__.
+            if module == prefix or (prefix != "annotator" and module.startswith(prefix + ".")):
                 if best is None or len(prefix) > best[1]:
                     best = (rank, len(prefix))
     assert best is not None, f"{module} is in no layer: add it to LAYERS"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.bib import (load, load_bib, parse_bibtex, parse_name, probable_duplicates, split_names,
+from annotator.bib.bibtex import (load, load_bib, parse_bibtex, parse_name, probable_duplicates, split_names,
                            stub_entry)
 from annotator.errors import BibError
 
@@ -130,5 +130,5 @@ def test_the_repository_bibliography_loads_cleanly():
     (r"{\relax Ya}kov", "Yakov"),  # not in the fast path: pylatexenc decodes it
 ])
 def test_latex_decoding(latex, text):
-    from annotator.bib import decode
+    from annotator.bib.bibtex import decode
     assert decode(latex) == text

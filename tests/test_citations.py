@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.citations import find_inline, parse_note
+from annotator.citations.parse import find_inline, parse_note
 from annotator.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -251,7 +251,7 @@ def test_note_form_after_prose_that_leads_into_it():
 
 def test_ibid_and_short_notes_take_what_the_earlier_notes_give():
     from annotator.readers import read_text
-    from annotator.tagging import Proposer, citations
+    from annotator.tagging.propose import Proposer, citations
 
     text = ("A.[footnoteRef:1] B.[footnoteRef:2] C.[footnoteRef:3]\n\n"
             "[1:  Lucy Harrington, Valley and Emirate: The Panjshir since 1979 (London: Hurst, 2023), 45.]\n"

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import InputError
-from annotator.nlp.actors_data import slug as actor_slug
-from annotator.nlp.claims_lexicon import inflections, load_lexicon
-from annotator.nlp.claims_speakers import slug
-from annotator.nlp.claims_quotes import find_quotes
+from annotator.nlp.actors.data import slug as actor_slug
+from annotator.nlp.claims.lexicon import inflections, load_lexicon
+from annotator.nlp.claims.speakers import slug
+from annotator.nlp.claims.quotes import find_quotes
 from annotator.readers import read_document
 from conftest import CORPUS, GOLD
 

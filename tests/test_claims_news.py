@@ -939,7 +939,7 @@ def test_essay_end_to_end(nlp):
 
 def test_every_authorial_pattern_has_an_anchor_word():
     """Only sentences with an anchor word reach the Matcher (speed): no pattern may lack one."""
-    from annotator.nlp.claims_authorial import ANCHORS, PATTERNS
+    from annotator.nlp.claims.authorial import ANCHORS, PATTERNS
 
     for _, patterns in PATTERNS.values():
         for pattern in patterns:
@@ -956,7 +956,7 @@ def test_every_authorial_pattern_has_an_anchor_word():
     ("Vladimir Putin", "m"), ("Deborah Lyons", None), ("Rahmon", None),
 ])
 def test_pronoun_gender_from_name_shape(name, expected):
-    from annotator.nlp.claims_coref import Mention, gender
+    from annotator.nlp.claims.coref import Mention, gender
 
     assert gender(Mention(0, "x", "person", "", name, False, 0)) == expected
 

@@ -120,7 +120,7 @@ def test_edited_source_with_stale_spans_is_reported(tagged_corpus, tmp_path):
 
 
 def test_tag_is_refused_while_a_review_holds_the_document(corpus_workspace):
-    from annotator.review_lock import acquire, release
+    from annotator.store.lock import acquire, release
     from annotator.workspace import Workspace
 
     path = acquire(Workspace(corpus_workspace), ESSAY.name, "alice")

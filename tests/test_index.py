@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator import store
+from annotator.store import store
 from annotator.cli import main
-from annotator.index import assemble, build_index, load_documents
-from annotator.index_csl import StyleError, format_references
-from annotator.index_html import render_html
-from annotator.index_model import ClaimRow
-from annotator.index_text import render_csv, render_json, render_markdown
+from annotator.index.build import assemble, build_index, load_documents
+from annotator.index.csl import StyleError, format_references
+from annotator.index.html import render_html
+from annotator.index.model import ClaimRow
+from annotator.index.text import render_csv, render_json, render_markdown
 from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
                               FootnoteRefAnnotation, Provenance, Review, sha256_bytes, stable_id)
 from annotator.workspace import Workspace
@@ -305,7 +305,7 @@ def test_markdown_escapes_markup(index):
 
 def test_output_does_not_depend_on_input_order(ws):
     docs, problems = load_documents(ws)
-    from annotator.bib import load_bib
+    from annotator.bib.bibtex import load_bib
     entries = load_bib(ws.bib_files()).entries
     first = assemble(docs, entries)
     shuffled = [d.__class__(d.afile.model_copy(update={"annotations": random.Random(7).sample(
@@ -339,7 +339,7 @@ def test_same_author_and_year_get_year_suffixes(index):
 
 
 def test_styles_by_name_and_file(index, ws):
-    from annotator.bib import load_bib
+    from annotator.bib.bibtex import load_bib
     entries = load_bib(ws.bib_files()).entries
     apa = format_references(entries, "apa")["crawford2021"]
     assert apa.startswith("Crawford, N. C. (2021).")
@@ -355,7 +355,7 @@ def test_styles_by_name_and_file(index, ws):
 
 @pytest.mark.parametrize("entry_cost", [0, 3])  # 0: a document goes to the worker; 3: only references do
 def test_worker_processes_give_the_same_index(ws, monkeypatch, entry_cost):
-    from annotator import index_work
+    from annotator.index import work as index_work
 
     serial = build_index(ws, workers=1)
     monkeypatch.setattr(index_work, "ENTRY_COST", entry_cost)
@@ -369,8 +369,8 @@ def test_worker_processes_give_the_same_index(ws, monkeypatch, entry_cost):
 
 
 def test_bib_entries_become_csl_json():
-    from annotator.bib import parse_bibtex
-    from annotator.index_csl_json import to_csl
+    from annotator.bib.bibtex import parse_bibtex
+    from annotator.index.csl_json import to_csl
 
     bib = parse_bibtex(r"""
 @incollection{c, author = {{United Nations Office on Drugs and Crime} and van der Berg, Anna},
@@ -393,7 +393,7 @@ def test_bib_entries_become_csl_json():
 
 
 def test_overlapping_claims_are_all_highlighted():
-    from annotator.index_html_docs import highlighted
+    from annotator.index.html_docs import highlighted
 
     class Ids:
         def card(self, claim_id):
@@ -416,8 +416,8 @@ def test_memoised_citeproc_renders_as_the_original():
     import subprocess
     import sys
 
-    code = ("import json, sys, annotator.index_csl as c\n"
-            "from annotator.bib import parse_bibtex\n"
+    code = ("import json, sys, annotator.index.csl as c\n"
+            "from annotator.bib.bibtex import parse_bibtex\n"
             "if sys.argv[1] == 'plain': c._speed_up_citeproc = lambda: None\n"
             "b = parse_bibtex(sys.stdin.read())\n"
             "print(json.dumps([c.format_references(b.entries, s) for s in ('chicago-author-date', 'apa')]))\n")

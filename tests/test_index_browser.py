@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.index import build_index
-from annotator.index_html import render_html
+from annotator.index.build import build_index
+from annotator.index.html import render_html
 from test_index import make_workspace
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from annotator import review_edit as edit
-from annotator import review_query as rq
-from annotator import store
-from annotator.anchor import context
+from annotator.review import edit
+from annotator.review import query as rq
+from annotator.store import store
+from annotator.store.anchor import context
 from annotator.errors import StoreError
 from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
                               FootnoteRefAnnotation, Provenance)
-from annotator.review import Session, load_all, reviewer_name
-from annotator.review_loop import Loop
-from annotator.review_lock import lock_path
+from annotator.review.session import Session, load_all, reviewer_name
+from annotator.review.loop import Loop
+from annotator.store.lock import lock_path
 from annotator.workspace import Workspace, init_workspace
 
 DOC = "essay.txt"
@@ -341,7 +341,7 @@ def test_keys_running_out_while_typing_a_name_quit(ws):
 
 
 def test_key_buffer_splits_chunks_and_keeps_arrows_whole():
-    from annotator.review_loop import KeyBuffer
+    from annotator.review.loop import KeyBuffer
 
     chunks = iter(["ar\x1b[D", "\x1b", "é", ""])
     keys = KeyBuffer(lambda: next(chunks))
@@ -397,7 +397,7 @@ def test_two_documents_with_one_annotation_file_do_not_share_decisions(ws, monke
 
 
 def test_a_file_replaced_while_it_was_being_read_is_not_overwritten(ws, monkeypatch):
-    from annotator import review
+    from annotator.review import session as review
 
     read = store.load
 

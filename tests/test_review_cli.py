@@ -43,7 +43,7 @@ def dead_pid() -> int:
 
 
 def now_since(ago: float = 0) -> str:
-    """A lock's `since` as review_lock writes it, `ago` seconds back."""
+    """A lock's `since` as the store lock writes it, `ago` seconds back."""
     from datetime import datetime, timedelta
 
     return (datetime.now().astimezone() - timedelta(seconds=ago)).replace(microsecond=0).isoformat(sep=" ")
@@ -316,7 +316,7 @@ def test_killed_review_keeps_every_earlier_decision(root):
 
 
 def test_review_does_not_import_spacy(root):
-    code = ("import sys; from annotator.cli import main; import annotator.review_loop, annotator.review_view; "
+    code = ("import sys; from annotator.cli import main; import annotator.review.loop, annotator.review.view; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'torch')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -414,7 +414,7 @@ def test_hand_edited_file_is_refused_and_left_alone(root, spoil, says, args, key
 
 
 def test_a_lock_that_could_not_be_written_is_not_left_behind(root, monkeypatch):
-    from annotator import review_lock
+    from annotator.store import lock as review_lock
 
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -429,7 +429,7 @@ def test_a_lock_that_could_not_be_written_is_not_left_behind(root, monkeypatch):
 
 def test_a_source_in_a_subfolder_is_not_taken_for_its_namesake(root):
     # corpus/essay.txt and corpus/sub/essay.txt: annotations/essay.json and sub__essay.json.
-    from annotator import store
+    from annotator.store import store
     from annotator.models import AnnotationFile
     from annotator.workspace import Workspace
 

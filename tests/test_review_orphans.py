@@ -19,14 +19,14 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from annotator import review_orphans as ro
-from annotator import store
-from annotator.anchor import context
+from annotator.review import orphans as ro
+from annotator.store import store
+from annotator.store.anchor import context
 from annotator.cli import main
 from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review
-from annotator.review import Session, load_all
-from annotator.review_loop import Loop, OrphanLoop
-from annotator.review_query import Filters, queue
+from annotator.review.session import Session, load_all
+from annotator.review.loop import Loop, OrphanLoop
+from annotator.review.query import Filters, queue
 from annotator.workspace import Workspace, init_workspace, open_workspace
 from test_review import DOC, TAGGER, TEXT, annotations
 
@@ -346,8 +346,8 @@ def test_status_and_review_name_the_orphan_command(root):
 
 
 def test_orphan_review_does_not_import_spacy():
-    code = ("import sys; from annotator.cli import main, review; import annotator.review_orphans, "
-            "annotator.review_loop; print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
+    code = ("import sys; from annotator.cli import main, review; import annotator.review.orphans, "
+            "annotator.review.loop; print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

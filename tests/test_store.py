@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import store
+from annotator.store import store
 from annotator.errors import StoreError
 from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review, stable_id
 
@@ -96,7 +96,7 @@ def test_save_is_atomic_on_failure(tmp_path, monkeypatch):
 def test_committed_schema_is_current():
     from pathlib import Path
 
-    committed = Path(__file__).resolve().parent.parent / "annotator" / "schema" / "annotations.schema.json"
+    committed = Path(__file__).resolve().parent.parent / "annotator" / "data" / "schema" / "annotations.schema.json"
     assert json.loads(committed.read_text()) == store.schema()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator import tagging
+from annotator.tagging import propose as tagging
 from annotator.readers import read_document, read_text
 from conftest import ESSAY, NEWS
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..workspace import init_workspace
+from annotator import api
+from annotator.workspace import init_workspace
 from .main import main, reports_errors, workspace
 from .render import console, problem_lines, tag_progress, tag_table
 
@@ -129,7 +129,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of annotation files."""
-    from .. import store
+    from annotator.store import store
 
     click.echo(json.dumps(store.schema(), indent=2, ensure_ascii=False))
 
@@ -147,7 +147,7 @@ def evaluate(ctx: click.Context, gold: Path, as_json: bool) -> None:
     Example:
       annotator eval --gold tests/data/gold
     """
-    from ..evaluate import evaluate_workspace
+    from annotator.evaluate import evaluate_workspace
     from .render import eval_table
 
     report = evaluate_workspace(workspace(ctx), gold)

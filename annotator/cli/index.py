@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..index import build_index
-from ..index_html import render_html
-from ..index_model import VIEWS
-from ..index_text import render_csv, render_json, render_markdown
+from annotator.index.build import build_index
+from annotator.index.html import render_html
+from annotator.index.model import VIEWS
+from annotator.index.text import render_csv, render_json, render_markdown
 from .main import main, reports_errors, workspace
 
 RENDERERS = {"md": render_markdown, "json": render_json, "html": render_html}

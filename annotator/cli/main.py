@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
-from ..errors import AnnotatorError
-from ..workspace import Workspace, open_workspace
+from annotator import __version__
+from annotator.errors import AnnotatorError
+from annotator.workspace import Workspace, open_workspace
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

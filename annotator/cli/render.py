@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ..models import AnnotationFile, Document, Problem
+from annotator.models import AnnotationFile, Document, Problem
 
 STYLES = {
     "actor": "bold cyan",

@@ -11,12 +11,12 @@ from contextlib import contextmanager
 
 import click
 
-from .. import review_orphans as ro
-from .. import review_query as rq
-from ..models import KINDS
-from ..review import Session, doc_names, load_all, reviewer_name
-from ..review_edit import TYPE_CHOICES
-from ..review_lock import locked
+from annotator.review import orphans as ro
+from annotator.review import query as rq
+from annotator.models import KINDS
+from annotator.review.session import Session, doc_names, load_all, reviewer_name
+from annotator.review.edit import TYPE_CHOICES
+from annotator.store.lock import locked
 from .main import main, reports_errors, workspace
 
 TYPES = sorted({t for choices in TYPE_CHOICES.values() for t in choices})
@@ -104,7 +104,7 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
 def _interactive(ws, docs, filters, order, reviewer) -> None:
     from rich.console import Console
 
-    from ..review_loop import Loop
+    from annotator.review.loop import Loop
 
     names = doc_names(ws, docs)
     with locked(ws, names, reviewer):
@@ -126,7 +126,7 @@ def _keys():
     as click.getchar does) so keys typed ahead of the screen are not
     flushed away, and output keeps its normal line endings.
     """
-    from ..review_loop import KeyBuffer
+    from annotator.review.loop import KeyBuffer
 
     if not sys.stdin.isatty():
         yield KeyBuffer(lambda: sys.stdin.read(1))
@@ -214,7 +214,7 @@ def _orphans(ws, docs, filters, min_score, max_score, reviewer, batch, dry_run) 
 def _orphan_pass(ws, docs, choice, reviewer) -> None:
     from rich.console import Console
 
-    from ..review_loop import OrphanLoop
+    from annotator.review.loop import OrphanLoop
 
     names = ro.with_orphans(ws, doc_names(ws, docs))
     if not names:

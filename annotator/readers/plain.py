@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Document
+from annotator.models import Document
 
 
 def parse(doc: Document) -> None:

@@ -1,0 +1,47 @@
+"""What a parsed citation is, and the year and locator patterns every citation
+form shares (author-date in `parse`, note forms in `notes`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class ParsedCitation:
+    start: int  # absolute offsets into the file text
+    end: int
+    text: str
+    authors: str  # as written
+    year: str = ""
+    year_suffix: str = ""
+    locator: str = ""
+    locator_label: str = ""  # "page" unless the note says ch., sec., …
+    prefix: str = ""
+    suffix: str = ""
+    ibid: bool = False
+    title: str = ""
+    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference
+
+
+YEAR = re.compile(r"(?<![\w\-–/.])(1[5-9]\d\d|20\d\d)([a-z]?)(?![\w/])|(?<!\w)(n\.d\.)")
+_LABELS = {"p": "page", "pp": "page", "ch": "chapter", "chapter": "chapter", "chap": "chapter", "chaps": "chapter",
+           "sec": "section", "secs": "section", "para": "paragraph", "paras": "paragraph",
+           "n": "note", "nn": "note", "vol": "volume", "fig": "figure", "figs": "figure",
+           "no": "issue", "l": "line", "ll": "line", "§": "section"}
+_NUM = r"(?:\d+[a-z]?|[ivxlc]+)"
+_RANGE = rf"{_NUM}(?:\s*[–—\-]\s*{_NUM})?"
+LOCATOR = re.compile(
+    rf"(?:(?P<label>(?i:pp|p|chapter|chaps|chap|ch|secs|sec|paras|para|nn|n|vol|figs|fig|no|ll|l|§))\.?\s*)?"
+    rf"(?P<value>{_RANGE}(?:\s*(?:,|and|&)\s*\d+[a-z]?(?:\s*[–—\-]\s*\d+)?)*)(?=\s*(?:$|[.;:)\]]|,\s*(?!\d)))"
+)
+
+
+def set_locator(cite: ParsedCitation, m: re.Match) -> None:
+    """A page is stored as its bare value ("14–15"); any other unit keeps its
+    label ("ch. 3"), or a chapter would be read as a page."""
+    label = (m.group("label") or "").lower()
+    value = m.group("value").strip()
+    cite.locator_label = _LABELS.get(label, "page")
+    keep = cite.locator_label != "page"
+    cite.locator = m.group(0).strip() if keep else value

@@ -1,0 +1,178 @@
+"""Note-bibliography citations (Chicago full and short notes) and MLA's
+author-page form, for a note part in which no author-date citation was found."""
+
+from __future__ import annotations
+
+import re
+
+from .names import is_name_like, split_prefix
+from .model import LOCATOR, YEAR, ParsedCitation, set_locator
+
+_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+# Words Chicago title case leaves lowercase.
+_TITLE_LOWER = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with",
+                "from", "into", "as", "vs.", "nor", "but", "after", "over", "under", "is", "are", "its"}
+
+
+def parse(text: str, start: int, end: int, in_parens: bool = False) -> list[ParsedCitation]:
+    if in_parens:  # notes are never parenthesised; MLA is
+        cite = _author_page(text, start, end) or _note_form(text, start, end)
+    else:
+        cite = _note_form(text, start, end) or _author_page(text, start, end) or _after_lead_in(text, start, end)
+    return [cite] if cite else []
+
+
+_SEE = re.compile(r"(?i)\b(?:see(?:\s+also)?|cf\.)\s+")
+
+
+def _after_lead_in(text: str, start: int, end: int) -> ParsedCitation | None:
+    """"For a similar conclusion, see Harrington, Valley and Emirate, 190": the
+    note form after prose that leads into it; the prose is the prefix."""
+    for m in _SEE.finditer(text, start, end):
+        cite = _note_form(text, m.end(), end)
+        if cite is not None:
+            cite.prefix = text[start:m.end()].strip()
+            return cite
+    return None
+
+
+def _commas(text: str, start: int, end: int) -> list[int]:
+    """Positions of ", " outside parentheses and quotes."""
+    out, depth, quote = [], 0, ""
+    for i in range(start, end):
+        ch = text[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in _OPEN_CLOSE:
+            quote = _OPEN_CLOSE[ch]
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0 and i + 1 < end and text[i + 1] == " ":
+            out.append(i)
+    return out
+
+
+def _authors_end(text: str, start: int, commas: list[int]) -> int | None:
+    """End of the author list: `A, B, and C` runs to the chunk opened by "and"."""
+    bounds = [start] + [c + 2 for c in commas]
+    for j in range(1, min(len(commas), 8)):
+        chunk = text[bounds[j]:commas[j]]
+        if chunk.startswith(("and ", "& ")):
+            names = [text[bounds[k]:commas[k]] for k in range(j + 1)]
+            if all(len(n.split()) <= 5 and is_name_like(n.removeprefix("and ").removeprefix("& ")) for n in names):
+                return commas[j]
+    return commas[0] if commas else None
+
+
+def _title(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The title that follows the authors, and where it stops."""
+    close = _OPEN_CLOSE.get(text[pos]) if pos < end else None
+    if close:
+        stop = text.find(close, pos + 1, end)
+        if stop < 0:
+            return None
+        return text[pos + 1:stop].strip().rstrip(",."), stop + 1
+    paren = text.find(" (", pos, end)
+    if paren > 0 and YEAR.search(text, paren, end):
+        return text[pos:paren].strip(), paren
+    tail = re.search(r",\s*" + LOCATOR.pattern + r"\s*$", text[pos:end])
+    stop = pos + tail.start() if tail else end
+    return text[pos:stop].strip().rstrip(","), stop
+
+
+def _title_case(title: str) -> bool:
+    words = [w for w in re.split(r"[\s:]+", title) if w]
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    latin_lower = [w for w in words if w[0].islower() and w[0].isascii() and w.lower() not in _TITLE_LOWER]
+    return not latin_lower
+
+
+def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
+    commas = _commas(text, start, end)
+    a_end = _authors_end(text, start, commas)
+    if a_end is None:
+        return None
+    split = split_prefix(text[start:a_end])
+    role = re.match(r"(?:ed|eds|comp|trans)\.,\s+", text[a_end + 2:end])  # "Sally Cummings, ed., Title"
+    t_start = a_end + 2 + (role.end() if role else 0)
+    end, remark = _remark(text, t_start, end)
+    title = _title(text, t_start, end)
+    if split is None or title is None or not title[0]:
+        return None
+    lead, authors = split
+    quoted = text[t_start] in _OPEN_CLOSE
+    cite = ParsedCitation(start=start + len(lead), end=end, text=text[start + len(lead):end],
+                          authors=authors, prefix=lead.strip(), title=title[0], form="short-note")
+    dated = re.search(r",\s*(1[5-9]\d\d|20\d\d)([a-z]?)$", cite.title)
+    if dated and not quoted:  # CMOS 18 short note: "Mearsheimer, Tragedy of Great Power Politics, 2014, 360"
+        cite.title = cite.title[:dated.start()]
+    year = (dated.group(1), dated.group(2)) if dated else _year_after(text, title[1], end)
+    if year:
+        cite.year, cite.year_suffix = year
+        cite.form = "short-note" if dated else "full-note"
+    _note_locator(cite, text[title[1]:end])
+    if not (year or cite.locator or quoted or _title_case(title[0])):
+        return None
+    cite.suffix = remark
+    return cite
+
+
+def _note_locator(cite: ParsedCitation, tail: str) -> None:
+    """The pages at the end of a note, after its title and publication data."""
+    loc = re.search(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$", tail)
+    if loc and not YEAR.fullmatch(loc.group(1).strip()):
+        set_locator(cite, LOCATOR.match(loc.group(1)))
+        if cite.year:  # `“Title,” 2014, 80`: the date is not a page
+            cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
+
+
+_SENTENCE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ])")
+# Abbreviations whose dot does not end a sentence: "ed. Madeleine Reeves", "no. 5".
+_ABBREV = {"ed", "eds", "no", "vol", "pp", "p", "chap", "trans", "jr", "st", "repr", "n.d", "al", "comp", "mr",
+           "mrs", "dr", "prof", "vs", "gen", "col", "lt", "sgt", "rev"}
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    word = re.search(r"(\S+)$", text[:dot])
+    w = word.group(1) if word else ""
+    return not (w.lower() in _ABBREV or re.fullmatch(r"[A-Z]|[A-Z]\.[A-Z]", w))
+
+
+def _remark(text: str, pos: int, end: int) -> tuple[int, str]:
+    """A sentence after the publication data is the note's own remark, not the citation."""
+    m = next((m for m in _SENTENCE.finditer(text, pos, end) if _ends_sentence(text, m.start())), None)
+    if not m:
+        return end, ""
+    tail = end
+    while tail < len(text) and text[tail] == ".":
+        tail += 1
+    return m.start(), text[m.end():tail].strip()
+
+
+def _year_after(text: str, pos: int, end: int) -> tuple[str, str] | None:
+    for m in YEAR.finditer(text, pos, end):
+        return (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
+    return None
+
+
+def _author_page(text: str, start: int, end: int) -> ParsedCitation | None:
+    """MLA: `Crawford 14`, `Crawford and Lutz`, `Crawford, Short Title 14`."""
+    in_parens = start > 0 and text[start - 1] == "(" or text[start - 2:start] == "; "
+    loc = re.search(r"\s(" + LOCATOR.pattern + r")$", text[start:end])
+    if not (in_parens or loc):
+        return None
+    body_end = start + loc.start() if loc else end
+    commas = _commas(text, start, body_end)
+    a_end = commas[0] if commas else body_end
+    authors = text[start:a_end].strip()
+    if not is_name_like(authors):
+        return None
+    cite = ParsedCitation(start=start, end=end, text=text[start:end], authors=authors, form="author-page")
+    if commas:
+        cite.title = text[a_end + 2:body_end].strip().strip("“”\"‘’").rstrip(",")
+    if loc:
+        set_locator(cite, LOCATOR.match(loc.group(1)))
+    return cite

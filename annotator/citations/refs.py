@@ -1,0 +1,81 @@
+"""Reference-list entries written into a note (APA and its kin):
+`Tursunova, D. (2023). Title. Publisher.`, `Nurmatov, A., & Lee, S. (2020).
+Title. Journal, 4(2), 1–9.`, `Shanghai Cooperation Organisation. (2023).
+Annual report. SCO Secretariat.` Pure string work, no spaCy.
+
+The citation is the entry without its final full stop: authors as written
+(initials kept; a corporate author loses the full stop APA puts after it),
+the year in parentheses, the title sentence and the publication sentence
+after it when there is one. A sentence of prose after the entry is the
+citation's suffix; prose before it ("See") its prefix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import ParsedCitation
+from .names import is_name_like
+
+# Authors, then "(2023)." / "(2023a)." / "(2023, March 4)." / "(n.d.)."
+_HEAD = re.compile(r"(?P<authors>[^()]{2,120}?)\s*\((?P<year>(?:1[5-9]|20)\d\d|n\.d\.)(?P<suffix>[a-z]?)"
+                   r"(?:,[^()]{1,30})?\)\.\s+")
+_LEAD = re.compile(r"(?i)(?:see(?:\s+also)?|cf\.|compare|e\.g\.,?|for example,?)\s+")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZА-ЯЁ\"“]|\s*$)")
+_INITIAL = re.compile(r"(?:^|[\s,])[A-ZА-ЯЁ]\.$")
+# Connectors a publisher's or journal's name may hold in lower case.
+_NAME_LOWER = {"of", "and", "for", "the", "in", "on", "&", "de", "du", "und"}
+MAX_PUBLICATION_WORDS = 8
+
+
+def reference(text: str, start: int, end: int) -> ParsedCitation | None:
+    """The reference entry opening this part of a note, if it is one."""
+    lead = _LEAD.match(text, start, end)
+    at = lead.end() if lead else start
+    head = _HEAD.match(text, at, end)
+    if head is None:
+        return None
+    authors = head.group("authors").strip()
+    if authors.endswith(".") and not _INITIAL.search(authors):
+        authors = authors[:-1]  # "Shanghai Cooperation Organisation." is APA's full stop, not an initial
+    if not is_name_like(authors.replace(", &", " and").replace(" & ", " and ")):
+        return None
+    title_end = _sentence_end(text, head.end(), end)
+    stop = title_end
+    after = _next_sentence(text, title_end, end)
+    if after is not None and _publication(text[after[0]:after[1]]):
+        stop = after[1]
+    cite = ParsedCitation(start=at, end=stop, text=text[at:stop], authors=authors, form="reference",
+                          title=text[head.end():title_end].strip(),
+                          prefix=text[start:at].strip().rstrip(",") if lead else "")
+    year = head.group("year")
+    cite.year, cite.year_suffix = year, head.group("suffix")
+    tail = end
+    while tail < len(text) and text[tail] == ".":
+        tail += 1  # the note's own full stop ends the remark, as in the other forms
+    cite.suffix = re.sub(r"^[.,;:]+\s*", "", text[stop:tail].strip())
+    return cite
+
+
+def _sentence_end(text: str, pos: int, end: int) -> int:
+    """Where the sentence starting at `pos` ends (before its full stop)."""
+    for m in _SENTENCE_END.finditer(text, pos, end + 1 if end < len(text) else end):
+        if not _INITIAL.search(text[pos:m.start() + 1]):
+            return m.start()
+    return end
+
+
+def _next_sentence(text: str, stop: int, end: int) -> tuple[int, int] | None:
+    begin = stop + 1
+    while begin < end and text[begin].isspace():
+        begin += 1
+    return (begin, _sentence_end(text, begin, end)) if begin < end else None
+
+
+def _publication(sentence: str) -> bool:
+    """"Routledge", "Oxford University Press", "Central Asian Survey, 42(1), 1–19",
+    a DOI or address; a sentence of prose ("The book counts …") is not."""
+    if re.match(r"(?i)(?:https?://|doi:|www\.)", sentence):
+        return True
+    words = re.sub(r"[\d(),:–\-]+", " ", sentence).split()
+    return 0 < len(words) <= MAX_PUBLICATION_WORDS and all(w[:1].isupper() or w.lower() in _NAME_LOWER for w in words)

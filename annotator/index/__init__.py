@@ -1,0 +1,6 @@
+"""Indexes: which claims rest on which sources, by claim, source and actor.
+
+`build` assembles an `Index` (`model`) from the stored annotations (`work`,
+`doc`) and the bibliography; `views`, `text` and `html` render it; `csl` and
+`csl_json` format references in CSL styles.
+"""

@@ -1,0 +1,127 @@
+"""Colon headlines: "Japarov: Kyrgyzstan will never give up Kempir-Abad".
+
+Agency headlines (AKIpress, TASS, Kun.uz) put the speaker before a colon and
+the claim after it, with no speech verb. A person label counts on any short
+line; a state or organization label only on the title line, because inside
+an essay "Russia: Moscow remains the key player" is a thesis heading, not a
+statement by Russia.
+
+Title Case headlines ("Uzbekistan Denies Hosting U.S. Troops") defeat the
+tagger, so on the title line a cue word right after an actor is read off the
+surface when the parse found no claim there.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import content
+from .speakers import Speaker
+from .speech import Proposal, Reported
+
+MAX_WORDS = 20
+MAX_LABEL_WORDS = 5
+QUOTE_MARKS = "\"“”«»„'‘’"
+
+
+def colon_claims(rep: Reported) -> list[Proposal]:
+    doc, text = rep.doc, rep.text
+    found, pos, first = [], 0, True
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        if line.strip():
+            prop = _colon_line(rep, doc, pos, line, first)
+            if prop is not None:
+                found.append(prop)
+            first = False
+        pos = end + 1
+    return found
+
+
+def title_case_claim(rep: Reported, taken: list[Proposal]) -> Proposal | None:
+    """"Actor Cue Content" on a Title Case first line the parse could not read."""
+    line = _title_line(rep)
+    # The parse may have read part of it ("Vows To Crush IS Cells" gives "To Crush"): the surface
+    # reading replaces a claim of the same cue; any other claim on the line means the parse coped.
+    if line is None or any(line.start <= p.start < line.end and p.cue_tok not in range(line.start, line.end)
+                           for p in taken):
+        return None
+    hit = _title_cue(rep, line)
+    if hit is None:
+        return None
+    tok, cue = hit
+    cue_toks, first = [tok.i], tok.i + 1
+    if rep.doc[first].lower_ in cue.preps:  # "Warns Of X", "Calls For X": the preposition is no content
+        cue_toks += [first] if cue.in_cue else []
+        first += 1
+    while first < line.end and rep.doc[first].is_punct:
+        first += 1  # "Report: Repression in Tajikistan": the colon is no content
+    if line.end - first < 2:
+        return None
+    who = Speaker((rep.actors.actor(tok.i - 1),), "actor", tok.i - 1)
+    return Proposal(first, line.end, "attributed", "headline_title_case", 0.55, who, cue_toks, "indirect",
+                    head=first, cue_tok=tok.i)
+
+
+def _title_cue(rep: Reported, line):
+    """The first cue word right after an actor (and not part of one)."""
+    for tok in line[1:-1]:
+        cue = rep.lex.cue_for(tok.lower_, tok.lower_) if tok.text[:1].isupper() else None
+        simple = cue is not None and not (cue.prt or cue.with_obj or cue.need_prep)  # "Spoke" needs "out"
+        if simple and tok.lower_ not in rep.lex.beliefs and not rep.actors.actor(tok.i) \
+                and rep.actors.actor(tok.i - 1):
+            return tok, cue
+    return None
+
+
+def _title_line(rep: Reported):
+    """The first line as a span, if it is written in Title Case."""
+    text = rep.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = rep.doc.char_span(start, len(text) if end == -1 else end, alignment_mode="contract")
+    if line is None or len(line) < 3 or line.text.endswith("."):
+        return None  # a headline has no final period
+    words = [t for t in line if t.is_alpha]
+    return line if words and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words) else None
+
+
+def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Proposal | None:
+    label, sep, rest = line.partition(": ")
+    if not sep or len(line.split()) > MAX_WORDS or not 0 < len(label.split()) <= MAX_LABEL_WORDS:
+        return None
+    lab = doc.char_span(pos, pos + len(label), alignment_mode="expand")
+    speaker = _label_speaker(rep, lab, title) if lab is not None else None
+    body = _body(doc, pos + len(label) + 2, rest) if speaker is not None else None
+    if body is None:
+        return None
+    (first, last), quoted = body
+    who = Speaker((rep.actors.actor(speaker),), "actor", speaker)
+    mode = "direct" if quoted else "indirect"
+    return Proposal(first, last, "attributed", "colon_headline", 0.6, who, [lab.end], mode, head=doc[first].i,
+                    cue_tok=lab.end)
+
+
+def _label_speaker(rep: Reported, lab, title: bool) -> int | None:
+    """The token of the person (or, on the title line, the body) the label names."""
+    kinds = ("person", "state", "organization", "group") if title else ("person",)
+    # Only a name, with its title or article, labels a speaker: "The CSTO after Qantar: …" is a title.
+    other = [t for t in lab if rep.actors.actor(t.i) is None and not (
+        t.is_punct or t.pos_ in ("DET", "ADJ") or t.lower_ in rep.lex.titles or t.lower_ in rep.actors.demonyms)]
+    if other:
+        return None
+    return next((i for i in range(lab.start, lab.end) if rep.actors.kind(i) in kinds), None)
+
+
+def _body(doc: Doc, start: int, rest: str) -> tuple[tuple[int, int], bool] | None:
+    """Token range of what follows the colon, without final period and quote marks."""
+    stripped = rest.strip().rstrip(".").strip(QUOTE_MARKS)
+    if not stripped:
+        return None
+    first = start + rest.index(stripped)
+    span = doc.char_span(first, first + len(stripped), alignment_mode="contract")
+    if span is None or len(span) < 3:
+        return None
+    return content.trim(doc, span.start, span.end), rest.strip()[:1] in QUOTE_MARKS

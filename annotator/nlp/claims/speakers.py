@@ -1,0 +1,311 @@
+"""Who says it: the subject of a cue, mapped to an actor's canonical id.
+
+Actors come from `doc.spans["actors"]` (the actors component); without it we
+fall back to the model's named entities so the claim rules still work alone.
+Pronouns ("He stated", "It said"), titles ("the Kazakh President said") and
+bare nouns ("the ministry said") resolve to the actor named before them that
+fits (`coref`), which is what a reader does in news prose.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .coref import (Mention, antecedent_subject, is_body_noun, is_subject, nominal_body, previous_subject,
+                           pronoun_person, titled_person)
+from annotator.nlp.actors.data import load as load_gazetteer
+from annotator.nlp.actors.data import slug as actor_slug
+from .lexicon import Lexicon
+from annotator.nlp.doc_scan import sentences
+
+FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it", "they"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+RELATIVE = {"who", "that", "which"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "readout", "note",
+                   "message", "appeal", "report"}
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "attr", "acomp", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    ids: tuple[str | None, ...]  # one per conjoined subject; (None,) for unnamed
+    how: str  # actor | pronoun | nominal | unnamed | other | none
+    token: int | None = None
+
+
+def slug(text: str) -> str:
+    """An id for a speaker no actor rule found, built the way the actor layer
+    builds its ids, so the two layers agree ("the Taliban's" -> "taliban")."""
+    return actor_slug(re.sub(r"[’']s$", "", re.sub(r"^(the|The)\s+", "", text.strip())))
+
+
+class ActorIndex:
+    """Token -> actor lookup, plus every mention in text order for back-references."""
+
+    def __init__(self, doc: Doc, user_actors: str = ""):
+        # The actor component's gazetteer (with a workspace's own actors.jsonl): offices and
+        # demonyms make titles resolvable ("the Tajik president"). A broken actor file is an
+        # error the user must see, not a reason to guess less.
+        self.gaz = load_gazetteer(user_actors)
+        self.demonyms = self.gaz.demonyms_lower
+        self.by_token: dict[int, Mention] = {}
+        spans = sorted(doc.spans["actors"] if "actors" in doc.spans else self._fallback(doc), key=lambda s: s.start)
+        sent_starts = [s.start for s in sentences(doc)]  # one pass; Span.sent would search per mention
+        self.mentions = [self._mention(s, sent_starts[bisect_right(sent_starts, s.start) - 1]) for s in spans]
+        for span, m in zip(spans, self.mentions):
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, m)
+        # People the actor gazetteer does not know still speak in news: a
+        # PERSON entity as a cue's subject is a speaker, not "unnamed".
+        self.ner_people = {i: slug(e.text) for e in doc.ents if e.label_ == "PERSON"
+                           for i in range(e.start, e.end) if i not in self.by_token}
+
+    def _mention(self, span: Span, sent: int) -> Mention:
+        ext, text = span._, span.text  # each `span._` and `span.text` is built anew
+        canonical = ext.canonical or slug(text)
+        entry = self.gaz.entries.get(canonical)
+        return Mention(span.start, canonical, span.label_, (ext.role or "").lower(), text,
+                       is_subject(span.root), sent, (getattr(entry, "office", "") or "").lower(),
+                       getattr(entry, "affiliation", "") or "")
+
+    @staticmethod
+    def _fallback(doc: Doc) -> list[Span]:
+        """NER entities as actors; a bare surname takes the full name seen before."""
+        spans, full_names = [], {}
+        for ent in doc.ents:
+            kind = FALLBACK_LABELS.get(ent.label_)
+            if not kind:
+                continue
+            canonical = slug(ent.text)
+            last = slug(ent[-1].text)
+            if kind == "person" and len(ent) > 1:
+                full_names[last] = canonical
+            elif kind == "person":
+                canonical = full_names.get(last, canonical)
+            span = Span(doc, ent.start, ent.end, label=kind)
+            span._.canonical = canonical
+            spans.append(span)
+        return spans
+
+    def actor(self, i: int) -> str | None:
+        hit = self.by_token.get(i)
+        return hit.id if hit else None
+
+    def kind(self, i: int) -> str | None:
+        hit = self.by_token.get(i)
+        return hit.kind if hit else None
+
+    def text(self, i: int) -> str:
+        hit = self.by_token.get(i)
+        return hit.text if hit else ""
+
+
+def _named_statement(noun: Token) -> bool:
+    """"the UN Security Council statement": a statement with its author's name on it."""
+    return noun.lemma_.lower() in STATEMENT_NOUNS and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _after_comma(tok: Token) -> bool:
+    """A comma stands just before `tok` (and something before the comma)."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text == ","
+
+
+def root_noun_predicate(tok: Token) -> bool:
+    """"The CSTO, of which both are members, offered to send …": the parser,
+    misled by the clause between commas, made the subject the root and the
+    verb a participle hanging on it. Such a verb is the sentence's predicate."""
+    head = tok.head
+    return (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and _after_comma(tok))
+
+
+def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token | None:
+    """The grammatical subject of a cue, climbing through control and clauses."""
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
+    if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and (is_cue(tok.head) or (
+            _after_comma(tok) and tok.head.pos_ in ("VERB", "AUX") and not _named_statement(tok.doc[tok.i - 2]))):
+        # "said X, adding that Y", "refused to sign, saying Y": the main clause's
+        # subject speaks, not the noun before the comma (unless that is a
+        # statement: "supports the UN statement, calling for …").
+        return subject_token(tok.head, is_cue, depth + 1)
+    guess = _participle_subject(tok) or _adjacent_subject(tok)
+    if guess is not None or depth > 4 or tok.head is tok:
+        return guess
+    if depth == 0 and tok.dep_ in ("pcomp", "advcl", "conj"):
+        # "stated X by adding Y", "said X and added Y": the reporting verb above speaks.
+        above = next((a for a in tok.ancestors if is_cue(a)), None)
+        if above is not None:
+            return subject_token(above, is_cue, depth + 1)
+    if root_noun_predicate(tok):
+        return tok.head
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+        # "The UNSC issued a statement calling for …": the statement's author speaks.
+        noun = tok.head
+        return subject_token(noun.head, is_cue, depth + 1) if noun.dep_ == "dobj" else noun
+    if tok.dep_ in CLIMB_DEPS:
+        return subject_token(tok.head, is_cue, depth + 1)
+    return None
+
+
+def _participle_subject(tok: Token) -> Token | None:
+    """", calling for …" after a noun: the noun is the implied subject."""
+    doc = tok.doc
+    if tok.tag_ != "VBG" or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    prev = doc[tok.i - 2]
+    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "pobj", "appos", "attr"):
+        return prev
+    return None
+
+
+def _adjacent_subject(tok: Token) -> Token | None:
+    """A name right before the verb is its subject even when the parse lost it."""
+    doc, i = tok.doc, tok.i - 1
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX") or doc[i].dep_ == "neg"):
+        i -= 1
+    if i < 0:
+        return None
+    prev = doc[i]
+    if prev.pos_ == "PROPN" or prev.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return prev
+    return None
+
+
+def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
+    """Map a subject token to canonical ids, one per conjoined subject."""
+    if subj is None:
+        return Speaker((None,), "none")
+    if subj.lower_ == "they":  # "Kazakhstan and Uzbekistan signed … They said": both speak
+        ante = antecedent_subject(subj)
+        if ante is not None and actors.kind(ante.i) in ("state", "organization", "group"):
+            return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
+    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    found = [_resolve_one(h, actors, lex) for h in heads]
+    # One id per head, or several for one head ("the two leaders": both).
+    flat = [i for f in found for i in (f[0] if isinstance(f[0], tuple) else (f[0],)) if i]
+    ids = tuple(dict.fromkeys(flat)) or (None,)
+    return Speaker(ids, found[0][1], subj.i)
+
+
+def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str]:
+    for step in (_named, _referring, _described):
+        found = step(tok, actors, lex)
+        if found is not None:
+            return found
+    return None, "other"
+
+
+def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """The subject is an actor, a person the NER found, or has one in apposition."""
+    for cand in (tok, *(c for c in tok.children if c.dep_ == "appos")):  # "the spokesman, Zabihullah Mujahid"
+        found = actors.actor(cand.i) or actors.ner_people.get(cand.i)
+        if found:
+            return found, "actor"
+    # "Russia's ambassador to Kabul, Dmitry Zhirnov, said": the parse may hang the
+    # name on a word inside the subject; a person in apposition there still names it.
+    for cand in tok.subtree:
+        if cand.dep_ == "appos" and cand.i > tok.i and (actors.kind(cand.i) == "person" or cand.i in actors.ner_people):
+            return actors.actor(cand.i) or actors.ner_people[cand.i], "actor"
+    return None
+
+
+def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """He/she, "the Kazakh President", "the ministry", or an unnamed source ("a spokesman", "officials")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PERSON_PRONOUNS:
+        return pronoun_person(actors.mentions, tok), "pronoun"
+    if low in THING_PRONOUNS:
+        found, ref = previous_subject(actors.by_token, tok)
+        return (ref, "pronoun") if found and (ref or low != "it") else None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
+    if poss is not None:  # "Their spokesman said": the body named as the last subject
+        return previous_subject(actors.by_token, poss)[1], "pronoun"
+    return _nominal(tok, actors, lex)
+
+
+def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """"The Kazakh President", "the Tajik side", "the ministry", "a spokesman", "officials"."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
+    if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
+    if tok.tag_ == "NNS" and (lemma in lex.titles or lemma == "side") and _a_pair(tok):
+        # "The two leaders said in a joint statement": the last two people (or sides) named.
+        two = _last_distinct(actors, tok, "state" if lemma == "side" else "person", 2)
+        if len(two) == 2:
+            return two, "nominal"
+    if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
+        title = lemma if lemma in lex.titles else low
+        return titled_person(actors.mentions, tok, title, lex.titles, actors.demonyms), "nominal"
+    if lemma == "side":  # "the Tajik side said": the state of that demonym
+        demonyms = actors.demonyms
+        side = next((demonyms[c.lower_] for c in tok.children if c.lower_ in demonyms), None)
+        if side:
+            return side, "nominal"
+    if is_body_noun(tok):
+        return nominal_body(actors.mentions, tok), "nominal"
+    if tok.tag_ == "NN" and low in lex.unnamed and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "The former official told …": the person the text has just named.
+        found = titled_person(actors.mentions, tok, low, lex.titles, actors.demonyms)
+        if found:
+            return found, "nominal"
+    if low in lex.unnamed or lemma in lex.unnamed:
+        return _on_behalf_of(tok, actors), "unnamed"
+    return None
+
+
+def _a_pair(tok: Token) -> bool:
+    """"the two leaders", "both presidents"."""
+    return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+def _last_distinct(actors: ActorIndex, tok: Token, kind: str, n: int) -> tuple[str, ...]:
+    ids: list[str] = []
+    for m in sorted((m for m in actors.mentions if m.start < tok.i and m.kind == kind), key=lambda m: -m.start):
+        if m.id not in ids:
+            ids.append(m.id)
+        if len(ids) == n:
+            break
+    return tuple(reversed(ids))
+
+
+def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
+    """"A spokesman for the Kazakh Foreign Ministry", "Taliban officials": the
+    body the unnamed person speaks for. Bare "sources" and "officials" with no
+    body named stay unnamed."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss") and c.i < tok.i and actors.kind(c.i) in ("organization", "group", "state"):
+            return actors.actor(c.i)
+        if c.dep_ == "prep" and c.lower_ in ("for", "of") and tok.lemma_.lower() in SPOKESPEOPLE:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and actors.actor(obj.i):
+                return actors.actor(obj.i)
+    return None
+
+
+def _described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+    """"Mearsheimer's theory", "the UN statement", "his office"."""
+    for left in tok.subtree:
+        if left.i < tok.i and actors.actor(left.i):
+            return actors.actor(left.i), "actor"
+    for c in tok.children:  # "the report by the International Crisis Group", "a statement from the CSTO"
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ in ("by", "from") else None
+        if obj is not None and actors.actor(obj.i):
+            return actors.actor(obj.i), "actor"
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is not None:
+        return pronoun_person(actors.mentions, poss), "pronoun"
+    if tok.lower_ in GROUP_PRONOUNS:
+        return None, "pronoun"
+    return None

@@ -1,0 +1,221 @@
+"""Indirect speech: a cue verb, its speaker and its reported content.
+
+"Tokayev stated the situation creates risks", "Beijing pledged to pay …",
+"As Kazantsev sketched out, there are …", "according to UzA" (a channel, or
+a claim of its own when no cue verb carries it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import content
+from . import surface
+from .channels import cited_source, outlet_channel, quoted_by
+from .lexicon import Cue, Lexicon
+from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
+from annotator.nlp.doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
+
+SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
+         "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
+WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
+# Cues that also report evidence: said of figures or findings they are no speech.
+INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
+EVIDENCE_NOUNS = {"figure", "data", "datum", "number", "statistic", "result", "finding", "evidence", "trend",
+                  "image", "photo", "footage", "record", "survey", "poll", "map", "chart", "table", "sign"}
+NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
+OWN_TEXT = {"essay", "article", "paper", "chapter", "analysis", "piece", "commentary", "study", "section"}
+# "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
+ANONYMITY = re.compile(r"(?:not )?to (?:be|remain) (?:named|identified|quoted|anonymous)\b", re.I)
+
+
+@dataclass
+class Proposal:
+    start: int  # token range of the content (or thesis)
+    end: int
+    kind: str  # attributed | authorial
+    rule: str
+    score: float
+    speaker: Speaker | None = None
+    cue_tokens: list[int] = field(default_factory=list)
+    mode: str | None = None
+    channel: str | None = None
+    head: int | None = None  # the content's head token: nested reports hang on it
+    cue_tok: int | None = None
+
+
+PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
+
+
+def _says_nothing(content: Span) -> bool:
+    """Content that holds no proposition: a pronoun alone ("…, which it blames
+    for …"), or a short embedded question ("said plainly what they want")."""
+    if all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in content):
+        return True
+    return content[0].lower_ in WH_WORDS and len(content) <= 5
+
+
+def _impersonal(tok: Token) -> bool:
+    """"It was reported / announced that …": a passive cue with an empty "it"
+    and a clause, in the past: a report that happened. "It is said that …" is
+    hearsay, no report."""
+    deps = {c.dep_: c for c in tok.children}
+    subj, aux = deps.get("nsubjpass"), deps.get("auxpass")
+    return subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps and aux.tag_ == "VBD"
+
+
+class Reported:
+    """Finds cue verbs in a parsed Doc and reads off their claims."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex):
+        self.doc, self.lex, self.actors = doc, lex, actors
+        self.text = doc_text(doc)
+
+    def cue(self, tok: Token) -> Cue | None:
+        """The cue this token is, if it is used as a verb (or a mistagged one)."""
+        cue = self.lex.cue_for(tok.lemma_.lower(), tok.lower_)
+        if cue is None or not self._verb_like(tok) or self._excluded(tok, cue):
+            return None
+        return cue
+
+    def is_cue(self, tok: Token) -> bool:
+        return self.cue(tok) is not None
+
+    def _verb_like(self, tok: Token) -> bool:
+        if tok.pos_ == "VERB":
+            return True
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.lower_ not in self.lex.forms:
+            return False
+        if content.child(tok, {"nsubj"}) is not None:
+            return True
+        doc = tok.doc
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        return tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and nxt in ("to", "that", ",")
+
+    def _excluded(self, tok: Token, cue: Cue) -> bool:
+        deps = {c.dep_ for c in tok.children}
+        if "neg" in deps:
+            return True  # "It was not reported that …", "did not say"
+        if _impersonal(tok):
+            return False  # "It was reported that …": a report with no one named
+        if deps & {"auxpass", "nsubjpass"} or tok.head.lower_ == "without":
+            return True  # passive ("As stated above"), negated or "without saying"
+        if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
+            return True  # "Highlighted are …"
+        if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
+            return True
+        if cue.with_obj and not self._with_obj(tok, cue):
+            return True
+        if cue.no_obj and "dobj" in deps and tok.tag_ != "VBD":
+            return True  # "SCO and CSTO offer them platforms" describes; "Xi offered 1.5 billion yuan" offers
+        # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object.
+        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children)
+
+    @staticmethod
+    def _with_obj(tok: Token, cue: Cue) -> Token | None:
+        return next((c for c in tok.children if c.dep_ in ("dobj", "acomp") and c.lemma_.lower() in cue.with_obj), None)
+
+    def cue_tokens(self, tok: Token, cue: Cue) -> list[int]:
+        toks = [tok.i]
+        toks += [c.i for c in tok.children if c.dep_ == "prt" and c.lower_ == cue.prt]
+        obj = self._with_obj(tok, cue) if cue.with_obj else None
+        toks += [obj.i] if obj is not None else []
+        if cue.in_cue:
+            toks += [c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in cue.preps][:1]
+        return sorted(toks)
+
+    def speaker(self, tok: Token) -> Speaker:
+        if _impersonal(tok):
+            return Speaker((None,), "unnamed", None)
+        framed = quoted_by(tok)  # "X was quoted by TASS as saying": X speaks, not TASS
+        cited = self._cited(tok)  # "TASS reported, citing the ministry": the ministry speaks
+        subj = framed[0] if framed is not None else cited or subject_token(tok, is_cue=self.is_cue)
+        return resolve(subj, self.actors, self.lex)
+
+    def channel(self, tok: Token) -> str | None:
+        """The outlet the cue names as its medium ("told TASS", "quoted by Interfax",
+        "TASS reported, citing …")."""
+        framed = quoted_by(tok)
+        if framed is not None:
+            return self.actors.actor(framed[1].i) if framed[1] is not None else None
+        if self._cited(tok) is not None:
+            subj = subject_token(tok, is_cue=self.is_cue)
+            return self.actors.actor(subj.i) if subj is not None else None
+        return outlet_channel(tok, self.actors, self.lex)
+
+    def _cited(self, tok: Token) -> Token | None:
+        """A named actor the cue cites; unnamed "sources" leave the outlet speaking."""
+        cited = cited_source(tok)
+        return cited if cited is not None and self.actors.actor(cited.i) else None
+
+    def find(self) -> list[Proposal]:
+        found: list[Proposal] = []
+        for i, sent in sentences_of(sentences(self.doc), self._maybe_cues()):
+            tok = self.doc[i]
+            cue = self.cue(tok)
+            if cue is not None:
+                found += self._claims_of(tok, cue, sent)
+        return found
+
+    def _maybe_cues(self) -> list[int]:
+        """Tokens `cue_for` can match (by lemma or surface form): only they need the full test."""
+        cues, forms = self.lex.cues, self.lex.forms
+        by_lemma = tokens_where(self.doc, lambda lemma: lemma.lower() in cues, "LEMMA")
+        by_form = tokens_in(self.doc, [form for form, lemma in forms.items() if lemma in cues], "LOWER")
+        return union(by_lemma, by_form)
+
+    def _claims_of(self, tok: Token, cue: Cue, sent: Span) -> list[Proposal]:
+        hit = self._content(tok, cue, sent)
+        if hit is None:
+            return []
+        (start, end, head), rule = hit
+        start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
+        speaker = self.speaker(tok)
+        if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
+            return []
+        if _says_nothing(self.doc[start:end]):
+            return []
+        if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
+            return []
+        if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
+            return []  # "the ministry's own figures suggest …": evidence, not speech
+        score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
+        return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
+                         self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
+
+    def _content(self, tok: Token, cue: Cue, sent: Span):
+        for kind in cue.content:
+            finder = content.FINDERS.get(kind)
+            hit = finder(tok, cue, self.is_cue) if finder else None
+            if hit is not None:
+                return hit, kind
+        if "as" in cue.content:
+            hit = surface.as_clause(tok, sent.start, sent.end)
+            if hit is not None:
+                return hit, "as"
+        if "ccomp" not in cue.content:
+            return None
+        hit = surface.parataxis(tok)
+        if hit is not None:
+            return hit, "parataxis"
+        hit = surface.trailing(tok, sent.start, sent.end)
+        return (hit, "trailing") if hit is not None else None
+
+    def _no_agent(self, speaker: Speaker) -> bool:
+        """Evidence, not a speaker: "the ministry's own figures suggest …" (a company
+        or "they" that confirmed something still speaks)."""
+        if speaker.ids != (None,) or speaker.token is None:
+            return False
+        return self.doc[speaker.token].lemma_.lower() in EVIDENCE_NOUNS
+
+    def _not_a_speaker(self, speaker: Speaker) -> bool:
+        """"It goes without saying", "This shows": no one is speaking; and
+        "This essay argues": the author is (an authorial claim, not a report)."""
+        if speaker.token is None:
+            return speaker.how == "none"
+        tok = self.doc[speaker.token]
+        own_text = tok.lemma_.lower() in OWN_TEXT and any(c.lower_ in ("this", "my", "our") for c in tok.children)
+        return speaker.ids == (None,) and (tok.lower_ in NOT_SPEAKERS or own_text)

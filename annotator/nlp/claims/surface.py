@@ -1,0 +1,76 @@
+"""Content read off the surface where the parse of a reporting clause fails.
+
+"As X said, MAIN" and "MAIN, as X said"; "The decision, Putin said, was
+final"; "CONTENT, Asia-Plus reported." (the cue hung on the content as a
+conjunct). Same return shape as the finders in `content`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .content import INTRODUCERS, Range, child, clip, subtree_range
+
+
+def as_clause(verb: Token, sent_start: int, sent_end: int) -> Range | None:
+    """"As X said, MAIN" (or "MAIN, as X said"): the main clause is the content."""
+    doc = verb.doc
+    mark = child(verb, {"mark"})
+    first = mark.i if mark is not None and mark.lower_ == "as" else _surface_as(verb)
+    if first is None:
+        return None
+    if all(doc[i].is_punct or doc[i].pos_ in ("CCONJ", "ADV") for i in range(sent_start, first)):
+        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")]) + 1
+        start, end = clip(doc, after, sent_end)
+        return start, end, start
+    return sent_start, first, sent_start
+
+
+def parataxis(verb: Token) -> Range | None:
+    """"The decision, Putin said, was final": the clause around the aside.
+    A span is contiguous, so an aside inside the clause stays in it."""
+    if verb.dep_ != "parataxis" or child(verb, {"ccomp"}) is not None:
+        return None
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "appos") and head.head is not head:
+        head = head.head  # "Such attacks, Peskov told reporters, are aimed …": hung on the subject
+    start, end = subtree_range(head)
+    if verb.left_edge.i > head.i and verb.right_edge.i + 1 >= end - 1:
+        end = verb.left_edge.i  # "…, he said." at the end: the clause before it
+    return start, end, head.i
+
+
+NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}
+TRAILING_DEPS = {"prep", "npadvmod", "advmod", "punct", "agent"}
+
+
+def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
+    """"CONTENT, Asia-Plus reported." read off the surface when the parse
+    hung the cue on the content as a conjunct: a noun phrase between a comma
+    and the cue, and nothing after the cue but its own adjuncts."""
+    doc, i = verb.doc, verb.i - 1
+    while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in ("-", "–", "'s", "’s")):
+        i -= 1
+    if doc[i].text != "," or i == verb.i - 1 or verb.i - i > 8 or i - sent_start < 3:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent_start:i]):
+        return None  # "After the talks, the ministers noted …": no clause, no content
+    if doc[sent_start].dep_ == "mark" or doc[sent_start].lower_ in INTRODUCERS:
+        return None  # "When they met X, the officials observed …": a subordinate clause, not content
+    tail = [t for t in doc[verb.i + 1:sent_end] if not (t.is_punct or t.is_space)]
+    if any(verb not in t.ancestors for t in tail):  # "on Tuesday" is the cue's; anything else is not
+        return None
+    if any(c.i > verb.i and c.dep_ not in TRAILING_DEPS and not (c.dep_ == "dobj" and verb.lemma_ == "tell")
+           for c in verb.children):
+        return None  # an object after the cue is its content ("observed the alert"), not this pattern
+    return sent_start, i, doc[sent_start].i
+
+
+def _surface_as(verb: Token) -> int | None:
+    """"as Dmitri Trenin analyses," when the tagger read the verb as a noun."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and doc[i].pos_ == "PROPN":
+        i -= 1
+    if i >= 0 and i < verb.i - 1 and doc[i].lower_ == "as" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        return i
+    return None

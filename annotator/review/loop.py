@@ -1,0 +1,386 @@
+"""The interactive review: reads single keys, shows proposals, records decisions.
+
+It receives its console and its key source, so tests drive it with a list
+of keys and a `Console(file=StringIO())`, and the CLI with the terminal
+(in cbreak mode: single keys, no Enter). Nothing here opens files: the
+`Session` saves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Iterable
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import edit
+from . import view
+from .session import Session
+from .orphans import CannotPlace, Orphan, OrphanSession
+from .query import progress
+
+ENTER = ("\r", "\n")
+ESC = "\x1b"
+QUIT = ("q", "\x03", "\x04")  # q, Ctrl-C, Ctrl-D (raw mode delivers them as keys)
+BACKSPACE = ("\x7f", "\x08")
+LEFT, RIGHT = "\x1b[D", "\x1b[C"
+
+SPAN_KEYS = {"[": edit.grow_start, "{": edit.shrink_start, "]": edit.grow_end, "}": edit.shrink_end}
+
+
+# An escape sequence a terminal sends for one key (arrows: ESC [ D).
+_SEQUENCE = re.compile(r"\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|.", re.S)
+
+
+class KeyBuffer:
+    """Keys from a source that may deliver several at once (a paste, a fast
+    typist, tmux send-keys): split into single keys, arrows kept whole."""
+
+    def __init__(self, read: Callable[[], str]):
+        self.read = read
+        self.pending: list[str] = []
+
+    def __call__(self) -> str:
+        while not self.pending:
+            chunk = self.read()
+            if not chunk:
+                raise EOFError
+            self.pending = _SEQUENCE.findall(chunk)
+        return self.pending.pop(0)
+
+
+class Quit(Exception):
+    """The person asked to stop (or the keys ran out)."""
+
+
+def key_reader(keys: Iterable[str] | Callable[[], str]) -> Callable[[], str]:
+    """One key at a time from a callable (a terminal) or an iterable (a test);
+    an iterable that runs out ends the review as the end of a pipe does."""
+    if callable(keys):
+        return keys
+    it = iter(keys)
+
+    def read() -> str:
+        try:
+            return next(it)
+        except StopIteration:
+            raise EOFError from None
+
+    return read
+
+
+class Loop:
+    def __init__(self, session: Session, console: Console, keys, actors: list[str] = ()):
+        self.session = session
+        self.console = console
+        self.read = key_reader(keys)
+        self.actors = list(actors)
+        self.message = _orphan_note(session)
+
+    def run(self) -> Counter:
+        """Review until quit; returns what this session changed, by status."""
+        try:
+            while True:
+                self.draw("main")
+                self.main_key(self.key())
+        except Quit:
+            return self.session.changes()
+
+    def key(self, typing: bool = False) -> str:
+        """The next key; q quits, except while a name is being typed."""
+        try:
+            key = self.read()
+        except (EOFError, KeyboardInterrupt):
+            raise Quit from None
+        if key in QUIT and not (typing and key == "q"):
+            raise Quit
+        return key
+
+    def draw(self, mode: str, below=None) -> None:
+        """The current proposal (or the end of the queue), and a picker under it."""
+        prog = progress(self.session)
+        ann = self.session.current()
+        if ann is None:
+            shown = view.end_screen(prog, self.message)
+        else:
+            shown = view.screen(ann, self.session.text(), self.session.item.doc, prog, mode, self.message)
+        view.show(self.console, shown if below is None else Group(shown, below))
+        self.message = ""
+
+    # -- main mode --------------------------------------------------------
+
+    def main_key(self, key: str) -> None:
+        actions = {"a": self.accept, "r": self.reject, "s": self.skip, RIGHT: self.skip,
+                   "u": self.undo, "b": self.back, LEFT: self.back, "e": self.edit_mode,
+                   "?": lambda: self.help("main")}
+        action = actions.get(key)
+        if action is None:
+            self.message = f"{key!r} is not a key here; ? shows the keys"
+        elif self.session.done and key in ("a", "r", "s", RIGHT, "e"):
+            self.message = "Nothing left here: u undo, b back, q quit"
+        else:
+            action()
+
+    def accept(self) -> None:
+        ann = self.session.accept()
+        self._said("accepted", ann)
+
+    def reject(self) -> None:
+        ann = self.session.reject()
+        self._said("rejected", ann)
+
+    def _said(self, what: str, ann) -> None:
+        self.message = f"{what} {ann.kind} “{_short(ann.text)}” (saved)"
+
+    def skip(self) -> None:
+        self.session.skip()
+
+    def back(self) -> None:
+        if not self.session.back():
+            self.message = "This is the first proposal."
+
+    def undo(self) -> None:
+        step = self.session.undo()
+        if step is None:
+            self.message = "Nothing to undo."
+            return
+        self.message = f"undone: {step.item.id} is {step.before.status} again (saved)"
+
+    def help(self, mode: str) -> None:
+        view.show(self.console, view.help_table(mode))
+        self.console.print("[dim]press any key to go back[/]")
+        self.key(typing=True)  # q too goes back here, it does not quit
+
+    # -- edit mode --------------------------------------------------------
+
+    def edit_mode(self) -> None:
+        """Edit the current proposal until Enter (done, next) or Esc (stay)."""
+        here, edited = self.session.pos, False
+        while self.session.pos == here:
+            self.draw("edit")
+            key = self.key()
+            if key in ENTER:
+                if edited:
+                    self.session.skip()
+                return
+            if key == ESC:
+                return
+            edited = self.edit_key(key) or edited
+
+    def edit_key(self, key: str) -> bool:
+        """Apply one edit key; True when the annotation changed."""
+        if key in SPAN_KEYS:
+            return self._apply(SPAN_KEYS[key], "span cannot move that way")
+        handlers = {"t": self.pick_type, "c": self.pick_canonical, "p": self.pick_speaker,
+                    "b": self.pick_bib, "?": lambda: self.help("edit")}
+        if key == "u":
+            self.undo()
+            return False
+        handler = handlers.get(key)
+        if handler is None:
+            self.message = f"{key!r} is not an edit key; ? shows them"
+            return False
+        return bool(handler())
+
+    def _apply(self, change, refusal: str, *args) -> bool:
+        new = self.session.edit(change, *args)
+        if new is None:
+            self.message = refusal
+            return False
+        self.message = f"edited: “{_short(new.text)}” (saved)"
+        return True
+
+    def pick_type(self) -> bool:
+        ann = self.session.current()
+        choices = list(edit.TYPE_CHOICES.get(ann.kind, ()))
+        if not choices:
+            self.message = f"a {ann.kind} has no type to change"
+            return False
+        value = self.choose(f"{ann.kind} type", choices, typing=False)
+        return value is not None and self._apply(edit.set_type, "type unchanged", value)
+
+    def pick_canonical(self) -> bool:
+        if self.session.current().kind != "actor":
+            self.message = "only an actor has a canonical id"
+            return False
+        value = self.choose("canonical actor", self.actors)
+        return value is not None and self._apply(edit.set_canonical, "not a usable actor id", value)
+
+    def pick_speaker(self) -> bool:
+        if self.session.current().kind != "claim":
+            self.message = "only a claim has a speaker"
+            return False
+        value = self.choose("speaker", self.actors, none_label="0  unnamed source")
+        return value is not None and self._apply(edit.set_speaker, "speaker unchanged", value or None)
+
+    def pick_bib(self) -> bool:
+        ann = self.session.current()
+        if ann.kind != "citation" or not ann.candidates:
+            self.message = "only a citation with candidates can be linked here"
+            return False
+        keys = [c.key for c in ann.candidates]
+        value = self.choose("bib link", keys, typing=False, none_label="0  no link")
+        return value is not None and self._apply(edit.set_bib, "link unchanged", value or None)
+
+    def choose(self, title: str, choices: list[str], typing: bool = True, none_label: str = "") -> str | None:
+        """A digit picks a shown choice; with `typing`, letters filter and Enter
+        takes the typed name as a new id. "" means "none" (digit 0), None cancel."""
+        typed = ""
+        while True:
+            shown = edit.matches(choices, typed) if typing else choices[:9]
+            self.draw("edit", below=view.picker(title, typed, shown, none_label, typing))
+            key = self.key(typing=typing)
+            if key == ESC:
+                return None
+            if key.isdigit():
+                if key == "0" and none_label:
+                    return ""
+                if 0 < int(key) <= len(shown):
+                    return shown[int(key) - 1]
+            elif key in ENTER:
+                return (edit.actor_id(typed) or None) if typing else None
+            elif key in BACKSPACE:
+                typed = typed[:-1]
+            elif typing and key.isprintable() and len(key) == 1:
+                typed += key
+
+
+# -- orphans ----------------------------------------------------------------
+
+ORPHAN_KEYS = "p place  d drop  s skip  u undo  ? help  q quit"
+ORPHAN_HELP = [
+    ("p", "place it at the suggested match: an annotation again, its decision kept"),
+    ("d", "drop it for good: the decision is forgotten"),
+    ("s / →", "skip: leave it an orphan, go to the next"),
+    ("u", "undo the last place or drop (again for the one before, and so on)"),
+    ("q", "quit; every decision is already saved"),
+]
+
+
+class OrphanLoop:
+    """One orphan at a time: where it was, where it most likely went; p, d, s, u."""
+
+    def __init__(self, session: OrphanSession, console: Console, keys):
+        self.session = session
+        self.console = console
+        self.read = key_reader(keys)
+        self.message = ""
+
+    def run(self) -> Counter:
+        """Until quit; returns how many orphans are placed, dropped, left."""
+        try:
+            while True:
+                self.draw()
+                self.on_key(self.key())
+        except Quit:
+            return self.session.counts()
+
+    def key(self) -> str:
+        try:
+            key = self.read()
+        except (EOFError, KeyboardInterrupt):
+            raise Quit from None
+        if key in QUIT:
+            raise Quit
+        return key
+
+    def draw(self) -> None:
+        item = self.session.current()
+        shown = _orphans_end(self.session) if item is None else _orphan_screen(self.session, item)
+        if self.message:
+            shown = Group(shown, Text(self.message, style="bold"))
+        view.show(self.console, shown)
+        self.message = ""
+
+    def on_key(self, key: str) -> None:
+        actions = {"p": self.place, "d": self.drop, "s": self.session.skip, RIGHT: self.session.skip,
+                   "u": self.undo, "?": self.help}
+        action = actions.get(key)
+        if action is None:
+            self.message = f"{key!r} is not a key here; ? shows the keys"
+        elif self.session.done and key in ("p", "d", "s", RIGHT):
+            self.message = "Nothing left here: u undo, q quit"
+        else:
+            action()
+
+    def place(self) -> None:
+        text = self.session.text(self.session.current())
+        try:
+            new = self.session.place()
+        except CannotPlace as err:
+            self.message = f"{err}: d drops it, s leaves it an orphan"
+            return
+        self.message = f"placed {new.kind} “{_short(new.text)}” at line {_line(text, new.start)} (saved)"
+
+    def drop(self) -> None:
+        ann = self.session.drop()
+        self.message = f"dropped {ann.kind} “{_short(ann.text)}” (saved)"
+
+    def undo(self) -> None:
+        item = self.session.undo()
+        self.message = "Nothing to undo." if item is None else f"undone: {item.ann.id} is an orphan again (saved)"
+
+    def help(self) -> None:
+        table = Table(title="keys (orphans)", show_header=False, box=None, padding=(0, 2))
+        for key, what in ORPHAN_HELP:
+            table.add_row(Text(key, style="bold"), what)
+        view.show(self.console, table)
+        self.console.print("[dim]press any key to go back[/]")
+        try:
+            self.read()  # q too goes back here, it does not quit
+        except (EOFError, KeyboardInterrupt):
+            raise Quit from None
+
+
+def _orphan_screen(session: OrphanSession, item: Orphan) -> Group:
+    """The orphan's old quote in its old context, and its likely place now."""
+    ann, text = item.ann, session.text(item)
+    done = session.counts()
+    title = (f"orphan {session.pos + 1} of {len(session.items)} · {done['placed']} placed · "
+             f"{done['dropped']} dropped · {item.doc} · was")
+    was = Text("…" if ann.before else "")
+    was.append(ann.before)
+    was.append("⟦")
+    was.append(ann.text, style=view.SPAN_STYLE)
+    was.append("⟧")
+    was.append(ann.after + ("…" if ann.after else ""))
+    parts = [Panel(was, title=title, title_align="left")]
+    new = session.candidate(item)
+    if new is None:
+        best = f" (best match {item.score:.2f})" if item.place else ""
+        parts.append(Text(f"no likely place in the current text{best}", style="bold"))
+    else:
+        p = item.place
+        head = (f"now, most likely · match {p.score:.2f} (quote {p.quote:.2f}, context {p.context:.2f}) · "
+                f"line {_line(text, p.start)}")
+        parts.append(Panel(view.highlighted(new, text), title=head, title_align="left"))
+    return Group(*parts, view.fields(ann), Text(ORPHAN_KEYS, style="dim"))
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _orphans_end(session: OrphanSession) -> Group:
+    done = session.counts()
+    return Group(Text(f"End of the orphans: {done['placed']} placed, {done['dropped']} dropped, "
+                      f"{done['orphan']} left.", style="bold"),
+                 Text("u undo  q quit", style="dim"))
+
+
+def _orphan_note(session: Session) -> str:
+    """Say at the start that some earlier decisions lost their place."""
+    n = sum(len(d.afile.orphans) for d in session.docs.values())
+    if not n:
+        return ""
+    return (f"{n} earlier decision(s) could not be found again in the edited text: `annotator status` lists them, "
+            "`annotator review --orphans` places or drops them")
+
+
+def _short(text: str) -> str:
+    """One line for the status message: a span may run over line breaks."""
+    return view.short(" ".join(text.split()), 60)

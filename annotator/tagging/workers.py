@@ -1,0 +1,50 @@
+"""Tagging in several processes: each worker tags whole documents.
+
+The workers are forked after the model is loaded, so they share its weights
+(copy-on-write) and the documents without pickling either; each sends back
+only the finished `AnnotationFile`, which is small next to the spaCy Docs.
+Where fork is unavailable, documents are tagged here, one after another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Iterator
+
+from spacy.language import Language
+
+from annotator.models import AnnotationFile, Document
+
+# What the forked workers inherit: set while the pool runs.
+_job: tuple[list[Document], Language, str | None, int] | None = None
+
+
+def tag_in_workers(docs: list[Document], nlp: Language, model: str | None, jobs: int,
+                   batch_size: int) -> Iterator[AnnotationFile]:
+    from .propose import tag
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield from tag(docs, nlp, model, jobs=1, batch_size=batch_size)
+        return
+    global _job
+    _job = (docs, nlp, model, batch_size)
+    # A task is up to `batch_size` documents, so a worker's model gets the
+    # batches a single process would (but every worker gets one); tasks are
+    # handed out as workers free up, since documents differ in length.
+    size = max(1, min(batch_size, -(-len(docs) // jobs)))
+    tasks = [(start, min(start + size, len(docs))) for start in range(0, len(docs), size)]
+    try:
+        # Set until the pool closes: a worker the pool replaces is forked from it too.
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            for files in pool.imap(_tag_some, tasks, chunksize=1):
+                yield from files
+    finally:
+        _job = None
+
+
+def _tag_some(task: tuple[int, int]) -> list[AnnotationFile]:
+    from .propose import tag
+
+    docs, nlp, model, batch_size = _job
+    start, end = task
+    return list(tag(docs[start:end], nlp, model, jobs=1, batch_size=batch_size))
