@@ -6,17 +6,18 @@ stage: read → tag → store → link.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from annotator import TAGGER_VERSION
-from annotator.store import store
-from .errors import AnnotatorError, StoreError
-from .models import AnnotationFile, Document, Problem
 from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
+from annotator.store import store
 from annotator.store.lock import locked
+
+from .errors import AnnotatorError, StoreError
+from .models import AnnotationFile, Document, Problem
 from .workspace import Workspace
 
 
@@ -113,8 +114,8 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
     if not docs:
         return iter(())
     # Imported here so commands that do not tag never load spaCy.
-    from annotator.tagging import propose as tagging
     from annotator.nlp.pipeline import build, model_label
+    from annotator.tagging import propose as tagging
 
     nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None)
     return tagging.tag(docs, nlp, model=model_label(nlp), jobs=jobs)

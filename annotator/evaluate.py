@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from annotator.store import store
+
 from .errors import StoreError
 from .workspace import Workspace
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -217,7 +217,7 @@ class ClaimAnnotation(AnnotationBase):
 
 
 Annotation = Annotated[
-    Union[ActorAnnotation, FootnoteRefAnnotation, CitationAnnotation, ClaimAnnotation],
+    ActorAnnotation | FootnoteRefAnnotation | CitationAnnotation | ClaimAnnotation,
     Field(discriminator="kind"),
 ]
 KINDS = ("footnote_ref", "citation", "actor", "claim")

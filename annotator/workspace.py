@@ -54,7 +54,7 @@ class Workspace:
             raise WorkspaceError(f"{path}: the source of {self.annotation_path(doc_name).name} is missing")
         return path
 
-    def check(self) -> "Workspace":
+    def check(self) -> Workspace:
         if not self.root.is_dir():
             raise WorkspaceError(f"{self.root}: no such folder")
         return self

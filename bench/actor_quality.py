@@ -48,7 +48,7 @@ def score(items: list[tuple[dict, dict]]) -> dict[str, float]:
     """items: (gold spans -> (type, canonical, role), predicted spans -> the same)."""
     tp = n_gold = n_pred = same_type = same_role = 0
     clusters = []
-    for doc_no, (gold, pred) in enumerate(items):
+    for gold, pred in items:
         n_gold, n_pred = n_gold + len(gold), n_pred + len(pred)
         for span, (gtype, gcanon, grole) in gold.items():
             if span in pred:

@@ -79,7 +79,8 @@ def cited_figures(document, doc, gold: dict, verbose: bool) -> list[int]:
         ok += good
         exact += p == g
         if verbose and p != g:
-            print(f"  cited {note['number']}: {'ok ' if good else 'BAD'} got {doc.text[p[0]:p[1]]!r}\n{'':14}gold {note['claim']['text']!r}")
+            print(f"  cited {note['number']}: {'ok ' if good else 'BAD'} got {doc.text[p[0]:p[1]]!r}\n"
+                  f"{'':14}gold {note['claim']['text']!r}")
     return [len(gold["footnotes"]), found, ok, exact]
 
 
@@ -164,7 +165,8 @@ def prf(tp_pred: int, tp_gold: int, n_pred: int, n_gold: int) -> str:
 def report(cited: list[int], claims: dict[str, list[int]]) -> None:
     n, found, ok, exact = cited
     if n:
-        print(f"cited: {found}/{n} found, {ok}/{n} extent-ok ({ok / n:.1%}), {exact}/{n} boundary-exact ({exact / n:.1%})")
+        print(f"cited: {found}/{n} found, {ok}/{n} extent-ok ({ok / n:.1%}), "
+              f"{exact}/{n} boundary-exact ({exact / n:.1%})")
     g, p, strict, loose, mapped = claims["attributed"]
     print(f"attributed (strict speaker):  {prf(strict, strict, p, g)}  [{strict} of {g} gold, {p} proposed]")
     print(f"attributed (speaker ids mapped to gold's via actor spans): {prf(mapped, mapped, p, g)}")

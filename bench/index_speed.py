@@ -26,11 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator.store import store
 from annotator.index.build import build_index
 from annotator.index.html import render_html
 from annotator.index.text import render_json, render_markdown
 from annotator.models import AnnotationFile, sha256_bytes, stable_id
+from annotator.store import store
 from annotator.workspace import Workspace
 
 PARAGRAPHS = 5  # each holds 10 annotations: 4 actors, 1 marker, 2 citations, 3 claims
@@ -207,7 +207,7 @@ def run(root: Path, docs: int, entries: int, workers: int | None) -> int:
           f"{len(index.problems)} problems")
     spent, slowest = build, 0.0
     for name, render in (("markdown", render_markdown), ("json", render_json), ("html", render_html)):
-        text, seconds = timed(f"render {name}", lambda: render(index))
+        text, seconds = timed(f"render {name}", lambda render=render: render(index))
         spent, slowest = spent + seconds, max(slowest, seconds)
         print(f"  {len(text.encode('utf-8')) / 1e6:.1f} MB")
         del text

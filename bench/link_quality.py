@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from annotator.bib.bibtex import load_bib  # noqa: E402
-from annotator.citations.parse import parse_note  # noqa: E402
 from annotator.bib.link import Resolver, link_citations  # noqa: E402
+from annotator.citations.parse import parse_note  # noqa: E402
 from annotator.models import CitationAnnotation, Provenance, stable_id  # noqa: E402
 from annotator.readers import read_document  # noqa: E402
 

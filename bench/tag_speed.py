@@ -16,9 +16,9 @@ import argparse
 import time
 from pathlib import Path
 
-from annotator.tagging import propose as tagging
 from annotator.nlp.pipeline import build, load_model, model_label
 from annotator.readers import read_document
+from annotator.tagging import propose as tagging
 
 ROOT = Path(__file__).resolve().parent.parent
 

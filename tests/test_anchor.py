@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.models import ActorAnnotation, AnnotationFile, ClaimAnnotation, FootnoteRefAnnotation, Provenance, Review
 from annotator.store import store
 from annotator.store.anchor import context, reanchor
-from annotator.models import ActorAnnotation, AnnotationFile, ClaimAnnotation, FootnoteRefAnnotation, Provenance, Review
 
 TEXT = (
     "It turned out to be Washington’s biggest miscalculation since Vietnam. "
@@ -122,8 +122,8 @@ def test_retagging_an_edited_essay_keeps_decisions_or_reports_orphans(tagged_cor
     import shutil
 
     from annotator import api
-    from annotator.review.session import Session, load_all
     from annotator.review.query import Filters, queue
+    from annotator.review.session import Session, load_all
     from annotator.workspace import Workspace
 
     root = tmp_path / "ws"

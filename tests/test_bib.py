@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.bib.bibtex import (load, load_bib, parse_bibtex, parse_name, probable_duplicates, split_names,
-                           stub_entry)
+from annotator.bib.bibtex import load, load_bib, parse_bibtex, parse_name, probable_duplicates, split_names, stub_entry
 from annotator.errors import BibError
 
 ROOT = Path(__file__).resolve().parents[1]

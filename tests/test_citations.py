@@ -181,7 +181,8 @@ def test_full_note_keeps_its_closing_remark_apart():
     assert cite.text.endswith("325–333")
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["Crawford", " 2021", "a", ", ", "14–15", "; ", "(", ")", ". ", "See ", "Ibid.", "“T,” ",
                            "Радио", " and ", "p. 3", "et al.", "France 24", ":", "x"])

@@ -7,14 +7,13 @@ import json
 import re
 
 import pytest
+import spacy
+from conftest import CORPUS, GOLD
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 
 from annotator.nlp.cited import cited_clauses
 from annotator.readers import read_document, read_text
-
-from conftest import CORPUS, GOLD
 
 BLANK = spacy.blank("en")
 MARK = re.compile(r"\[footnoteRef:(\d+)\]|\[\^(\d+)\]")

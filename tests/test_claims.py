@@ -6,16 +6,16 @@ import hashlib
 import json
 
 import pytest
+from conftest import CORPUS, GOLD
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import InputError
 from annotator.nlp.actors.data import slug as actor_slug
 from annotator.nlp.claims.lexicon import inflections, load_lexicon
-from annotator.nlp.claims.speakers import slug
 from annotator.nlp.claims.quotes import find_quotes
+from annotator.nlp.claims.speakers import slug
 from annotator.readers import read_document
-from conftest import CORPUS, GOLD
 
 QUOTE_MARKS = ['"', "“", "”", "«", "»", "„", "‘", "’", "'", "‹", "›"]
 

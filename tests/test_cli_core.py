@@ -4,9 +4,9 @@ import json
 import shutil
 
 from click.testing import CliRunner
+from conftest import ESSAY
 
 from annotator.cli import main
-from conftest import ESSAY
 
 
 def run(root, *args):

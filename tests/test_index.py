@@ -18,15 +18,25 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.store import store
 from annotator.cli import main
 from annotator.index.build import assemble, build_index, load_documents
 from annotator.index.csl import StyleError, format_references
 from annotator.index.html import render_html
 from annotator.index.model import ClaimRow
 from annotator.index.text import render_csv, render_json, render_markdown
-from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
-                              FootnoteRefAnnotation, Provenance, Review, sha256_bytes, stable_id)
+from annotator.models import (
+    ActorAnnotation,
+    AnnotationFile,
+    Candidate,
+    CitationAnnotation,
+    ClaimAnnotation,
+    FootnoteRefAnnotation,
+    Provenance,
+    Review,
+    sha256_bytes,
+    stable_id,
+)
+from annotator.store import store
 from annotator.workspace import Workspace
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "index_golden"

@@ -14,10 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_index import make_workspace
 
 from annotator.index.build import build_index
 from annotator.index.html import render_html
-from test_index import make_workspace
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium)")

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from annotator.bib.bibtex import load_bib, parse_bibtex
-from annotator.citations.parse import parse_note
 from annotator.bib.link import Resolver, claim_sources, is_ambiguous, link_citations, link_file
+from annotator.citations.parse import parse_note
 from annotator.models import AnnotationFile, CitationAnnotation, ClaimAnnotation, Provenance, Review
 from annotator.readers import read_document
 
@@ -177,9 +177,9 @@ def test_every_essay_citation_resolves_to_one_key():
 
 from click.testing import CliRunner  # noqa: E402
 
-from annotator.store import store  # noqa: E402
 from annotator.bib.check import document_citations  # noqa: E402
 from annotator.cli import main  # noqa: E402
+from annotator.store import store  # noqa: E402
 from annotator.store.lock import locked  # noqa: E402
 from annotator.workspace import Workspace  # noqa: E402
 

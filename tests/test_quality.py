@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import GOLD
 
 from annotator import api
 from annotator.evaluate import evaluate_workspace
 from annotator.workspace import Workspace
-from conftest import GOLD
 
 DATA = Path(__file__).resolve().parent / "data"
 # Sets written and annotated blind to the tagger, in the order they were made.

@@ -1,10 +1,10 @@
 import json
 
 import pytest
+from conftest import ESSAY, GOLD, NEWS
 
 from annotator.errors import InputError
 from annotator.readers import read_document, read_text
-from conftest import ESSAY, GOLD, NEWS
 
 
 def gold(name: str) -> dict:

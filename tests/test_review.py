@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
+from annotator.errors import StoreError
+from annotator.models import (
+    ActorAnnotation,
+    AnnotationFile,
+    Candidate,
+    CitationAnnotation,
+    ClaimAnnotation,
+    FootnoteRefAnnotation,
+    Provenance,
+)
 from annotator.review import edit
 from annotator.review import query as rq
+from annotator.review.loop import Loop
+from annotator.review.session import Session, load_all, reviewer_name
 from annotator.store import store
 from annotator.store.anchor import context
-from annotator.errors import StoreError
-from annotator.models import (ActorAnnotation, AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation,
-                              FootnoteRefAnnotation, Provenance)
-from annotator.review.session import Session, load_all, reviewer_name
-from annotator.review.loop import Loop
 from annotator.store.lock import lock_path
 from annotator.workspace import Workspace, init_workspace
 
@@ -36,7 +43,7 @@ TEXT = (
     "The main argument of this essay is that the Taliban takeover won’t change much.\n"
 )
 TAGGER = "annotator-0.1.0"
-CLOCK = datetime(2026, 11, 23, 18, 40, tzinfo=timezone.utc)
+CLOCK = datetime(2026, 11, 23, 18, 40, tzinfo=UTC)
 
 
 def span(quote: str) -> tuple[int, int]:
@@ -100,7 +107,8 @@ def ws(tmp_path):
     return open_workspace(make_workspace(tmp_path))
 
 
-def drive(ws, keys, filters=rq.Filters(), order="doc", actors=("kassym-jomart-tokayev", "csto", "united-states")):
+def drive(ws, keys, filters=None, order="doc", actors=("kassym-jomart-tokayev", "csto", "united-states")):
+    filters = filters or rq.Filters()
     docs = load_all(ws)
     session = Session(docs, rq.queue(docs, filters, order), "tester", clock=lambda: CLOCK)
     out = io.StringIO()
@@ -233,8 +241,8 @@ def test_edit_keys_that_do_not_apply(ws):
 # -- queue, filters, progress ---------------------------------------------
 
 
-def ids(ws, filters=rq.Filters(), order="doc"):
-    return [it.id for it in rq.queue(load_all(ws), filters, order)]
+def ids(ws, filters=None, order="doc"):
+    return [it.id for it in rq.queue(load_all(ws), filters or rq.Filters(), order)]
 
 
 def test_orders(ws):

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_review import ORDER, make_workspace, on_disk, statuses
 
 from annotator.cli import main
-from test_review import ORDER, make_workspace, on_disk, statuses
 
 LOCK = Path("annotations") / ".essay.lock"
 
@@ -430,7 +430,6 @@ def test_a_lock_that_could_not_be_written_is_not_left_behind(root, monkeypatch):
 def test_a_source_in_a_subfolder_is_not_taken_for_its_namesake(root):
     # corpus/essay.txt and corpus/sub/essay.txt: annotations/essay.json and sub__essay.json.
     from annotator.store import store
-    from annotator.models import AnnotationFile
     from annotator.workspace import Workspace
 
     ws = Workspace(root)

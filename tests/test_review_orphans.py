@@ -18,17 +18,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rich.console import Console
+from test_review import DOC, TAGGER, TEXT, annotations
 
-from annotator.review import orphans as ro
-from annotator.store import store
-from annotator.store.anchor import context
 from annotator.cli import main
 from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review
-from annotator.review.session import Session, load_all
+from annotator.review import orphans as ro
 from annotator.review.loop import Loop, OrphanLoop
 from annotator.review.query import Filters, queue
+from annotator.review.session import Session, load_all
+from annotator.store import store
+from annotator.store.anchor import context
 from annotator.workspace import Workspace, init_workspace, open_workspace
-from test_review import DOC, TAGGER, TEXT, annotations
 
 ADA = Review(status="accepted", reviewer="ada")
 # Tokayev's sentence rewritten: his name, the claim and "CSTO" lose their place.
@@ -76,7 +76,8 @@ def run(root, *args, input=None):
     return CliRunner().invoke(main, ["--root", str(root), *args], input=input)
 
 
-def drive(root: Path, keys, choice=ro.Choice()):
+def drive(root: Path, keys, choice=None):
+    choice = choice or ro.Choice()
     ws = open_workspace(root)
     docs = ro.load_docs(ws, ro.with_orphans(ws, ["essay"]))
     session = ro.OrphanSession(docs, ro.queue(docs, choice))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.store import store
 from annotator.errors import StoreError
 from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review, stable_id
+from annotator.store import store
 
 TEXT = "Russia and China met in Moscow. Russia said no."
 

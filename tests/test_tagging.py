@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from annotator.tagging import propose as tagging
-from annotator.readers import read_document, read_text
 from conftest import ESSAY, NEWS
+
+from annotator.readers import read_document, read_text
+from annotator.tagging import propose as tagging
 
 NOTED = (
     "Russia opposed the plan.[footnoteRef:1] Tajikistan agreed.[footnoteRef:2]\n"

@@ -18,9 +18,10 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from pydantic import BaseModel, ConfigDict
 
-from .latex import decode
 from annotator.errors import BibError
 from annotator.models import Problem
+
+from .latex import decode
 
 STUB_MARK = "stub"
 # bibtexparser logs each failed block; they are reported as Problems instead.

@@ -7,17 +7,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.store import store
-from .bibtex import BibEntry, Bibliography, load_bib, probable_duplicates, stub_entry
 from annotator.citations.parse import parse_note
 from annotator.errors import BibError
-from .link import Resolver, is_ambiguous, link_citations, link_file
-from .names import acronym, fold
 from annotator.models import CitationAnnotation, Problem, Provenance, stable_id
 from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
+from annotator.store import store
 from annotator.store.lock import locked
 from annotator.workspace import Workspace
+
+from .bibtex import BibEntry, Bibliography, load_bib, probable_duplicates, stub_entry
+from .link import Resolver, is_ambiguous, link_citations, link_file
+from .names import acronym, fold
 
 
 @dataclass

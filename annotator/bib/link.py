@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from .bibtex import BibEntry, Bibliography
 from annotator.citations.parse import parse_note
-from .names import author_score, cited_names, fold, index_keys, lookup_keys
 from annotator.models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
+
+from .bibtex import BibEntry, Bibliography
+from .names import author_score, cited_names, fold, index_keys, lookup_keys
 
 AUTHOR_MIN = 0.85
 # Opens the reason of a citation that several entries fit equally well. Its

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .names import is_name_like, split_prefix
 from .model import LOCATOR, YEAR, ParsedCitation, set_locator
+from .names import is_name_like, split_prefix
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 # Words Chicago title case leaves lowercase.

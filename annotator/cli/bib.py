@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.bib import check as bib_check
+
 from .main import main, reports_errors, workspace
 
 BIB_OPTION = click.option("--bib", "bib_paths", multiple=True, type=click.Path(exists=True, path_type=Path),

@@ -9,6 +9,7 @@ import click
 
 from annotator import api
 from annotator.workspace import init_workspace
+
 from .main import main, reports_errors, workspace
 from .render import console, problem_lines, tag_progress, tag_table
 
@@ -148,6 +149,7 @@ def evaluate(ctx: click.Context, gold: Path, as_json: bool) -> None:
       annotator eval --gold tests/data/gold
     """
     from annotator.evaluate import evaluate_workspace
+
     from .render import eval_table
 
     report = evaluate_workspace(workspace(ctx), gold)

@@ -10,6 +10,7 @@ from annotator.index.build import build_index
 from annotator.index.html import render_html
 from annotator.index.model import VIEWS
 from annotator.index.text import render_csv, render_json, render_markdown
+
 from .main import main, reports_errors, workspace
 
 RENDERERS = {"md": render_markdown, "json": render_json, "html": render_html}

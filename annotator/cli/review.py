@@ -11,12 +11,13 @@ from contextlib import contextmanager
 
 import click
 
+from annotator.models import KINDS
 from annotator.review import orphans as ro
 from annotator.review import query as rq
-from annotator.models import KINDS
-from annotator.review.session import Session, doc_names, load_all, reviewer_name
 from annotator.review.edit import TYPE_CHOICES
+from annotator.review.session import Session, doc_names, load_all, reviewer_name
 from annotator.store.lock import locked
+
 from .main import main, reports_errors, workspace
 
 TYPES = sorted({t for choices in TYPE_CHOICES.values() for t in choices})

@@ -13,18 +13,19 @@ source, by actor), `csl` and `csl_json` (references through CSL),
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from annotator.bib.bibtex import BibEntry, Bibliography, load_bib
-from .csl import DEFAULT_STYLE, add_year_suffixes, check_style, format_references, to_plain
-from .doc import DocInput, DocPart, doc_part
-from .model import Index, IndexProblem
-from .views import actor_rows, source_rows
-from .gc import gc_paused
-from .work import Workers, iter_documents, worker_count
 from annotator.models import Problem
 from annotator.workspace import Workspace
+
+from .csl import DEFAULT_STYLE, add_year_suffixes, check_style, format_references, to_plain
+from .doc import DocInput, DocPart, doc_part
+from .gc import gc_paused
+from .model import Index, IndexProblem
+from .views import actor_rows, source_rows
+from .work import Workers, iter_documents, worker_count
 
 __all__ = ["DocInput", "Index", "assemble", "build_index", "load_documents"]
 

@@ -14,13 +14,14 @@ import html
 import re
 import types
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from string import ascii_lowercase
-from typing import Iterable
 
 from annotator.errors import AnnotatorError
+
 from .csl_json import to_csl
 
 DEFAULT_STYLE = "chicago-author-date"

@@ -9,11 +9,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from typing import Container, Iterator
+
+from annotator.models import ActorAnnotation, AnnotationFile, CitationAnnotation, ClaimAnnotation
 
 from .model import ClaimRow, DocumentInfo, IndexProblem, SourceRef
-from annotator.models import ActorAnnotation, AnnotationFile, CitationAnnotation, ClaimAnnotation
 
 CONTEXT = 160  # characters of context either side of a claim on the HTML page
 

@@ -8,8 +8,8 @@ a quarter of the build time at 500,000 annotations.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
 
 from .csl import to_html
 from .gc import gc_paused
@@ -79,7 +79,7 @@ class ClaimIds:
     def context(self, document: str, claim_id: str) -> str:
         return f"x{self.number.get((document, claim_id), 0)}"
 
-    def for_document(self, document: str) -> "DocIds":
+    def for_document(self, document: str) -> DocIds:
         return DocIds(self, document)
 
 

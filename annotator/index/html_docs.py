@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 
 from .model import ClaimRow, Index
 

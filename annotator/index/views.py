@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .csl import to_plain
 from .model import ActorRow, ClaimLink, ClaimRow, SourceRow

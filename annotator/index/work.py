@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from pathlib import Path
-from typing import Callable, Iterator
 
-from annotator.store import store
 from annotator.errors import AnnotatorError
+from annotator.models import sha256_bytes
+from annotator.readers import decode
+from annotator.store import store
+from annotator.workspace import Workspace
+
 from .csl import format_references
 from .doc import DocInput, DocPart, doc_part
 from .gc import gc_paused
 from .model import ClaimRow, IndexProblem, SourceRef
-from annotator.models import sha256_bytes
-from annotator.readers import decode
-from annotator.workspace import Workspace
 
 PARALLEL_FROM = 1_000  # work units (a document, or a third of an entry): below, workers cost more than they save
 ENTRY_COST = 3  # an entry costs about three documents of 50 annotations
@@ -79,7 +80,7 @@ class Workers:
         self.pool = (ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"))
                      if count else None)
 
-    def __enter__(self) -> "Workers":
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc) -> None:

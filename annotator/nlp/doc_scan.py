@@ -14,8 +14,8 @@ its own, so the functions stay correct wherever they are called from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
 
 import numpy
 from spacy.strings import get_string_id

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.models import Document, Problem, sha256_bytes
+
 from . import markdown, plain, word_export
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")

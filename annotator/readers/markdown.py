@@ -4,7 +4,9 @@ whose continuation lines are indented (as in Pandoc and CommonMark extensions)."
 from __future__ import annotations
 
 import re
+
 from annotator.models import Document, Marker, Note
+
 from .pairing import Wording, check_pairs
 
 MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")

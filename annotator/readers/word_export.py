@@ -4,7 +4,9 @@ stands as a block `[N:  note text]` after the paragraph."""
 from __future__ import annotations
 
 import re
+
 from annotator.models import Document, Marker, Note, Problem
+
 from .pairing import Wording, check_pairs
 
 MARKER = re.compile(r"\[(footnote|endnote)Ref:(\d+)\]")

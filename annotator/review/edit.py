@@ -12,8 +12,8 @@ import re
 import unicodedata
 from typing import get_args
 
-from annotator.store.anchor import context
 from annotator.models import ActorType, Annotation, ClaimKind, NoteKind
+from annotator.store.anchor import context
 
 # The unit by which a span grows or shrinks: a word with inner hyphens or
 # dots ("Kassym-Jomart", "U.S"), a clitic on its own ("’s", so that

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from . import edit
-from . import view
-from .session import Session
+from . import edit, view
 from .orphans import CannotPlace, Orphan, OrphanSession
 from .query import progress
+from .session import Session
 
 ENTER = ("\r", "\n")
 ESC = "\x1b"

@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from annotator.errors import InputError
+from annotator.models import Annotation, AnnotationFile
 from annotator.store import store
+
 # anchor's own search steps, used here without its thresholds: an orphan is
 # what those thresholds turned down, and now a person judges the best of it.
 from annotator.store.anchor import DISTINCTIVE, align, context, exact_hits, moved
-from annotator.errors import InputError
-from annotator.models import Annotation, AnnotationFile
-from .session import Loaded, load
-from .query import Filters
 from annotator.workspace import Workspace
+
+from .query import Filters
+from .session import Loaded, load
 
 # Below this a match is noise, shown as "no likely place". Measured on the
 # sample corpus: other mentions of an annotated word, compared by the words

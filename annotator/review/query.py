@@ -10,10 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.models import KINDS, Annotation
-from .session import Item, Loaded, Session, decided, load_all, now
-from .edit import known_actors
 from annotator.store.store import load
 from annotator.workspace import Workspace
+
+from .edit import known_actors
+from .session import Item, Loaded, Session, decided, load_all, now
 
 ORDERS = ("doc", "score", "kind")
 STATUSES = ("proposed", "accepted", "edited", "rejected")

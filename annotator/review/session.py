@@ -12,15 +12,15 @@ from __future__ import annotations
 import getpass
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
-from annotator.store import store
 from annotator.errors import StoreError, WorkspaceError
 from annotator.models import Annotation, AnnotationFile, Review, Status
 from annotator.readers import decode
+from annotator.store import store
 from annotator.workspace import Workspace
 
 REVIEWER_ENV = "ANNOTATOR_REVIEWER"
@@ -91,7 +91,7 @@ def reviewer_name(option: str | None = None) -> str:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 # -- loading ----------------------------------------------------------------

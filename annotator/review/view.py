@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from annotator.models import Annotation
+
 from .query import Progress, type_of
 
 SPAN_STYLE = "bold black on yellow"

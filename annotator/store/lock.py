@@ -14,11 +14,11 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from annotator.errors import LockError
 from annotator.workspace import Workspace
@@ -36,7 +36,7 @@ class Holder:
     since: str
 
     @classmethod
-    def me(cls, user: str) -> "Holder":
+    def me(cls, user: str) -> Holder:
         since = datetime.now().astimezone().replace(microsecond=0).isoformat(sep=" ")
         return cls(pid=os.getpid(), host=socket.gethostname(), user=user, since=since)
 

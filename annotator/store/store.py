@@ -16,9 +16,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from .anchor import reanchor
 from annotator.errors import StoreError
-from annotator.models import AnnotationFile, KINDS
+from annotator.models import KINDS, AnnotationFile
+
+from .anchor import reanchor
 
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 

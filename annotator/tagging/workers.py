@@ -9,7 +9,7 @@ Where fork is unavailable, documents are tagged here, one after another.
 from __future__ import annotations
 
 import multiprocessing
-from typing import Iterator
+from collections.abc import Iterator
 
 from spacy.language import Language
 

@@ -40,6 +40,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_scan import scanning
+
 from . import link
 from .data import load
 from .ner import ner_mentions
@@ -51,13 +53,12 @@ from .rules import (
     in_project_name,
     split_glued,
 )
-from annotator.nlp.doc_scan import scanning
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
 
 
 @Language.factory("annotator_actors", default_config={"user_actors": "", "spans_key": "actors"})
-def make_actor_tagger(nlp: Language, name: str, user_actors: str, spans_key: str) -> "ActorTagger":
+def make_actor_tagger(nlp: Language, name: str, user_actors: str, spans_key: str) -> ActorTagger:
     return ActorTagger(nlp, user_actors, spans_key)
 
 

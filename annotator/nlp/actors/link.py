@@ -12,12 +12,12 @@ import re
 
 from spacy.tokens import Doc
 
-from .data import Gazetteer, slug
-from .people import (HEAD_OF_STATE, TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start,
-                            trim_role)
-from .ner import INSTITUTION_HEADS
-from .rules import DEFINED, GAZETTEER, NOMINAL, Mention
 from annotator.nlp.doc_scan import tokens_in
+
+from .data import Gazetteer, slug
+from .ner import INSTITUTION_HEADS
+from .people import HEAD_OF_STATE, TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start, trim_role
+from .rules import DEFINED, GAZETTEER, NOMINAL, Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/.-]{1,9}$")
 
@@ -216,8 +216,9 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.type != "organization" or m.trust != GAZETTEER:
             continue
         j = m.end
-        while (j < len(doc) and j - m.end < 3 and doc[j].is_title and j not in taken and doc[j].pos_ in ("NOUN", "PROPN")
-               and doc[j].ent_type_ in ("", "ORG") and doc[j].lower_ not in TITLE_NOUNS):
+        while (j < len(doc) and j - m.end < 3 and doc[j].is_title and j not in taken
+               and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ in ("", "ORG")
+               and doc[j].lower_ not in TITLE_NOUNS):
             j += 1
         if j > m.end and _title_case_line(doc, m.start):
             continue  # "SCO Holds Board Meeting In Tashkent": a headline capitalises every word

@@ -13,10 +13,11 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_scan import doc_text
+
 from .data import Gazetteer, slug
 from .people import TITLE_NOUNS
 from .rules import NER, Mention
-from annotator.nlp.doc_scan import doc_text
 
 # Words that make an unknown organisation name an armed or militant movement.
 GROUP_WORDS = {"movement", "front", "brigade", "brigades", "battalion", "jamaat", "mujahideen",
@@ -143,7 +144,7 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _plausible(span: Span, label: str, gaz: Gazetteer, lines: "Lines", lower_words: set[str]) -> bool:
+def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words: set[str]) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
         return False

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_scan import forget, tokens_where
+
 from .data import Gazetteer
 from .metonymy import stands_for_government
-from annotator.nlp.doc_scan import forget, tokens_where
 
 # Trust of a rule, for ties between mentions of the same span.
 GAZETTEER, DEFINED, NOMINAL, NER = 3, 3, 2, 1

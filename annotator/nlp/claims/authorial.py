@@ -19,10 +19,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from . import content
 from annotator.nlp.actors.people import TITLE_NOUNS
-from .speech import WH_WORDS, Proposal
 from annotator.nlp.doc_scan import sentences, sentences_of, tokens_in, union
+
+from . import content
+from .speech import WH_WORDS, Proposal
 
 DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "report", "piece", "book", "commentary"]
 FINITE = {"VBD", "VBZ", "VBP", "MD"}

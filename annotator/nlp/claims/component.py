@@ -24,6 +24,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_scan import scanning
+
 from .authorial import authorial_claims, build_matcher
 from .channels import cited_source, is_outlet
 from .direct import according_to, quote_claims
@@ -32,7 +34,6 @@ from .lexicon import load_lexicon
 from .paragraphs import ensure_paragraph_breaks
 from .speakers import ActorIndex
 from .speech import Proposal, Reported
-from annotator.nlp.doc_scan import scanning
 
 NAME = "annotator_claims"
 SPAN_KEY = "claims"

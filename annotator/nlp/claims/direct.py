@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_scan import tokens_in
+
 from . import content
 from .quotes import Quote, find_quotes
 from .speakers import resolve
 from .speech import Proposal, Reported
-from annotator.nlp.doc_scan import tokens_in
 
 AFTER_WINDOW = 6  # tokens between a closing mark and its cue ("…,” the Kazakh President said)
 BEFORE_WINDOW = 10  # tokens between a cue and the opening mark (said in a statement: “…”)

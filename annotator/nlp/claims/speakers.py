@@ -15,12 +15,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import (Mention, antecedent_subject, is_body_noun, is_subject, nominal_body, previous_subject,
-                           pronoun_person, titled_person)
 from annotator.nlp.actors.data import load as load_gazetteer
 from annotator.nlp.actors.data import slug as actor_slug
-from .lexicon import Lexicon
 from annotator.nlp.doc_scan import sentences
+
+from .coref import (
+    Mention,
+    antecedent_subject,
+    is_body_noun,
+    is_subject,
+    nominal_body,
+    previous_subject,
+    pronoun_person,
+    titled_person,
+)
+from .lexicon import Lexicon
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -222,7 +231,7 @@ def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, st
 
 def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
     """He/she, "the Kazakh President", "the ministry", or an unnamed source ("a spokesman", "officials")."""
-    low, lemma = tok.lower_, tok.lemma_.lower()
+    low = tok.lower_
     if low in PERSON_PRONOUNS:
         return pronoun_person(actors.mentions, tok), "pronoun"
     if low in THING_PRONOUNS:

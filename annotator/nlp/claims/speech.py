@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from . import content
-from . import surface
+from annotator.nlp.doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
+
+from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
 from .lexicon import Cue, Lexicon
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
-from annotator.nlp.doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
 
 SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
          "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
