@@ -67,7 +67,7 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     \b
     Keys: a accept  r reject  s skip  e edit  u undo  b/← back  ? help  q quit
     Edit: t type  [ { grow/shrink start  ] } grow/shrink end  c canonical
-          p speaker  b bib link  Enter done  Esc back
+          p speaker  l bib link  Enter done  Esc back
     Every decision is saved at once; `annotator review` resumes at the first
     proposal still undecided.
 
