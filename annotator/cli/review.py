@@ -220,8 +220,8 @@ def _orphan_batch_report(outcomes: list[ro.Outcome], action: str, dry_run: bool)
 
 
 def _outcome(o: ro.Outcome) -> str:
-    if o.action == "place":
-        ann, place = o.item.ann, o.item.place
+    ann, place = o.item.ann, o.item.place
+    if o.action == "place" and place is not None:  # a placed orphan always had a place
         return f"place {ann.start}-{ann.end} -> {place.start}-{place.end} ({place.score:.2f})"
     return o.action if o.action == "drop" else f"keep: {o.why}"
 

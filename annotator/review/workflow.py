@@ -13,6 +13,7 @@ does; the terminal itself (cbreak mode, signals) stays with the caller.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ from .session import doc_names, load_all, reviewer_name
 
 if TYPE_CHECKING:  # rich is imported only by an interactive review, which draws
     from rich.console import Console
+
+Keys = Iterable[str] | Callable[[], str]  # a list of keys, or a function reading the next one (a terminal)
 
 ANY = rq.Filters()  # every annotation (a batch: every proposal)
 ALL_ORPHANS = ro.Choice()
@@ -49,7 +52,7 @@ class Settled:
     left: int = 0  # orphans left in those documents
 
 
-def review(ws: Workspace, console: Console, keys, docs: tuple[str, ...] | list[str] = (),
+def review(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | list[str] = (),
            filters: rq.Filters = ANY, order: str = "doc", reviewer: str | None = None) -> Reviewed:
     """Review proposals one at a time with single keys from `keys` (DOCS: default all).
 
@@ -88,7 +91,7 @@ def decide_all(ws: Workspace, to: str, docs: tuple[str, ...] | list[str] = (), f
         return rq.batch(load_all(ws, names), filters, to, name)
 
 
-def settle(ws: Workspace, console: Console, keys, docs: tuple[str, ...] | list[str] = (),
+def settle(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | list[str] = (),
            choice: ro.Choice = ALL_ORPHANS, reviewer: str | None = None) -> Settled:
     """Settle orphans one at a time with single keys: place each at its best match, or drop it."""
     from .loop import OrphanLoop
