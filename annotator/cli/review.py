@@ -88,13 +88,13 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
         filters = rq.Filters(kinds, types, statuses)
         if place_all or drop_all:
             action = "place" if place_all else "drop"
-            outcomes = workflow.settle_all(workspace(ctx), action, docs, filters, min_score, max_score, reviewer,
-                                           dry_run)
+            outcomes = workflow.settle_all(workspace(ctx), action, docs, filters, min_score=min_score,
+                                           max_score=max_score, reviewer=reviewer, dry_run=dry_run)
             _orphan_batch_report(outcomes, action, dry_run)
         else:
             with _keys() as keys, _exit_on_signals():
                 settled = workflow.settle(workspace(ctx), _console(), keys, docs,
-                                          ro.Choice(filters, min_score, max_score), reviewer)
+                                          ro.Choice(filters, min_score, max_score), reviewer=reviewer)
             click.echo(_orphans_farewell(settled))
         return
     if accept_all and reject_all:
@@ -105,10 +105,11 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     filters = rq.Filters(kinds, types, statuses, min_score, max_score)
     if accept_all or reject_all:
         to = "accepted" if accept_all else "rejected"
-        _batch_report(workflow.decide_all(ws, to, docs, filters, reviewer, dry_run), to, dry_run)
+        changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run)
+        _batch_report(changes, to, dry_run)
         return
     with _keys() as keys, _exit_on_signals():
-        reviewed = workflow.review(ws, _console(), keys, docs, filters, order, reviewer)
+        reviewed = workflow.review(ws, _console(), keys, docs, filters, order=order, reviewer=reviewer)
     click.echo(_farewell(reviewed))
 
 
