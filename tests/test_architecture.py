@@ -24,8 +24,8 @@ LAYERS = [
     ("review", ["annotator.review"]),
     ("link", ["annotator.bib"]),
     ("index", ["annotator.index"]),
-    ("api", ["annotator.api", "annotator.evaluate", "annotator.__main__"]),
-    ("cli", ["annotator.cli"]),
+    ("api", ["annotator.api", "annotator.evaluate"]),
+    ("cli", ["annotator.cli", "annotator.__main__"]),  # `python -m annotator` runs the command group
 ]
 
 

@@ -101,7 +101,9 @@ def test_retag_is_byte_identical(tagged_corpus, tmp_path):
     root = tmp_path / "ws"
     shutil.copytree(tagged_corpus, root)
     before = {p.name: p.read_bytes() for p in (root / "annotations").iterdir()}
-    assert run(root, "tag", "--force").exit_code == 0
+    result = run(root, "tag", "--force")
+    assert result.exit_code == 0
+    assert "unchanged" not in result.output
     after = {p.name: p.read_bytes() for p in (root / "annotations").iterdir()}
     assert before == after
 
@@ -158,3 +160,49 @@ def test_tag_unclosed_note_names_line_and_keeps_going(workspace):
     assert result.exit_code == 1
     assert "error: a.txt:2: note [1: is never closed with ']' (read up to the end of its line)" in result.output
     assert sorted(p.name for p in (workspace / "annotations").glob("*.json")) == ["a.json", "b.json"]
+
+
+def test_tag_says_what_it_skipped_and_how_to_retag(tagged_corpus, tmp_path):
+    root = tmp_path / "ws"
+    shutil.copytree(tagged_corpus, root)
+    result = run(root, "tag")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("2 documents unchanged since they were tagged; "
+                                  "`annotator tag --force` re-tags them, keeping reviewed decisions.\n")
+    one = run(root, "tag", str(root / "corpus" / ESSAY.name))
+    assert one.exit_code == 0, one.output
+    assert " 1 document " in one.output
+    assert one.output.endswith("1 document unchanged since it was tagged; "
+                               "`annotator tag --force` re-tags it, keeping reviewed decisions.\n")
+
+
+def shown_workspace(tmp_path):
+    from test_review import make_workspace
+
+    return make_workspace(tmp_path / "ws")
+
+
+def show(root, *args):
+    """`annotator show` as in a pipe, whatever colour settings the test run inherits."""
+    env = {"TERM": "xterm-256color", "COLORTERM": None, "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None}
+    return CliRunner(env=env).invoke(main, ["--root", str(root), "show", "essay.txt", *args])
+
+
+def test_show_marks_spans_with_brackets_when_not_a_terminal(tmp_path):
+    root = shown_workspace(tmp_path)
+    result = show(root, "--no-notes")
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" not in result.output
+    assert result.output.startswith("Legend: ⟦actor⟧ (4)  ⟨claim⟩ (3)  ⦃citation⦄ (1)  ⟪footnote_ref⟫ (1)")
+    flat = " ".join(result.output.split())  # rich folds long lines
+    assert "President Kassym-Jomart ⟦Tokayev⟧ said that ⟨the ⟦CSTO⟧ would stay⟩." in flat
+    assert "⟨more than 2 trillion USD spent by the ⟦US⟧ alone⟩,⟪[footnoteRef:1]⟫" in flat
+    assert show(root, "--no-notes", "--no-color").output == result.output
+
+
+def test_show_color_keeps_colour_in_a_pipe(tmp_path):
+    root = shown_workspace(tmp_path)
+    result = show(root, "--color", "--kind", "actor")
+    assert result.exit_code == 0, result.output
+    assert "\x1b[1;36mTokayev\x1b[0m" in result.output
+    assert "⟦" not in result.output

@@ -210,7 +210,7 @@ def test_edit_type_canonical_speaker_bib(ws):
     keys = ["e", "t", "3", "c", "u", "s", "a", "\r", "\r",  # act-wash: organization, new canonical "usa"
             "a", "a", "a", "a",  # clm-cited .. act-tok
             "e", "p", "0", "\r",  # clm-said: unnamed speaker
-            "a", "e", "b", "2", "\r", "q"]  # act-csto accepted; cit-1 linked to its second candidate
+            "a", "e", "l", "2", "\r", "q"]  # act-csto accepted; cit-1 linked to its second candidate
     drive(ws, keys)
     got = on_disk(ws.root)
     assert (got["act-wash"]["type"], got["act-wash"]["canonical"]) == ("organization", "usa")
@@ -232,7 +232,7 @@ def test_escape_in_picker_changes_nothing(ws):
 
 
 def test_edit_keys_that_do_not_apply(ws):
-    _, _, out = drive(ws, ["e", "p", "b", "z", "\x1b", "q"])
+    _, _, out = drive(ws, ["e", "p", "l", "z", "\x1b", "q"])
     assert "only a claim has a speaker" in out
     assert "only a citation with candidates can be linked here" in out
     assert "'z' is not an edit key" in out

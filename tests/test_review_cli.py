@@ -76,6 +76,16 @@ def test_review_with_filters_and_reviewer_option(root):
     assert on_disk(root)["act-tok"]["review"]["reviewer"] == "ada"
 
 
+def test_l_links_a_citation_in_edit_mode_and_b_is_only_back(root):
+    result = run(root, "review", "--kind", "citation", input="eb?xl2\r")
+    assert result.exit_code == 0, result.output
+    assert "'b' is not an edit key; ? shows them" in result.output
+    assert "l bib link" in result.output and "b bib link" not in result.output
+    assert " ".join(result.output.split()).count("l a citation's bibliography link: pick a candidate, 0 unlinks") == 1
+    assert on_disk(root)["cit-1"]["bib_key"] == "crawford2021a"
+    assert result.output.endswith("1 edited; all saved. Nothing left to review here.\n")
+
+
 def test_nothing_matches(root):
     result = run(root, "review", "--min-score", "2")
     assert (result.exit_code, result.output) == (0, "Nothing matches these filters.\n")

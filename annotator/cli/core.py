@@ -11,7 +11,7 @@ from annotator import api
 from annotator.workspace import init_workspace
 
 from .main import main, reports_errors, workspace
-from .render import console, problem_lines, tag_progress, tag_table
+from .render import console, problem_lines, skipped_line, tag_progress, tag_table
 
 
 @main.command()
@@ -52,6 +52,9 @@ def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: in
     with tag_progress() as advance:
         report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force, progress=advance)
     console().print(tag_table(report))
+    skipped = skipped_line(report)
+    if skipped:
+        click.echo(skipped)
     for line in problem_lines(report.problems):
         click.echo(line, err=True)
     if report.problems:
@@ -63,22 +66,27 @@ def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: in
 @click.argument("doc")
 @click.option("--kind", multiple=True, help="Only these kinds (actor, claim, citation, footnote_ref).")
 @click.option("--no-notes", is_flag=True, help="Do not list the notes after the text.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the spans, or mark them with brackets (one pair per kind, shown in the legend) "
+                   "[default: colour on a terminal, brackets otherwise].")
 @click.pass_context
 @reports_errors
-def show(ctx: click.Context, doc: str, kind: tuple[str, ...], no_notes: bool) -> None:
+def show(ctx: click.Context, doc: str, kind: tuple[str, ...], no_notes: bool, color: bool | None) -> None:
     """Print DOC with its annotated spans highlighted, a legend and its notes.
 
     DOC is a file in corpus/ (its name, or a path).
 
     \b
-    Example:
-      annotator show essay.txt --kind actor | less -R
+    Examples:
+      annotator show essay.txt --kind actor --color | less -R
+      annotator show essay.txt > essay-marked.txt
     """
     from .render import render_document
 
     ws = workspace(ctx)
     document, afile = api.shown(ws, doc)
-    console().print(render_document(document, afile, set(kind), notes=not no_notes))
+    out = console(color=color)
+    out.print(render_document(document, afile, set(kind), notes=not no_notes, color=out.is_terminal))
 
 
 @main.command()

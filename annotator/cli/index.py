@@ -7,17 +7,14 @@ from pathlib import Path
 import click
 
 from annotator.index.build import build_index
-from annotator.index.html import render_html
 from annotator.index.model import VIEWS
-from annotator.index.text import render_csv, render_json, render_markdown
+from annotator.index.output import FORMATS, outputs
 
 from .main import main, reports_errors, workspace
 
-RENDERERS = {"md": render_markdown, "json": render_json, "html": render_html}
-
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--include-proposed", is_flag=True, help="Also index proposals nobody has reviewed yet.")
 @click.option("--style", default=None, metavar="NAME|FILE.csl",
@@ -37,19 +34,8 @@ def index(ctx: click.Context, fmt: str, out: Path | None, include_proposed: bool
     if fmt == "csv" and view == "all" and out is None:
         raise click.UsageError("CSV holds one table: choose --view, or give --out to write one file per view")
     result = build_index(workspace(ctx), include_proposed=include_proposed, style=style)
-    views = list(VIEWS) if view == "all" else [view]
-    if fmt == "csv":
-        outputs = {_csv_path(out, v, len(views)): render_csv(result, v) for v in views}
-    else:
-        outputs = {out: RENDERERS[fmt](result, views)}
-    for path, text in outputs.items():
+    for path, text in outputs(result, fmt, view, out).items():
         _write(path, text)
-
-
-def _csv_path(out: Path | None, view: str, n_views: int) -> Path | None:
-    if out is None or n_views == 1:
-        return out
-    return out.with_name(f"{out.stem}-{view}{out.suffix or '.csv'}")
 
 
 def _write(path: Path | None, text: str) -> None:

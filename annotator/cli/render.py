@@ -20,11 +20,28 @@ STYLES = {
 }
 
 
-def console(stderr: bool = False) -> Console:
-    out = Console(stderr=stderr, highlight=False)
-    if not out.is_terminal and "COLUMNS" not in os.environ:
+# Without colour each kind is marked by its own brackets, unlikely in a text.
+MARKS = {
+    "actor": ("⟦", "⟧"),
+    "claim": ("⟨", "⟩"),
+    "citation": ("⦃", "⦄"),
+    "footnote_ref": ("⟪", "⟫"),
+}
+
+
+def console(stderr: bool = False, color: bool | None = None) -> Console:
+    """Rich output; `color` None: colour when writing to a terminal."""
+    out = Console(stderr=stderr, highlight=False, force_terminal=color)
+    if not _tty(out.file) and "COLUMNS" not in os.environ:
         out.width = 120  # piped or captured: rich's 80 columns would fold file names
     return out
+
+
+def _tty(file) -> bool:
+    try:
+        return file.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
 
 
 @contextmanager
@@ -64,32 +81,68 @@ def tag_table(report) -> Table:
         name = row.doc + (" (unchanged)" if row.skipped else "")
         table.add_row(name, *map(str, values))
     table.add_section()
-    table.add_row(f"{len(report.rows)} documents", *map(str, totals), style="bold")
+    n = len(report.rows)
+    table.add_row(f"{n} document" + ("" if n == 1 else "s"), *map(str, totals), style="bold")
     return table
+
+
+def skipped_line(report) -> str | None:
+    """Why a run did no work: said plainly, since a first `annotator tag` on a
+    fresh clone finds the worked example already tagged."""
+    n = sum(1 for row in report.rows if row.skipped)
+    if not n:
+        return None
+    if n == 1:
+        return ("1 document unchanged since it was tagged; `annotator tag --force` re-tags it, "
+                "keeping reviewed decisions.")
+    return (f"{n} documents unchanged since they were tagged; `annotator tag --force` re-tags them, "
+            "keeping reviewed decisions.")
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:
     return [f"{p.severity}: {p}" for p in problems]
 
 
-def render_document(doc: Document, afile: AnnotationFile | None, kinds: set[str], notes: bool = True) -> Group:
-    text = Text(doc.text)
+def render_document(doc: Document, afile: AnnotationFile | None, kinds: set[str], notes: bool = True,
+                    color: bool = True) -> Group:
+    """The text with its spans in colour, or (`color` False) between brackets, one pair per kind."""
     anns = [a for a in (afile.annotations if afile else []) if (not kinds or a.kind in kinds)]
-    for ann in sorted(anns, key=lambda a: (a.kind != "claim", a.start)):
-        if ann.status != "rejected":
+    shown = [a for a in anns if a.status != "rejected"]
+    if color:
+        text = Text(doc.text)
+        for ann in sorted(shown, key=lambda a: (a.kind != "claim", a.start)):
             text.stylize(STYLES[ann.kind], ann.start, ann.end)
-    parts = [_legend(anns), text]
+    else:
+        text = Text(bracketed(doc.text, shown))
+    parts = [_legend(shown, color), text]
     if notes and doc.notes:
         parts.append(Text("\nNotes", style="bold"))
         parts += [Text(f"[{n.label}] {n.text}") for n in doc.notes]
     return Group(*parts)
 
 
-def _legend(anns: list) -> Text:
+def bracketed(text: str, anns: list) -> str:
+    """`text` with each span between its kind's brackets; nested spans nest."""
+    marks = []  # (offset, rank, tie, mark): at one offset closings before openings, inner ones innermost
+    for ann in anns:
+        opening, closing = MARKS[ann.kind]
+        marks.append((ann.start, 1, -ann.end, opening))
+        marks.append((ann.end, 0, -ann.start, closing))
+    out, pos = [], 0
+    for offset, _, _, mark in sorted(marks, key=lambda m: m[:3]):
+        out += [text[pos:offset], mark]
+        pos = offset
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _legend(anns: list, color: bool) -> Text:
     legend = Text("Legend: ")
     for kind, style in STYLES.items():
-        count = sum(1 for a in anns if a.kind == kind and a.status != "rejected")
-        legend.append(f"{kind} ({count})", style=style)
+        count = sum(1 for a in anns if a.kind == kind)
+        opening, closing = MARKS[kind]
+        legend.append(f"{kind} ({count})" if color else f"{opening}{kind}{closing} ({count})",
+                      style=style if color else "")
         legend.append("  ")
     return legend
 

@@ -1,6 +1,8 @@
 """Commands: review (interactive and batch), status.
 
-These open instantly: nothing here or below imports spaCy or loads a model.
+Options, the terminal (single keys, signals) and what is printed; the work
+itself is one call into `annotator.review.workflow`. These open instantly:
+nothing here or below imports spaCy or loads a model.
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ import click
 from annotator.models import KINDS
 from annotator.review import orphans as ro
 from annotator.review import query as rq
+from annotator.review import workflow
 from annotator.review.edit import TYPE_CHOICES
-from annotator.review.session import Session, doc_names, load_all, reviewer_name
-from annotator.store.lock import locked
 
 from .main import main, reports_errors, workspace
 
@@ -66,7 +67,7 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     \b
     Keys: a accept  r reject  s skip  e edit  u undo  b/← back  ? help  q quit
     Edit: t type  [ { grow/shrink start  ] } grow/shrink end  c canonical
-          p speaker  b bib link  Enter done  Esc back
+          p speaker  l bib link  Enter done  Esc back
     Every decision is saved at once; `annotator review` resumes at the first
     proposal still undecided.
 
@@ -84,39 +85,38 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     """
     if orphans or place_all or drop_all:
         _check_orphan_options(orphans, place_all, drop_all, accept_all or reject_all, order, dry_run)
-        batch = "place" if place_all else "drop" if drop_all else None
-        _orphans(workspace(ctx), docs, rq.Filters(kinds, types, statuses), min_score, max_score,
-                 reviewer_name(reviewer), batch, dry_run)
+        filters = rq.Filters(kinds, types, statuses)
+        if place_all or drop_all:
+            action = "place" if place_all else "drop"
+            outcomes = workflow.settle_all(workspace(ctx), action, docs, filters, min_score=min_score,
+                                           max_score=max_score, reviewer=reviewer, dry_run=dry_run)
+            _orphan_batch_report(outcomes, action, dry_run)
+        else:
+            with _keys() as keys, _exit_on_signals():
+                settled = workflow.settle(workspace(ctx), _console(), keys, docs,
+                                          ro.Choice(filters, min_score, max_score), reviewer=reviewer)
+            click.echo(_orphans_farewell(settled))
         return
     if accept_all and reject_all:
         raise click.UsageError("choose one of --accept and --reject")
     if dry_run and not (accept_all or reject_all):
         raise click.UsageError("--dry-run goes with --accept or --reject")
     ws = workspace(ctx)
-    name = reviewer_name(reviewer)
-    if accept_all or reject_all:
-        filters = rq.Filters(kinds, types, statuses or ("proposed",), min_score, max_score)
-        _batch(ws, docs, filters, "accepted" if accept_all else "rejected", name, dry_run)
-        return
     filters = rq.Filters(kinds, types, statuses, min_score, max_score)
-    _interactive(ws, docs, filters, order, name)
+    if accept_all or reject_all:
+        to = "accepted" if accept_all else "rejected"
+        changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run)
+        _batch_report(changes, to, dry_run)
+        return
+    with _keys() as keys, _exit_on_signals():
+        reviewed = workflow.review(ws, _console(), keys, docs, filters, order=order, reviewer=reviewer)
+    click.echo(_farewell(reviewed))
 
 
-def _interactive(ws, docs, filters, order, reviewer) -> None:
+def _console():
     from rich.console import Console
 
-    from annotator.review.loop import Loop
-
-    names = doc_names(ws, docs)
-    with locked(ws, names, reviewer):
-        session = rq.open_session(ws, names, filters, order, reviewer)  # read under the lock
-        if not session.items:
-            click.echo("Nothing matches these filters.")
-            return
-        actors = rq.corpus_actors(ws, session)
-        with _keys() as keys, _exit_on_signals():
-            changed = Loop(session, Console(highlight=False), keys, actors).run()
-    click.echo(_farewell(changed, session))
+    return Console(highlight=False)
 
 
 @contextmanager
@@ -164,20 +164,17 @@ def _exit_on_signals():
             signal.signal(sig, handler)
 
 
-def _farewell(changed, session: Session) -> str:
+def _farewell(reviewed: workflow.Reviewed) -> str:
+    if not reviewed.queued:
+        return "Nothing matches these filters."
+    changed = reviewed.changed
     made = ", ".join(f"{changed[s]} {s}" for s in ("accepted", "edited", "rejected") if changed[s])
-    left = sum(1 for it in session.items if session.ann(it).status == "proposed")
+    left = reviewed.left
     tail = f"{left} still proposed; `annotator review` resumes there." if left else "Nothing left to review here."
     return f"{made}; all saved. {tail}" if made else f"No decisions made. {tail}"
 
 
-def _batch(ws, docs, filters, to, reviewer, dry_run) -> None:
-    names = doc_names(ws, docs)
-    if dry_run:
-        changes = rq.batch(load_all(ws, names), filters, to, reviewer, dry_run=True)
-    else:
-        with locked(ws, names, reviewer):
-            changes = rq.batch(load_all(ws, names), filters, to, reviewer)
+def _batch_report(changes: list[rq.Change], to: str, dry_run: bool) -> None:
     verb = {"accepted": "accept", "rejected": "reject"}[to]
     for c in changes:
         text = " ".join(c.ann.text.split())
@@ -200,48 +197,18 @@ def _check_orphan_options(orphans, place_all, drop_all, accept_or_reject, order,
         raise click.UsageError("--dry-run goes with --place or --drop")
 
 
-def _orphans(ws, docs, filters, min_score, max_score, reviewer, batch, dry_run) -> None:
-    """Settle orphans one at a time, or all at once with `batch` ("place" or "drop")."""
-    if batch == "place":
-        # Those below the bar are listed too, with their best score: not filtered out.
-        choice = ro.Choice(filters, None, max_score)
-        _orphan_batch(ws, docs, choice, batch, ro.MIN_SCORE if min_score is None else min_score, reviewer, dry_run)
-    elif batch == "drop":
-        _orphan_batch(ws, docs, ro.Choice(filters, min_score, max_score), batch, None, reviewer, dry_run)
-    else:
-        _orphan_pass(ws, docs, ro.Choice(filters, min_score, max_score), reviewer)
-
-
-def _orphan_pass(ws, docs, choice, reviewer) -> None:
-    from rich.console import Console
-
-    from annotator.review.loop import OrphanLoop
-
-    names = ro.with_orphans(ws, doc_names(ws, docs))
-    if not names:
-        click.echo("No orphans: every reviewed annotation has its place.")
-        return
-    with locked(ws, names, reviewer):
-        loaded = ro.load_docs(ws, names)  # read under the lock
-        session = ro.OrphanSession(loaded, ro.queue(loaded, choice))
-        if not session.items:
-            click.echo("No orphan matches these filters.")
-            return
-        with _keys() as keys, _exit_on_signals():
-            counts = OrphanLoop(session, Console(highlight=False), keys).run()
+def _orphans_farewell(settled: workflow.Settled) -> str:
+    if not settled.documents:
+        return "No orphans: every reviewed annotation has its place."
+    if not settled.queued:
+        return "No orphan matches these filters."
+    counts, left = settled.counts, settled.left
     made = ", ".join(f"{counts[s]} {s}" for s in ("placed", "dropped") if counts[s])
-    left = sum(len(d.afile.orphans) for d in session.docs.values())
     tail = f"{left} orphan(s) left; `annotator review --orphans` shows them again." if left else "No orphans left here."
-    click.echo(f"{made}; all saved. {tail}" if made else f"No decisions made. {tail}")
+    return f"{made}; all saved. {tail}" if made else f"No decisions made. {tail}"
 
 
-def _orphan_batch(ws, docs, choice, action, min_score, reviewer, dry_run) -> None:
-    names = ro.with_orphans(ws, doc_names(ws, docs))
-    if dry_run:
-        outcomes = _settle_orphans(ws, names, choice, action, min_score, dry_run=True)
-    else:
-        with locked(ws, names, reviewer):
-            outcomes = _settle_orphans(ws, names, choice, action, min_score)
+def _orphan_batch_report(outcomes: list[ro.Outcome], action: str, dry_run: bool) -> None:
     for o in outcomes:
         click.echo(f"{o.item.doc}\t{o.item.ann.id}\t{o.item.ann.kind}\t{o.item.ann.status}\t{_outcome(o)}\t"
                    + " ".join(o.item.ann.text.split()))
@@ -253,14 +220,9 @@ def _orphan_batch(ws, docs, choice, action, min_score, reviewer, dry_run) -> Non
                + (" (dry run: nothing changed)" if dry_run else ""))
 
 
-def _settle_orphans(ws, names, choice, action, min_score, dry_run=False):
-    loaded = ro.load_docs(ws, names)  # every document read before any is changed
-    return ro.batch(loaded, ro.queue(loaded, choice), action, min_score, dry_run)
-
-
-def _outcome(o) -> str:
-    if o.action == "place":
-        ann, place = o.item.ann, o.item.place
+def _outcome(o: ro.Outcome) -> str:
+    ann, place = o.item.ann, o.item.place
+    if o.action == "place" and place is not None:  # a placed orphan always had a place
         return f"place {ann.start}-{ann.end} -> {place.start}-{place.end} ({place.score:.2f})"
     return o.action if o.action == "drop" else f"keep: {o.why}"
 
@@ -272,7 +234,7 @@ def _outcome(o) -> str:
 def status(ctx, docs):
     """Counts of annotations by kind and review status, per document."""
     columns = ("proposed", "accepted", "edited", "rejected")
-    rows = rq.status(load_all(workspace(ctx), docs))
+    rows = workflow.status(workspace(ctx), docs)
     lost = [row for row in rows if row.orphans]
     if lost:  # first, so that it is seen above long tables
         click.echo(f"{sum(len(r.orphans) for r in lost)} orphan(s) in {len(lost)} document(s), listed below: "

@@ -175,7 +175,7 @@ class Loop:
         if key in SPAN_KEYS:
             return self._apply(SPAN_KEYS[key], "span cannot move that way")
         handlers = {"t": self.pick_type, "c": self.pick_canonical, "p": self.pick_speaker,
-                    "b": self.pick_bib, "?": lambda: self.help("edit")}
+                    "l": self.pick_bib, "?": lambda: self.help("edit")}
         if key == "u":
             self.undo()
             return False

@@ -26,7 +26,7 @@ MAX_CONTEXT = 600
 
 MAIN_KEYS = "a accept  r reject  s skip  e edit  u undo  b/← back  ? help  q quit"
 EDIT_KEYS = "t type  [ grow start  { shrink start  ] grow end  } shrink end  " \
-            "c canonical  p speaker  b bib link  u undo  Enter done  Esc back"
+            "c canonical  p speaker  l bib link  u undo  Enter done  Esc back"
 
 HELP = {
     "main": [
@@ -44,7 +44,7 @@ HELP = {
         ("]  }", "grow / shrink the span by a word at its end"),
         ("c", "canonical actor: pick a known one or type a new one"),
         ("p", "a claim's speaker: pick, type, or 0 for an unnamed source"),
-        ("b", "a citation's bibliography link: pick a candidate, 0 unlinks"),
+        ("l", "a citation's bibliography link: pick a candidate, 0 unlinks"),
         ("u", "undo the last edit"),
         ("Enter", "done: keep the edits, go to the next proposal"),
         ("Esc", "back to the proposal without moving on"),
