@@ -145,7 +145,9 @@ def note_prose(doc: Document, cites: list[list[ParsedCitation]] | None = None) -
     whole document (spaCy's cost per text outweighs a note's few words), and
     the pieces that map it back to the file. Stretches with no letter
     (the "; " between citations) are left out: the model would only parse them."""
-    parts, pieces, at = [], [], 0
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    at = 0
     for note, found in zip(doc.notes, parse_notes(doc) if cites is None else cites):
         bounds = [0] + [x - note.text_start for c in found for x in (c.start, c.end)] + [len(note.text)]
         sep = NOTE_GAP if parts else ""
