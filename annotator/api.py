@@ -115,10 +115,10 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
         return iter(())
     # Imported here so commands that do not tag never load spaCy.
     from annotator.nlp.pipeline import build, model_label
-    from annotator.tagging import propose as tagging
+    from annotator.tagging.run import tag
 
     nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None)
-    return tagging.tag(docs, nlp, model=model_label(nlp), jobs=jobs)
+    return tag(docs, nlp, model=model_label(nlp), jobs=jobs)
 
 
 def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: AnnotationFile) -> AnnotationFile:

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 Status = Literal["proposed", "accepted", "rejected", "edited"]
 ActorType = Literal["person", "state", "organization", "group"]
 ClaimKind = Literal["cited", "attributed", "authorial"]
 NoteKind = Literal["footnote", "endnote"]
+Shape = Literal["poi", "markdown", "plain"]  # the input forms `readers` knows
 
 
 class Strict(BaseModel):
@@ -86,7 +87,7 @@ class Document(Strict):
     path: str
     text: str
     sha256: str
-    shape: Literal["poi", "markdown", "plain"]
+    shape: Shape
     date: str | None = None
     markers: list[Marker] = []
     notes: list[Note] = []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from annotator.nlp.pipeline import build, load_model, model_label
 from annotator.readers import read_document
-from annotator.tagging import propose as tagging
+from annotator.tagging.run import tag
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,11 +48,11 @@ def main() -> None:
     bodies = [d.body() for d in docs]
     # Warm both pipelines once so neither pays first-call costs in the timing.
     list(bare.pipe(bodies[:2]))
-    list(tagging.tag(docs[:2], full))
+    list(tag(docs[:2], full))
     runs = {
         "bare": lambda: list(bare.pipe(bodies, batch_size=4)),
-        "tag": lambda: list(tagging.tag(docs, full, model=model_label(full))),
-        "tag2": lambda: list(tagging.tag(docs, full, model=model_label(full), jobs=2)),
+        "tag": lambda: list(tag(docs, full, model=model_label(full))),
+        "tag2": lambda: list(tag(docs, full, model=model_label(full), jobs=2)),
     }
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeat):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry, Field, ParsingFailedBlock
 from pydantic import BaseModel, ConfigDict
 
 from annotator.errors import BibError
@@ -118,14 +118,20 @@ def is_stub(fields: dict[str, str]) -> bool:
     return STUB_MARK in keywords or fields.get("note", "").lower().startswith(STUB_MARK)
 
 
+def _line(block: Block | Field) -> int | None:
+    """The 1-based line a block or field starts on (bibtexparser counts from 0,
+    and knows it for whatever it parsed from text)."""
+    return None if block.start_line is None else block.start_line + 1
+
+
 def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = False) -> BibEntry:
     fields: dict[str, str] = {}
-    line = block.start_line + 1
+    line = _line(block) or 0  # a BibEntry's 0: line unknown
     for f in block.fields:
         name = f.key.lower()
         if name in fields:
             why = f"entry '{block.key}': field '{f.key}' given twice (names ignore case); the first is kept"
-            problems.append(Problem(file=file, line=f.start_line + 1, reason=why))
+            problems.append(Problem(file=file, line=_line(f), reason=why))
             continue
         value = f.value if isinstance(f.value, str) else str(f.value)
         fields[name] = _unenclose(value) if duplicate else value
@@ -158,23 +164,25 @@ def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
     bib = Bibliography()
     for block in library.blocks:
         if isinstance(block, Entry) and not block.key.strip():  # nothing could ever cite it
-            bib.problems.append(Problem(file=file, line=block.start_line + 1, severity="error",
+            bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=f"@{block.entry_type} entry has no key: not loaded"))
         elif isinstance(block, Entry):
             bib.entries.append(_entry(block, file, bib.problems))
         elif isinstance(block, DuplicateBlockKeyBlock):
-            bib.problems.append(Problem(file=file, line=block.start_line + 1, severity="error",
+            bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=f"duplicate key '{block.key}' (kept, but citations link to the first)"))
-            bib.entries.append(_entry(block.ignore_error_block, file, bib.problems, duplicate=True))
+            if isinstance(block.ignore_error_block, Entry):  # always, for a duplicate key
+                bib.entries.append(_entry(block.ignore_error_block, file, bib.problems, duplicate=True))
         elif isinstance(block, ParsingFailedBlock):
-            bib.problems.append(Problem(file=file, line=block.start_line + 1, severity="error",
+            bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=_failure(block)))
     _check_entries(bib, file)
     return bib
 
 
 def _failure(block: ParsingFailedBlock) -> str:
-    first = block.raw.strip().splitlines()[0][:60] if block.raw.strip() else ""
+    raw = (block.raw or "").strip()
+    first = raw.splitlines()[0][:60] if raw else ""
     why = getattr(block.error, "abort_reason", "") or str(block.error or "") or "syntax error"
     return f"block '{first}' not loaded (unclosed entry or syntax error): {why.strip()}"
 

@@ -88,7 +88,7 @@ def name_score(cited: str, name: BibName) -> float:
     return best / 100 if best >= 88 else 0.0
 
 
-def _initials_agree(cited: str, name: BibName, matched: set[str]) -> bool:
+def _initials_agree(cited: str, name: BibName, matched: frozenset[str]) -> bool:
     """`A. Smith` is not `Smith, Bob`: given names written in the citation must agree."""
     words = fold(_PAREN.sub(" ", cited)).split()
     first = fold(name.first)
@@ -120,15 +120,15 @@ def author_score(authors: str, entry: BibEntry) -> float:
     return max(whole, min(scores))
 
 
-def index_keys(entry: BibEntry) -> set[str]:
+def index_keys(entry: BibEntry) -> frozenset[str]:
     """Lookup keys of an entry: its first author's folded forms and their last words."""
     if not entry.authors:
-        return set()
+        return frozenset()
     keys = entry_aliases(entry.authors[0])
     return keys | {k.split()[-1] for k in keys if k}
 
 
-def lookup_keys(authors: str) -> set[str]:
+def lookup_keys(authors: str) -> frozenset[str]:
     names, _ = cited_names(authors)
     first = names[0] if names else authors
     keys = name_forms(first) | name_forms(authors)

@@ -37,7 +37,7 @@ LOCATOR = re.compile(
 )
 
 
-def set_locator(cite: ParsedCitation, m: re.Match) -> None:
+def set_locator(cite: ParsedCitation, m: re.Match[str]) -> None:
     """A page is stored as its bare value ("14–15"); any other unit keeps its
     label ("ch. 3"), or a chapter would be read as a page."""
     label = (m.group("label") or "").lower()

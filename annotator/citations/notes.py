@@ -123,8 +123,9 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
 def _note_locator(cite: ParsedCitation, tail: str) -> None:
     """The pages at the end of a note, after its title and publication data."""
     loc = re.search(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$", tail)
-    if loc and not YEAR.fullmatch(loc.group(1).strip()):
-        set_locator(cite, LOCATOR.match(loc.group(1)))
+    # The search embeds LOCATOR, so its group always matches LOCATOR alone.
+    if loc and not YEAR.fullmatch(loc.group(1).strip()) and (m := LOCATOR.match(loc.group(1))):
+        set_locator(cite, m)
         if cite.year:  # `“Title,” 2014, 80`: the date is not a page
             cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
 
@@ -173,6 +174,6 @@ def _author_page(text: str, start: int, end: int) -> ParsedCitation | None:
     cite = ParsedCitation(start=start, end=end, text=text[start:end], authors=authors, form="author-page")
     if commas:
         cite.title = text[a_end + 2:body_end].strip().strip("“”\"‘’").rstrip(",")
-    if loc:
-        set_locator(cite, LOCATOR.match(loc.group(1)))
+    if loc and (m := LOCATOR.match(loc.group(1))):
+        set_locator(cite, m)
     return cite

@@ -36,8 +36,8 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
     start, end = _unwrap(text, 0, len(text))
     group = _paren_group(text, start, end)
-    cites = _parse_region(text, *group[:2], in_parens=True) if group else []
-    if cites:
+    cites = _parse_region(text, *group, in_parens=True) if group else []
+    if group and cites:
         lead, tail = text[start:group[0] - 1].strip(), _tidy(text[group[1] + 1:_with_dots(text, end)])
         cites[0].prefix = " ".join(p for p in (lead, cites[0].prefix) if p)
         cites[-1].suffix = " ".join(p for p in (cites[-1].suffix, tail) if p)

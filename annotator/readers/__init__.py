@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.models import Document, Problem, sha256_bytes
+from annotator.models import Document, Problem, Shape, sha256_bytes
 
 from . import markdown, plain, word_export
 
@@ -32,7 +32,7 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def detect_shape(text: str) -> str:
+def detect_shape(text: str) -> Shape:
     if word_export.MARKER.search(text) or word_export.NOTE_START.search(text):
         return "poi"
     if markdown.MARKER.search(text):

@@ -31,9 +31,9 @@ def check_pairs(doc: Document, wording: Wording) -> None:
             problem(n.start, f"note {wording.note.format(label=n.label)} is called by no marker")
     for label, count in notes.items():
         if count > 1:
-            second = [n for n in doc.notes if n.label == label][1]
-            problem(second.start, f"note {label} is defined {count} times")
+            again = [n for n in doc.notes if n.label == label][1]
+            problem(again.start, f"note {label} is defined {count} times")
     for label, count in markers.items():
         if count > 1:
-            second = [m for m in doc.markers if m.label == label][1]
-            problem(second.start, f"marker {label} is used {count} times")
+            reused = [m for m in doc.markers if m.label == label][1]
+            problem(reused.start, f"marker {label} is used {count} times")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.models import Document, Marker, Note, Problem
+from annotator.models import Document, Marker, Note, NoteKind, Problem
 
 from .pairing import Wording, check_pairs
 
@@ -43,7 +43,7 @@ def _limit(text: str, start: int, next_start: int) -> int:
     return min(candidates) if candidates else len(text)
 
 
-def _read_notes(doc: Document, kinds: dict[str, str]) -> None:
+def _read_notes(doc: Document, kinds: dict[str, NoteKind]) -> None:
     text = doc.text
     starts = [m for m in NOTE_START.finditer(text) if not MARKER.match(text, m.start())]
     for i, m in enumerate(starts):
@@ -66,9 +66,9 @@ def _read_notes(doc: Document, kinds: dict[str, str]) -> None:
 
 
 def parse(doc: Document) -> None:
-    kinds: dict[str, str] = {}
+    kinds: dict[str, NoteKind] = {}
     for m in MARKER.finditer(doc.text):
-        kind = m.group(1)
+        kind: NoteKind = "endnote" if m.group(1) == "endnote" else "footnote"  # MARKER allows only these
         doc.markers.append(Marker(label=m.group(2), kind=kind, start=m.start(), end=m.end()))
         kinds.setdefault(m.group(2), kind)
         doc.masked.append(m.span())

@@ -12,10 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+from annotator.models import Annotation
 
 from . import edit, view
 from .orphans import CannotPlace, Orphan, OrphanSession
@@ -73,7 +75,7 @@ def key_reader(keys: Iterable[str] | Callable[[], str]) -> Callable[[], str]:
 
 
 class Loop:
-    def __init__(self, session: Session, console: Console, keys, actors: list[str] = ()):
+    def __init__(self, session: Session, console: Console, keys, actors: Iterable[str] = ()):
         self.session = session
         self.console = console
         self.read = key_reader(keys)
@@ -102,11 +104,11 @@ class Loop:
     def draw(self, mode: str, below=None) -> None:
         """The current proposal (or the end of the queue), and a picker under it."""
         prog = progress(self.session)
-        ann = self.session.current()
-        if ann is None:
+        item = self.session.item
+        if item is None:
             shown = view.end_screen(prog, self.message)
         else:
-            shown = view.screen(ann, self.session.text(), self.session.item.doc, prog, mode, self.message)
+            shown = view.screen(self.session.ann(item), self.session.text(item), item.doc, prog, mode, self.message)
         view.show(self.console, shown if below is None else Group(shown, below))
         self.message = ""
 
@@ -193,8 +195,13 @@ class Loop:
         self.message = f"edited: “{_short(new.text)}” (saved)"
         return True
 
-    def pick_type(self) -> bool:
+    def _editing(self) -> Annotation:
         ann = self.session.current()
+        assert ann is not None, "edit mode opens only on a proposal"
+        return ann
+
+    def pick_type(self) -> bool:
+        ann = self._editing()
         choices = list(edit.TYPE_CHOICES.get(ann.kind, ()))
         if not choices:
             self.message = f"a {ann.kind} has no type to change"
@@ -203,21 +210,21 @@ class Loop:
         return value is not None and self._apply(edit.set_type, "type unchanged", value)
 
     def pick_canonical(self) -> bool:
-        if self.session.current().kind != "actor":
+        if self._editing().kind != "actor":
             self.message = "only an actor has a canonical id"
             return False
         value = self.choose("canonical actor", self.actors)
         return value is not None and self._apply(edit.set_canonical, "not a usable actor id", value)
 
     def pick_speaker(self) -> bool:
-        if self.session.current().kind != "claim":
+        if self._editing().kind != "claim":
             self.message = "only a claim has a speaker"
             return False
         value = self.choose("speaker", self.actors, none_label="0  unnamed source")
         return value is not None and self._apply(edit.set_speaker, "speaker unchanged", value or None)
 
     def pick_bib(self) -> bool:
-        ann = self.session.current()
+        ann = self._editing()
         if ann.kind != "citation" or not ann.candidates:
             self.message = "only a citation with candidates can be linked here"
             return False
@@ -307,7 +314,9 @@ class OrphanLoop:
             action()
 
     def place(self) -> None:
-        text = self.session.text(self.session.current())
+        item = self.session.current()
+        assert item is not None, "on_key places only while orphans are left"
+        text = self.session.text(item)
         try:
             new = self.session.place()
         except CannotPlace as err:
@@ -347,13 +356,12 @@ def _orphan_screen(session: OrphanSession, item: Orphan) -> Group:
     was.append(ann.text, style=view.SPAN_STYLE)
     was.append("⟧")
     was.append(ann.after + ("…" if ann.after else ""))
-    parts = [Panel(was, title=title, title_align="left")]
-    new = session.candidate(item)
-    if new is None:
+    parts: list[RenderableType] = [Panel(was, title=title, title_align="left")]
+    new, p = session.candidate(item), item.place
+    if new is None or p is None:  # there is a candidate only where there is a place
         best = f" (best match {item.score:.2f})" if item.place else ""
         parts.append(Text(f"no likely place in the current text{best}", style="bold"))
     else:
-        p = item.place
         head = (f"now, most likely · match {p.score:.2f} (quote {p.quote:.2f}, context {p.context:.2f}) · "
                 f"line {_line(text, p.start)}")
         parts.append(Panel(view.highlighted(new, text), title=head, title_align="left"))

@@ -70,7 +70,7 @@ def best_place(ann: Annotation, text: str) -> Place | None:
     """The best candidate for where the quote went, likely or not; None if there is none."""
     if not ann.text or not text:
         return None
-    spans = {(s, s + len(ann.text)) for s in exact_hits(ann.text, text)}
+    spans: set[tuple[int, int] | None] = {(s, s + len(ann.text)) for s in exact_hits(ann.text, text)}
     spans.add(align(ann, text, ann.before + ann.text + ann.after, len(ann.before)))
     spans.add(align(ann, text, ann.text, 0))  # when the surroundings were rewritten
     places = [_scored(ann, text, *span) for span in spans if span is not None]
@@ -202,6 +202,11 @@ class OrphanSession:
     def text(self, item: Orphan) -> str:
         return self.docs[item.doc].text
 
+    def _settling(self) -> Orphan:
+        item = self.current()
+        assert item is not None, "placing or dropping needs an orphan left (the loop checks `done`)"
+        return item
+
     def candidate(self, item: Orphan) -> Annotation | None:
         """The orphan as it would stand at its likely place."""
         return placed(item.ann, item.place, self.text(item)) if item.place and item.place.likely else None
@@ -213,7 +218,7 @@ class OrphanSession:
         self.pos = min(self.pos + 1, len(self.items))
 
     def place(self) -> Annotation:
-        item = self.current()
+        item = self._settling()
         new = self.candidate(item)
         if new is None:
             raise CannotPlace("no likely place for it in the current text")
@@ -225,7 +230,7 @@ class OrphanSession:
         return new
 
     def drop(self) -> Annotation:
-        item = self.current()
+        item = self._settling()
         afile = self.docs[item.doc].afile
         self._record(item, "dropped", lambda: afile.orphans.remove(item.ann))
         return item.ann

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 from annotator.models import KINDS, Annotation
 from annotator.store.store import load
@@ -19,6 +20,7 @@ from .session import Item, Loaded, Session, decided, load_all, now
 ORDERS = ("doc", "score", "kind")
 STATUSES = ("proposed", "accepted", "edited", "rejected")
 _KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
+Verdict = Literal["accepted", "rejected"]  # what a batch decides
 
 
 def type_of(ann: Annotation) -> str | None:
@@ -135,7 +137,7 @@ def status(docs: dict[str, Loaded]) -> list[DocStatus]:
     """Counts by kind and status per document."""
     rows = []
     for name, loaded in docs.items():
-        counts = {kind: Counter() for kind in KINDS}
+        counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
         for ann in loaded.afile.annotations:
             counts[ann.kind][ann.status] += 1
         rows.append(DocStatus(doc=name, counts=counts, orphans=list(loaded.afile.orphans)))
@@ -149,10 +151,10 @@ def status(docs: dict[str, Loaded]) -> list[DocStatus]:
 class Change:
     doc: str
     ann: Annotation  # as it is now
-    to: str
+    to: Verdict
 
 
-def batch(docs: dict[str, Loaded], filters: Filters, to: str, reviewer: str, dry_run: bool = False) -> list[Change]:
+def batch(docs: dict[str, Loaded], filters: Filters, to: Verdict, reviewer: str, dry_run: bool = False) -> list[Change]:
     """Accept or reject every annotation that matches; one atomic save per document.
 
     Annotations already carrying the wanted status are left alone, so

@@ -213,7 +213,10 @@ class Session:
         return None if self.done else self.ann(self.items[self.pos])
 
     def text(self, item: Item | None = None) -> str:
-        return self.docs[(item or self.item).doc].text
+        """The source text of `item`, by default of the current item (there must be one)."""
+        item = item or self.item
+        assert item is not None, "no current item: the queue is done"
+        return self.docs[item.doc].text
 
     # Moves.
     def skip(self) -> None:

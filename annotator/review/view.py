@@ -8,8 +8,9 @@ while a reviewer grows or shrinks it.
 from __future__ import annotations
 
 import re
+from typing import overload
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -121,7 +122,8 @@ def _field_rows(ann: Annotation) -> list[tuple[str, object]]:
     review = ann.review
     when = f" at {review.time.astimezone():%Y-%m-%d %H:%M %Z}" if review.time else ""
     decided = f"{review.status} by {review.reviewer}{when}" if ann.reviewed else "proposed"
-    rows = [("kind", " · ".join(x for x in (ann.kind, type_of(ann)) if x)), ("status", decided)]
+    kind = " · ".join(x for x in (ann.kind, type_of(ann)) if x)
+    rows: list[tuple[str, object]] = [("kind", kind), ("status", decided)]
     rows += _kind_rows(ann)
     rows += [("score", f"{ann.score:.2f}"), ("rule", ann.provenance.rule),
              ("id", f"{ann.id}  {ann.start}–{ann.end}")]
@@ -145,6 +147,10 @@ def _kind_rows(ann: Annotation) -> list[tuple[str, object]]:
     return [("note", f"{ann.note_kind} {ann.number}"), ("note text", short(ann.note_text))]
 
 
+@overload
+def short(value: str, limit: int = 200) -> str: ...
+@overload
+def short(value: None, limit: int = 200) -> None: ...
 def short(value: str | None, limit: int = 200) -> str | None:
     """At most `limit` characters, an ellipsis marking the cut."""
     if value is None or len(value) <= limit:
@@ -156,7 +162,7 @@ def screen(ann: Annotation, text: str, doc: str, prog: Progress, mode: str, mess
     """Everything shown for one proposal."""
     title = f"{prog.line()} · {doc}"  # progress first: a long name is what gets cut
     keys = Text(EDIT_KEYS if mode == "edit" else MAIN_KEYS, style="dim")
-    parts = [Panel(highlighted(ann, text), title=title, title_align="left"), fields(ann), keys]
+    parts: list[RenderableType] = [Panel(highlighted(ann, text), title=title, title_align="left"), fields(ann), keys]
     if mode == "edit":
         parts.insert(0, Text("EDIT", style="bold magenta"))
     if message:

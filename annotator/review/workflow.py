@@ -73,7 +73,7 @@ def review(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | 
     return Reviewed(len(session.items), changed, left)
 
 
-def decide_all(ws: Workspace, to: str, docs: tuple[str, ...] | list[str] = (), filters: rq.Filters = ANY,
+def decide_all(ws: Workspace, to: rq.Verdict, docs: tuple[str, ...] | list[str] = (), filters: rq.Filters = ANY,
                reviewer: str | None = None, dry_run: bool = False) -> list[rq.Change]:
     """Accept or reject ("accepted", "rejected") every annotation matching, no interface.
 

@@ -8,6 +8,8 @@ keeps the annotation as an orphan for a person to look at.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -26,12 +28,15 @@ DISTINCTIVE = 20
 MIN_FUZZY = 80
 MIN_QUOTE = 70
 
+# Moving an annotation keeps its kind: a claim moved is a claim.
+A = TypeVar("A", bound=AnnotationBase)
+
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
 
 
-def reanchor(ann: AnnotationBase, new_text: str) -> AnnotationBase | None:
+def reanchor(ann: A, new_text: str) -> A | None:
     """The annotation moved to where its quote now stands, or None (orphan)."""
     # The same quote at the same offsets is another mention when the text
     # before it was cut ("Russia … . Russia said no." -> "Russia said no."):
@@ -157,7 +162,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 # -- moving -----------------------------------------------------------------
 
 
-def moved(ann: AnnotationBase, start: int, end: int, text: str) -> AnnotationBase:
+def moved(ann: A, start: int, end: int, text: str) -> A:
     before, after = context(text, start, end)
     update = {"start": start, "end": end, "text": text[start:end], "before": before, "after": after}
     delta = start - ann.start

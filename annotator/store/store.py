@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from annotator.errors import StoreError
-from annotator.models import KINDS, AnnotationFile
+from annotator.models import KINDS, Annotation, AnnotationFile
 
 from .anchor import reanchor
 
@@ -257,7 +257,8 @@ def merge(old: AnnotationFile | None, new: AnnotationFile, new_text: str) -> Ann
     new = _once(new)
     if old is None:
         return new
-    kept, orphans = [], list(old.orphans)
+    kept: list[Annotation] = []
+    orphans = list(old.orphans)
     for ann in old.annotations:
         if not ann.reviewed:
             continue
@@ -272,7 +273,11 @@ def _once(afile: AnnotationFile) -> AnnotationFile:
     """A proposal made twice taken once: an id is made from kind, span and key,
     and a file with one id twice is refused (the review finds annotations by id)."""
     seen: set[str] = set()
-    anns = [a for a in afile.annotations if not (a.id in seen or seen.add(a.id))]
+    anns = []
+    for a in afile.annotations:
+        if a.id not in seen:
+            seen.add(a.id)
+            anns.append(a)
     return afile if len(anns) == len(afile.annotations) else afile.model_copy(update={"annotations": anns})
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -145,7 +145,9 @@ def note_prose(doc: Document, cites: list[list[ParsedCitation]] | None = None) -
     whole document (spaCy's cost per text outweighs a note's few words), and
     the pieces that map it back to the file. Stretches with no letter
     (the "; " between citations) are left out: the model would only parse them."""
-    parts, pieces, at = [], [], 0
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    at = 0
     for note, found in zip(doc.notes, parse_notes(doc) if cites is None else cites):
         bounds = [0] + [x - note.text_start for c in found for x in (c.start, c.end)] + [len(note.text)]
         sep = NOTE_GAP if parts else ""
@@ -224,24 +226,12 @@ def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = No
     return AnnotationFile(doc=doc.name, sha256=doc.sha256, tagger=TAGGER_VERSION, annotations=list(unique.values()))
 
 
-def tag(docs: Iterable[Document], nlp: Language, model: str | None = None,
-        jobs: int = 1, batch_size: int = 4) -> Iterator[AnnotationFile]:
-    """Run the NLP pass over documents, yielding proposals in input order.
-
-    With several jobs, each worker process tags whole documents and sends
-    back their annotations (see `workers`): shipping spaCy Docs back to this
-    process, as `nlp.pipe(n_process=…)` does, left it decoding Docs and
-    making annotations while the workers waited, on a machine with as many
-    cores as workers.
-    """
-    docs = list(docs)
+def propose_all(docs: list[Document], nlp: Language, model: str | None = None,
+                batch_size: int = 4) -> Iterator[AnnotationFile]:
+    """Proposals for documents, in input order, in this process (each of
+    `workers` runs this on its share; `run.tag` chooses between them)."""
     longest = max((len(d.text) for d in docs), default=0)
     nlp.max_length = max(nlp.max_length, longest + 1)
-    if jobs > 1 and len(docs) > 1:
-        from .workers import tag_in_workers  # only a parallel run needs multiprocessing
-
-        yield from tag_in_workers(docs, nlp, model, jobs, batch_size)
-        return
     # Bodies and note prose in two streams: a batch mixing long bodies with
     # short notes ran ~9% slower than the two apart (the model's batches
     # work best on texts of like length).

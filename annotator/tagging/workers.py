@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 
 from annotator.models import AnnotationFile, Document
+from annotator.tagging.propose import propose_all
 
 # What the forked workers inherit: set while the pool runs.
 _job: tuple[list[Document], Language, str | None, int] | None = None
@@ -21,10 +22,8 @@ _job: tuple[list[Document], Language, str | None, int] | None = None
 
 def tag_in_workers(docs: list[Document], nlp: Language, model: str | None, jobs: int,
                    batch_size: int) -> Iterator[AnnotationFile]:
-    from .propose import tag
-
     if "fork" not in multiprocessing.get_all_start_methods():
-        yield from tag(docs, nlp, model, jobs=1, batch_size=batch_size)
+        yield from propose_all(docs, nlp, model, batch_size)
         return
     global _job
     _job = (docs, nlp, model, batch_size)
@@ -43,8 +42,7 @@ def tag_in_workers(docs: list[Document], nlp: Language, model: str | None, jobs:
 
 
 def _tag_some(task: tuple[int, int]) -> list[AnnotationFile]:
-    from .propose import tag
-
+    assert _job is not None, "a worker runs only while the pool does"
     docs, nlp, model, batch_size = _job
     start, end = task
-    return list(tag(docs[start:end], nlp, model, jobs=1, batch_size=batch_size))
+    return list(propose_all(docs[start:end], nlp, model, batch_size))
