@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_scan import forget, tokens_where
+from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer
 from .metonymy import stands_for_government
@@ -193,9 +194,6 @@ def _names_an_era(span: Span) -> bool:
 
 
 DASHES = {"-", "–", "—"}
-# Things a chain of place names can name: "the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline".
-PROJECT_NOUNS = {"pipeline", "railway", "railroad", "rail", "corridor", "highway", "road", "bridge", "line",
-                 "project", "grid", "canal", "tunnel", "route", "link"}
 
 
 def in_project_name(doc: Doc, m: Mention) -> bool:
@@ -223,8 +221,9 @@ def in_project_name(doc: Doc, m: Mention) -> bool:
         j = close + 1 if close is not None else j
     # The project noun comes next, or after one noun that says what it carries ("gas pipeline"):
     # "the Russia–China relations road map" names no route.
+    projects = knowledge(doc).place_heads.projects  # "the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline"
     for k in (j, j + 1):
-        if k < len(doc) and (doc[k].lemma_.lower() in PROJECT_NOUNS or doc[k].lower_ in PROJECT_NOUNS):
+        if k < len(doc) and (doc[k].lemma_.lower() in projects or doc[k].lower_ in projects):
             return True
         if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in ("relations", "talks", "ties"):
             break

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from annotator.nlp.knowledge import knowledge
+
 FEMALE_ENDINGS = ("ova", "eva", "yeva", "ina", "kaya", "aya")
 MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "ski", "iy")
 MALE_FIRST_A = {"nikita", "ilya", "mustafa", "musa", "isa", "joshua", "luca", "luka", "taha", "zakaria", "yahya",
                 "abdulla", "hamza", "kosta", "sasha"}
-GENERIC_TITLES = {"leader", "official", "head", "chief", "politician", "diplomat", "envoy", "representative"}
 # Common nouns that name a body: "the ministry" is the last body whose name
 # holds the word; "the bloc" any organization; "the government" a state.
 NAMED_BODIES = {"ministry", "committee", "agency", "service", "department", "office", "council", "commission",
@@ -98,7 +99,7 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
     A person known by another title is skipped ("Kazakh President Tokayev"
     is not "the minister"); one named without any title may be anyone."""
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in titles}
-    weak = None
+    weak, generic = None, knowledge(tok.doc).titles.generic  # titles any office-holder may bear
     for m in _earlier(mentions, tok, None):
         if m.kind != "person":
             continue
@@ -107,7 +108,7 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
         if not words and not m.nation:
             weak = weak or m.id
             continue
-        fits = title in words or title in GENERIC_TITLES or not (words & titles)
+        fits = title in words or title in generic or not (words & titles)
         if fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
             return m.id
     return weak

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
+from annotator.nlp.knowledge import knowledge
 
 from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
 from .lexicon import Cue, Lexicon
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
-SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
-         "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
 WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
 # Cues that also report evidence: said of figures or findings they are no speech.
 INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
@@ -182,7 +181,8 @@ class Reported:
             return []
         if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
             return []  # "the ministry's own figures suggest …": evidence, not speech
-        score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
+        unnamed = speaker.how in ("other", "pronoun") and speaker.ids == (None,)
+        score = knowledge(self.doc).scores.claims.of(rule) - (0.2 if unnamed else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
                          self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
 

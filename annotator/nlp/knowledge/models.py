@@ -1,0 +1,206 @@
+"""The shape of every knowledge file in `annotator/data/`, as pydantic models.
+
+Each model forbids unknown fields, so a misspelt key ("alias" for "aliases")
+is an error instead of an entry that never matches. The committed JSON
+Schemas in `annotator/data/schema/` are generated from these models
+(`python -m annotator.nlp.knowledge.schema` rewrites them; a test checks
+they are current). No spaCy here: `annotator check` validates without it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Words(Strict):
+    """A word list. In a workspace override the words are added to the
+    package's list, `remove` drops some, and `replace: true` makes the
+    workspace list the whole list."""
+
+    why: str = Field("", alias="_why")
+    words: frozenset[str] = frozenset()
+    remove: frozenset[str] = frozenset()
+    replace: bool = False
+
+
+class WordFile(Strict):
+    """A file of named word lists; every list is optional in an override."""
+
+    why: str = Field("", alias="_why")
+
+    def lists(self) -> dict[str, Words]:
+        return {name: value for name in type(self).model_fields if isinstance(value := getattr(self, name), Words)}
+
+
+class Titles(WordFile):
+    nouns: Words | None = None
+    speaker: Words | None = None
+    modifiers: Words | None = None
+    offices: Words | None = None
+    head_of_state: Words | None = None
+    generic: Words | None = None
+    person_nouns: Words | None = None
+
+
+class PlaceHeads(WordFile):
+    heads: Words | None = None
+    not_after_names: Words | None = None
+    person_place_heads: Words | None = None
+    buildings: Words | None = None
+    venue_kinds: Words | None = None
+    projects: Words | None = None
+
+
+class InstitutionHeads(WordFile):
+    heads: Words | None = None
+    units: Words | None = None
+    body_tails: Words | None = None
+    groups: Words | None = None
+    documents: Words | None = None
+    events: Words | None = None
+    products: Words | None = None
+    media: Words | None = None
+    generic: Words | None = None
+    org_kinds: Words | None = None
+    group_kinds: Words | None = None
+
+
+class Metonymy(WordFile):
+    place_verbs: Words | None = None
+    place_subject_verbs: Words | None = None
+    place_nouns: Words | None = None
+    place_adjectives: Words | None = None
+    stance_nouns: Words | None = None
+    policy_nouns: Words | None = None
+    official_nouns: Words | None = None
+    place_preps: Words | None = None
+    motion_words: Words | None = None
+
+
+class Authorial(WordFile):
+    anchors: Words | None = None
+
+
+# Lexicon files, by file name (data/lexicon/<name>.json and WORKSPACE/lexicon/<name>.json).
+LEXICONS: dict[str, type[WordFile]] = {
+    "titles": Titles, "place_heads": PlaceHeads, "institution_heads": InstitutionHeads,
+    "metonymy": Metonymy, "authorial": Authorial,
+}
+
+
+class ClaimScores(Strict):
+    """Attributed claims, by where the content sits relative to the cue."""
+
+    why: str = Field("", alias="_why")
+    ccomp: float
+    xcomp: float
+    dobj: float
+    prep: float
+    obj_clause: float
+    obj_prep: float
+    as_: float = Field(alias="as")
+    parataxis: float
+    trailing: float
+    oprd: float
+
+    def of(self, rule: str) -> float:
+        return getattr(self, "as_" if rule == "as" else rule)
+
+
+class AuthorialScores(Strict):
+    """Authorial claims, by Matcher pattern label."""
+
+    why: str = Field("", alias="_why")
+    thesis: float
+    conclusion: float
+    no_choice: float
+
+
+class LinkingScores(Strict):
+    why: str = Field("", alias="_why")
+    author_min: float
+
+
+class Scores(Strict):
+    """Rule scores (0..1, how far a reviewer may trust a proposal) and linking thresholds."""
+
+    why: str = Field("", alias="_why")
+    claims: ClaimScores
+    authorial: AuthorialScores
+    linking: LinkingScores
+
+
+ContentKind = Literal["ccomp", "xcomp", "dobj", "oprd", "prep", "as", "quote", "obj_clause", "obj_prep"]
+
+
+class CueEntry(Strict):
+    lemma: str
+    content: list[ContentKind]
+    preps: list[str] = []
+    obj: list[str] = []
+    with_obj: list[str] = []
+    prt: str | None = None
+    in_cue: bool = False
+    need_prep: bool = False
+    no_obj: bool = False
+    needs_speaker: bool = False
+    note: str = ""
+
+
+class Ids(Strict):
+    why: str = Field("", alias="_why")
+    ids: list[str] = []
+
+
+class Lemmas(Strict):
+    why: str = Field("", alias="_why")
+    lemmas: list[str] = []
+
+
+class Cues(Strict):
+    """cues.json. In a workspace file a cue replaces the package cue of the
+    same lemma, other lists are added; `replace: true` replaces the whole file."""
+
+    about: str = Field("", alias="_about")
+    speech: list[CueEntry] = []
+    according_to: list[str] = []
+    outlets: Ids = Ids()
+    not_claims: Lemmas = Lemmas()
+    unnamed_sources: list[str] = []
+    replace: bool = False
+
+
+ActorKind = Literal["person", "state", "organization", "group", "exclude"]
+
+
+class ActorRow(Strict):
+    """One line of actors.jsonl (field meanings: `annotator.nlp.actors.component`)."""
+
+    id: str
+    type: ActorKind | None = None
+    aliases: list[str] = []
+    demonyms: list[str] = []
+    seats: list[str] = []
+    affiliation: str | None = None
+    office: str | None = None
+    not_aliases: list[str] = []
+    remove: bool = False
+    note: str = ""
+
+
+PatternToken = dict[str, object]
+
+
+class PatternLine(Strict):
+    """One line of a Matcher patterns file, in spaCy's JSONL pattern format."""
+
+    label: str
+    pattern: list[PatternToken]
+    id: str | None = None
+    why: str = Field("", alias="_why")
