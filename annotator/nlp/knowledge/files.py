@@ -50,12 +50,17 @@ def read_json(path: Path, model: type[M]) -> M:
 
 def read_jsonl(path: Path, model: type[M]) -> list[M]:
     """One model per line; blank lines and lines starting with # are skipped."""
+    return [row for _, row in numbered_rows(path, model)]
+
+
+def numbered_rows(path: Path, model: type[M]) -> list[tuple[int, M]]:
+    """(line number, model) for each line, for checks that name the line."""
     rows = []
     for line_no, line in enumerate(_text(path).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            rows.append(model.model_validate_json(line))
+            rows.append((line_no, model.model_validate_json(line)))
         except ValidationError as err:
             if err.errors()[0]["type"] == "json_invalid":
                 raise KnowledgeError(path, "not valid JSON", line_no) from None

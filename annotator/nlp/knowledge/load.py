@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .files import KnowledgeError, read_json, read_jsonl
+from annotator.workspace import Workspace
+
+from .files import KnowledgeError, numbered_rows, read_json
 from .models import LEXICONS, Cues, PatternLine, Scores, WordFile, Words
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -57,43 +59,38 @@ class Knowledge:
         return self._memo[key]
 
 
-def override_files(folder: Path) -> list[Path]:
-    """The knowledge files a workspace folder carries (actors.jsonl is read by the actor layer)."""
-    lexicon = folder / "lexicon"
-    found = [folder / "cues.json"] if (folder / "cues.json").is_file() else []
-    return found + (sorted(lexicon.glob("*")) if lexicon.is_dir() else [])
-
-
 def load(folder: str | Path | None = None) -> Knowledge:
     """The package's knowledge, with the overrides `folder` holds (a workspace root)."""
     path = Path(folder) if folder else None
-    files = override_files(path) if path is not None else []
+    ws = Workspace(path) if path is not None else None
+    files = [f for f in ws.knowledge_files() if f != ws.actors_file] if ws is not None else []
     return _load(str(path or ""), tuple((str(f), f.stat().st_mtime_ns) for f in files))
 
 
 @lru_cache(maxsize=8)
 def _load(folder: str, stamps: tuple[tuple[str, int], ...]) -> Knowledge:
-    lexicons = {name: _lexicon(name, Path(folder) if folder else None) for name in LEXICONS}
-    if folder:
-        _no_stray_files(Path(folder) / "lexicon")
-    _check_titles(lexicons, Path(folder or DATA))
+    ws = Workspace(Path(folder)) if folder else None
+    if ws is not None:
+        no_stray_files(ws.lexicon_dir)
+    lexicons = {name: _lexicon(name, ws) for name in LEXICONS}
+    _check_titles(lexicons, ws.lexicon_dir if ws is not None else DATA / "lexicon")
     cues = read_json(DATA / "cues.json", Cues)
-    user_cues = Path(folder) / "cues.json" if folder else None
+    user_cues = ws.cues_file if ws is not None else None
     if user_cues is not None and user_cues.is_file():
         cues = merge_cues(cues, read_json(user_cues, Cues))
     sections = {name: Section({k: w.words for k, w in lex.lists().items()}) for name, lex in lexicons.items()}
-    patterns = {name: [_expand(line, sections) for line in read_jsonl(DATA / "patterns" / f"{name}.jsonl", PatternLine)]
-                for name in PATTERN_FILES}
-    return Knowledge(sections, cues, read_json(DATA / "scores.json", Scores), patterns)
+    scores = read_json(DATA / "scores.json", Scores)
+    patterns = {name: _patterns(name, sections, scores) for name in PATTERN_FILES}
+    return Knowledge(sections, cues, scores, patterns)
 
 
-def _lexicon(name: str, folder: Path | None) -> WordFile:
+def _lexicon(name: str, ws: Workspace | None) -> WordFile:
     model = LEXICONS[name]
     package = read_json(DATA / "lexicon" / f"{name}.json", model)
     unset = [k for k in model.model_fields if k != "why" and getattr(package, k) is None]
     if unset:
         raise KnowledgeError(DATA / "lexicon" / f"{name}.json", f"missing list '{unset[0]}'")
-    user = folder / "lexicon" / f"{name}.json" if folder else None
+    user = ws.lexicon_dir / f"{name}.json" if ws is not None else None
     if user is None or not user.is_file():
         return package
     return merge_words(package, read_json(user, model))
@@ -126,7 +123,7 @@ def merge_cues(base: Cues, override: Cues) -> Cues:
     })
 
 
-def _no_stray_files(lexicon: Path) -> None:
+def no_stray_files(lexicon: Path) -> None:
     """A misnamed override file ("title.json") would be ignored: say so instead."""
     known = [f"{name}.json" for name in LEXICONS]
     for path in sorted(lexicon.glob("*")) if lexicon.is_dir() else []:
@@ -141,7 +138,33 @@ def _check_titles(lexicons: dict[str, WordFile], where: Path) -> None:
     titles = lexicons["titles"]
     stray = sorted(titles.speaker.words - titles.nouns.words)  # type: ignore[attr-defined]
     if stray:
-        raise KnowledgeError(where / "lexicon" / "titles.json", f"speaker: '{stray[0]}' is not in nouns; add it there")
+        raise KnowledgeError(where / "titles.json", f"speaker: '{stray[0]}' is not in nouns; add it there too")
+
+
+def _patterns(name: str, sections: dict[str, Section], scores: Scores) -> list[PatternLine]:
+    """A patterns file, its "@list" references expanded. Each label needs a
+    score, and each pattern one anchor word: only sentences holding an
+    anchor reach the Matcher, so a pattern without one would never match."""
+    path = DATA / "patterns" / f"{name}.jsonl"
+    anchors, labels = sections[name].anchors, getattr(scores, name)
+    out = []
+    for line_no, line in numbered_rows(path, PatternLine):
+        if line.label not in type(labels).model_fields:
+            raise KnowledgeError(path, f"label '{line.label}' has no score in scores.json ({name})", line_no)
+        if not _words(line.pattern) & anchors:
+            raise KnowledgeError(path, f"no anchor word (lexicon/{name}.json) in the pattern", line_no)
+        out.append(_expand(line, sections))
+    return out
+
+
+def _words(pattern: list[dict]) -> set[str]:
+    """The words a pattern's LOWER and LEMMA specs name (one, or an IN list)."""
+    words: set[str] = set()
+    for spec in pattern:
+        for key in ("LOWER", "LEMMA"):
+            value = spec.get(key)
+            words |= {value} if isinstance(value, str) else set((value or {}).get("IN", ()))  # type: ignore[union-attr]
+    return words
 
 
 def _expand(line: PatternLine, sections: dict[str, Section]) -> PatternLine:
