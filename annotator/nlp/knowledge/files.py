@@ -70,8 +70,9 @@ def numbered_rows(path: Path, model: type[M]) -> list[tuple[int, M]]:
 
 
 def _first_fault(err: ValidationError, model: type[BaseModel]) -> tuple[str, str]:
-    """(key path to the faulty field, what is wrong with that field)."""
-    fault = err.errors()[0]
+    """(key path to the faulty field, what is wrong with that field). A
+    misspelt field comes first: it explains the "missing" one next to it."""
+    fault = min(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
     loc = [part for part in fault["loc"] if not (isinstance(part, str) and part.startswith(("function-", "union")))]
     named = max((i for i, part in enumerate(loc) if isinstance(part, str)), default=None)
     if named is None:
