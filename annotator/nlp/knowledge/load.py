@@ -79,9 +79,15 @@ def _load(folder: str, stamps: tuple[tuple[str, int], ...]) -> Knowledge:
     if user_cues is not None and user_cues.is_file():
         cues = merge_cues(cues, read_json(user_cues, Cues))
     sections = {name: Section({k: w.words for k, w in lex.lists().items()}) for name, lex in lexicons.items()}
-    scores = read_json(DATA / "scores.json", Scores)
+    scores = package_scores()
     patterns = {name: _patterns(name, sections, scores) for name in PATTERN_FILES}
     return Knowledge(sections, cues, scores, patterns)
+
+
+@lru_cache(maxsize=1)
+def package_scores() -> Scores:
+    """data/scores.json (not overridden by a workspace: scores are calibrated on the gold corpus)."""
+    return read_json(DATA / "scores.json", Scores)
 
 
 def _lexicon(name: str, ws: Workspace | None) -> WordFile:

@@ -123,8 +123,17 @@ class AuthorialScores(Strict):
 
 
 class LinkingScores(Strict):
+    """Thresholds and confidence factors of citation linking (annotator/bib/link.py)."""
+
     why: str = Field("", alias="_why")
     author_min: float
+    author_key_cutoff: float
+    title_min: float
+    title_margin: float
+    title_differs: float
+    cited_margin: float
+    cited_factor: float
+    ibid_candidate: float
 
 
 class Scores(Strict):
