@@ -21,12 +21,7 @@ from .lexicon import Cue, Lexicon
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
 WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
-# Cues that also report evidence: said of figures or findings they are no speech.
-INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
-EVIDENCE_NOUNS = {"figure", "data", "datum", "number", "statistic", "result", "finding", "evidence", "trend",
-                  "image", "photo", "footage", "record", "survey", "poll", "map", "chart", "table", "sign"}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
-OWN_TEXT = {"essay", "article", "paper", "chapter", "analysis", "piece", "commentary", "study", "section"}
 # "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
 ANONYMITY = re.compile(r"(?:not )?to (?:be|remain) (?:named|identified|quoted|anonymous)\b", re.I)
 
@@ -71,6 +66,7 @@ class Reported:
 
     def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex):
         self.doc, self.lex, self.actors = doc, lex, actors
+        self.words = knowledge(doc).speakers
         self.text = doc_text(doc)
 
     def cue(self, tok: Token) -> Cue | None:
@@ -179,7 +175,7 @@ class Reported:
             return []
         if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
             return []
-        if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
+        if tok.lemma_.lower() in self.words.inference_cues and self._no_agent(speaker):
             return []  # "the ministry's own figures suggest …": evidence, not speech
         unnamed = speaker.how in ("other", "pronoun") and speaker.ids == (None,)
         score = knowledge(self.doc).scores.claims.of(rule) - (0.2 if unnamed else 0)
@@ -209,7 +205,7 @@ class Reported:
         or "they" that confirmed something still speaks)."""
         if speaker.ids != (None,) or speaker.token is None:
             return False
-        return self.doc[speaker.token].lemma_.lower() in EVIDENCE_NOUNS
+        return self.doc[speaker.token].lemma_.lower() in self.words.evidence_nouns
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
         """"It goes without saying", "This shows": no one is speaking; and
@@ -217,5 +213,6 @@ class Reported:
         if speaker.token is None:
             return speaker.how == "none"
         tok = self.doc[speaker.token]
-        own_text = tok.lemma_.lower() in OWN_TEXT and any(c.lower_ in ("this", "my", "our") for c in tok.children)
+        mine = any(c.lower_ in ("this", "my", "our") for c in tok.children)
+        own_text = mine and tok.lemma_.lower() in self.words.own_text
         return speaker.ids == (None,) and (tok.lower_ in NOT_SPEAKERS or own_text)

@@ -87,10 +87,23 @@ class Authorial(WordFile):
     anchors: Words | None = None
 
 
+class Speakers(WordFile):
+    inference_cues: Words | None = None
+    evidence_nouns: Words | None = None
+    own_text: Words | None = None
+    statement_nouns: Words | None = None
+    spokespeople: Words | None = None
+    medium_nouns: Words | None = None
+    body_nouns: Words | None = None
+    org_nouns: Words | None = None
+    group_nouns: Words | None = None
+    state_nouns: Words | None = None
+
+
 # Lexicon files, by file name (data/lexicon/<name>.json and WORKSPACE/lexicon/<name>.json).
 LEXICONS: dict[str, type[WordFile]] = {
     "titles": Titles, "place_heads": PlaceHeads, "institution_heads": InstitutionHeads,
-    "metonymy": Metonymy, "authorial": Authorial,
+    "metonymy": Metonymy, "authorial": Authorial, "speakers": Speakers,
 }
 
 
