@@ -19,6 +19,12 @@ from .data import Gazetteer, slug
 from .people import nominal_candidates, office_of, role_start, trim_role
 from .rules import DEFINED, GAZETTEER, NOMINAL, Mention
 
+
+def _score(doc: Doc, rule: str) -> float:
+    """How far to trust a rule's mentions: annotator/data/scores.json, "actors"."""
+    return knowledge(doc).scores.actors.of(rule)
+
+
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/.-]{1,9}$")
 
 
@@ -59,7 +65,7 @@ def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Menti
     for i in tokens_in(doc, defined):
         long = defined.get(doc[i].text)  # a hash collision is not a match
         if long is not None and i not in taken:
-            out.append(Mention(i, i + 1, long.type, long.canonical, "acronym", 0.85, DEFINED))
+            out.append(Mention(i, i + 1, long.type, long.canonical, "acronym", _score(doc, "acronym"), DEFINED))
     return out
 
 
@@ -75,7 +81,8 @@ def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[M
     for tok in (doc[i] for i in tokens_in(doc, first_seen)):
         seen = first_seen.get(tok.text)
         if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
-            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname", 0.8, NOMINAL))
+            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname",
+                               _score(doc, "surname"), NOMINAL))
     return out
 
 
@@ -121,7 +128,7 @@ def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             end += 1
         if end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
             text = doc[tok.i + 1:end].text
-            out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", 0.65, NOMINAL))
+            out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", _score(doc, "title-name"), NOMINAL))
     return out
 
 
@@ -141,11 +148,12 @@ def nominal_mentions(doc: Doc, people: list[Mention], gaz: Gazetteer, taken: set
         if kind == "office" and _named_after(doc, end, taken):
             continue  # "The Russian President, Vladimir Putin, …": a title in apposition is the role
         if kind == "government":
-            out.append(Mention(start, end, "state", state, "nominal-government", 0.75, NOMINAL))
+            out.append(Mention(start, end, "state", state, "nominal-government",
+                               _score(doc, "nominal-government"), NOMINAL))
             continue
         holder = _holder(people, text, office_of(text, titles.offices), state, start, gaz, titles)
         if holder is not None:
-            out.append(Mention(start, end, "person", holder.canonical, "nominal-person", 0.7,
+            out.append(Mention(start, end, "person", holder.canonical, "nominal-person", _score(doc, "nominal-person"),
                                NOMINAL, role=text, affiliation=state))
     return out
 
@@ -226,7 +234,7 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             j -= 1
         if j > m.end:
             out.append(Mention(m.start, j, "organization", f"{m.canonical}-{slug(doc[m.end:j].text)}",
-                               "body-of-organization", 0.75, GAZETTEER))
+                               "body-of-organization", _score(doc, "body-of-organization"), GAZETTEER))
     return out
 
 
@@ -250,7 +258,8 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
         if any(doc[i].text in gaz.demonyms for i in range(start, tok.i + 1)):
             continue
         type_ = "group" if kind in heads.group_kinds else "organization"
-        out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind", 0.65, NOMINAL))
+        out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind",
+                           _score(doc, "named-by-kind"), NOMINAL))
     return out
 
 
@@ -281,5 +290,6 @@ def appositive_people(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention
             continue  # one word alone may be anything; two proper names with "a lawyer" are a person
         if any(t.text in gaz.demonyms or slug(t.text) in gaz.entries for t in names):
             continue
-        out.append(Mention(start, head.i + 1, "person", slug(names.text), "appositive-person", 0.7, NOMINAL))
+        out.append(Mention(start, head.i + 1, "person", slug(names.text), "appositive-person",
+                           _score(doc, "appositive-person"), NOMINAL))
     return out

@@ -357,11 +357,12 @@ def _typed(span: Span, gaz: Gazetteer) -> Mention:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     kb = knowledge(span.doc)
     if any(t.lower_ in kb.institution_heads.groups for t in span):
-        kind, score = "group", 0.7
+        kind = "group"
     elif "PERSON" in (span[0].ent_type_, span[-1].ent_type_) or before in kb.titles.nouns:
-        kind, score = "person", 0.75  # "Foreign Minister Ruslan Kazakbaev" read as ORG
+        kind = "person"  # "Foreign Minister Ruslan Kazakbaev" read as ORG
     else:
-        kind, score = "organization", 0.7
+        kind = "organization"
+    score = kb.scores.actors.of(f"ner-{kind}")
     canonical = slug(span.text)
     owner = _owner_id(span, gaz) if kind == "organization" and _is_institution(span) else None
     if owner:

@@ -105,7 +105,7 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
     # Person names the model found; one starting with a nationality ("Tajik ISKP") is no name.
     people = [(e.start, e.end) for e in doc.ents
               if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms]
-    mentions = []
+    mentions, scores = [], knowledge(doc).scores.actors
     blocked = _Blocked((x.start, x.end) for x in excluded)
     for (kind, entry_id), start, end in matches:
         entry = gaz.entries[entry_id]
@@ -117,8 +117,7 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
             blocked.add(start, end)
             continue
         rule = "seat-metonymy" if kind == "seat" else "gazetteer"
-        score = 0.8 if kind == "seat" else 0.95
-        mentions.append(Mention(start, end, entry.type, entry.id, rule, score, GAZETTEER))
+        mentions.append(Mention(start, end, entry.type, entry.id, rule, scores.of(rule), GAZETTEER))
     return mentions, excluded
 
 

@@ -72,7 +72,8 @@ def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
             continue
         first, end = content.trim(doc, *_line_of(doc, sent, sent.start))
         if end > first:
-            found.append(Proposal(first, end, "authorial", "authorial_recommendation", 0.35, head=root.i))
+            score = knowledge(doc).scores.authorial.recommendation
+            found.append(Proposal(first, end, "authorial", "authorial_recommendation", score, head=root.i))
             last = k
     return found
 
@@ -180,7 +181,8 @@ def _heading(doc: Doc, text: str, start: int, end: int) -> Proposal | None:
     span = doc.char_span(first, start + len(line.rstrip()), alignment_mode="contract")
     if span is None or len(span) < 3 or not _finite(doc, span.start_char, span.end_char):
         return None
-    return Proposal(span.start, span.end, "authorial", "authorial_heading", 0.4, head=span.root.i)
+    score = knowledge(doc).scores.authorial.heading
+    return Proposal(span.start, span.end, "authorial", "authorial_heading", score, head=span.root.i)
 
 
 def _finite(doc: Doc, start: int, end: int) -> bool:

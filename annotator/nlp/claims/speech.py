@@ -178,7 +178,8 @@ class Reported:
         if tok.lemma_.lower() in self.words.inference_cues and self._no_agent(speaker):
             return []  # "the ministry's own figures suggest …": evidence, not speech
         unnamed = speaker.how in ("other", "pronoun") and speaker.ids == (None,)
-        score = knowledge(self.doc).scores.claims.of(rule) - (0.2 if unnamed else 0)
+        scores = knowledge(self.doc).scores.indirect
+        score = scores.of(rule) - (scores.unnamed_penalty if unnamed else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
                          self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
 

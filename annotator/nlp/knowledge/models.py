@@ -107,10 +107,18 @@ LEXICONS: dict[str, type[WordFile]] = {
 }
 
 
-class ClaimScores(Strict):
-    """Attributed claims, by where the content sits relative to the cue."""
+class RuleScores(Strict):
+    """Scores by rule name; a rule written with hyphens ("title-name") is a field with underscores."""
 
     why: str = Field("", alias="_why")
+
+    def of(self, rule: str) -> float:
+        return getattr(self, rule.replace("-", "_"))
+
+
+class IndirectScores(RuleScores):
+    """Indirect speech, by where the content sits relative to the cue (rule indirect_<where>)."""
+
     ccomp: float
     xcomp: float
     dobj: float
@@ -121,18 +129,54 @@ class ClaimScores(Strict):
     parataxis: float
     trailing: float
     oprd: float
+    unnamed_penalty: float
 
     def of(self, rule: str) -> float:
         return getattr(self, "as_" if rule == "as" else rule)
 
 
-class AuthorialScores(Strict):
-    """Authorial claims, by Matcher pattern label."""
+class AttributedScores(RuleScores):
+    quote_after: float
+    quote_before: float
+    quote_in_sentence: float
+    quote_paragraphs: float
+    quote_continued: float
+    unclosed_quote_max: float
+    according_to: float
+    according_to_unsourced: float
+    headline_title_case: float
+    colon_headline: float
 
-    why: str = Field("", alias="_why")
+
+class AuthorialScores(RuleScores):
+    """Authorial claims: one score per Matcher pattern label, and the rules in code."""
+
     thesis: float
     conclusion: float
     no_choice: float
+    recommendation: float
+    heading: float
+
+
+class ActorScores(RuleScores):
+    """By the rule name a mention carries ("title-name"); the model's entities by the type given ("ner-person")."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True,
+                              alias_generator=lambda name: name.replace("_", "-"))
+
+    gazetteer: float
+    seat_metonymy: float
+    acronym: float
+    surname: float
+    title_name: float
+    nominal_government: float
+    nominal_person: float
+    body_of_organization: float
+    named_by_kind: float
+    appositive_person: float
+    ner_person: float
+    ner_organization: float
+    ner_group: float
 
 
 class LinkingScores(Strict):
@@ -153,8 +197,10 @@ class Scores(Strict):
     """Rule scores (0..1, how far a reviewer may trust a proposal) and linking thresholds."""
 
     why: str = Field("", alias="_why")
-    claims: ClaimScores
+    indirect: IndirectScores
+    attributed: AttributedScores
     authorial: AuthorialScores
+    actors: ActorScores
     linking: LinkingScores
 
 
