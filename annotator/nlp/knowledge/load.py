@@ -22,7 +22,7 @@ from pathlib import Path
 from annotator.workspace import Workspace
 
 from .files import KnowledgeError, numbered_rows, read_json
-from .models import LEXICONS, Cues, PatternLine, Scores, WordFile, Words
+from .models import LEXICONS, Cues, PatternLine, Scores, WordFile
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 PATTERN_FILES = ("authorial",)
@@ -107,7 +107,7 @@ def merge_words(base: WordFile, override: WordFile) -> WordFile:
     for name, words in override.lists().items():
         old = getattr(base, name)
         new = words.words if words.replace else (old.words | words.words) - words.remove
-        merged[name] = Words(why=old.why, words=new)
+        merged[name] = old.model_copy(update={"words": new})
     return base.model_copy(update=merged)
 
 

@@ -238,8 +238,8 @@ class Cues(Strict):
     about: str = Field("", alias="_about")
     speech: list[CueEntry] = []
     according_to: list[str] = []
-    outlets: Ids = Ids()
-    not_claims: Lemmas = Lemmas()
+    outlets: Ids = Field(default_factory=lambda: Ids.model_validate({}))
+    not_claims: Lemmas = Field(default_factory=lambda: Lemmas.model_validate({}))
     unnamed_sources: list[str] = []
     replace: bool = False
 
