@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator import TAGGER_VERSION
+from annotator.nlp.knowledge.check import check_workspace, workspace_errors
 from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
 from annotator.store import store
@@ -111,13 +112,16 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
 
 
 def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) -> Iterator[AnnotationFile]:
+    # A misspelt field in the workspace's actors, cues or lexicon fails the run
+    # even when nothing needs tagging: the next run would tag with it.
+    check_workspace(ws)
     if not docs:
         return iter(())
     # Imported here so commands that do not tag never load spaCy.
     from annotator.nlp.pipeline import build, model_label
     from annotator.tagging.run import tag
 
-    nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None)
+    nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None, knowledge_dir=ws.root)
     return tag(docs, nlp, model=model_label(nlp), jobs=jobs)
 
 
@@ -146,8 +150,9 @@ def link_file(ws: Workspace, afile: AnnotationFile) -> AnnotationFile:
 
 
 def check(ws: Workspace, paths: list[Path] | None = None) -> list[Problem]:
-    """Problems of the corpus and of the stored annotations, as data."""
-    problems: list[Problem] = []
+    """Problems of the workspace's knowledge files, the corpus and the stored annotations, as data."""
+    problems = [Problem(file=err.file, line=err.line, reason=err.reason, severity="error")
+                for err in workspace_errors(ws)]
     docs = []
     for path in find_documents(paths or [ws.corpus]):
         try:

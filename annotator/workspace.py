@@ -1,6 +1,8 @@
 """A workspace is a folder holding `corpus/`, `annotations/` and `bib/`.
 
 No configuration file is needed: the folder layout is the configuration.
+Optional knowledge overrides sit beside them: `actors.jsonl`, `cues.json`
+and `lexicon/*.json` (see annotator/data/README.md).
 """
 
 from __future__ import annotations
@@ -33,6 +35,21 @@ class Workspace:
     def actors_file(self) -> Path:
         """A user's own actors, added to or overriding the package's."""
         return self.root / "actors.jsonl"
+
+    @property
+    def cues_file(self) -> Path:
+        """A user's own cue verbs, merged with the package's cues.json."""
+        return self.root / "cues.json"
+
+    @property
+    def lexicon_dir(self) -> Path:
+        """A user's word lists (`titles.json` …), merged with annotator/data/lexicon/."""
+        return self.root / "lexicon"
+
+    def knowledge_files(self) -> list[Path]:
+        """The workspace's own knowledge files that exist: actors, cues, lexicon overrides."""
+        own = [p for p in (self.actors_file, self.cues_file) if p.is_file()]
+        return own + (sorted(p for p in self.lexicon_dir.iterdir() if p.is_file()) if self.lexicon_dir.is_dir() else [])
 
     def annotation_path(self, doc_name: str) -> Path:
         # A document in a subfolder of corpus/ keeps its folder in the name.

@@ -281,7 +281,7 @@ def test_speaker_ids_are_built_like_actor_ids():
 def test_a_broken_user_lexicon_is_one_clear_error(tmp_path):
     bad = tmp_path / "cues.json"
     bad.write_text('{"speech": [{"lemma": "say"}]}', encoding="utf-8")
-    with pytest.raises(InputError, match="not a cue lexicon"):
+    with pytest.raises(InputError, match=r"cues.json: speech\[0\]: missing field 'content'"):
         load_lexicon(str(bad))
     with pytest.raises(InputError, match="cannot be read"):
         load_lexicon(str(tmp_path / "missing.json"))

@@ -939,16 +939,16 @@ def test_essay_end_to_end(nlp):
 
 def test_every_authorial_pattern_has_an_anchor_word():
     """Only sentences with an anchor word reach the Matcher (speed): no pattern may lack one."""
-    from annotator.nlp.claims.authorial import ANCHORS, PATTERNS
+    from annotator.nlp.knowledge import load
 
-    for _, patterns in PATTERNS.values():
-        for pattern in patterns:
-            words = set()
-            for spec in pattern:
-                for key in ("LOWER", "LEMMA"):
-                    value = spec.get(key)
-                    words |= {value} if isinstance(value, str) else set((value or {}).get("IN", ()))
-            assert words & ANCHORS, pattern
+    kb = load()
+    for line in kb.patterns["authorial"]:
+        words = set()
+        for spec in line.pattern:
+            for key in ("LOWER", "LEMMA"):
+                value = spec.get(key)
+                words |= {value} if isinstance(value, str) else set((value or {}).get("IN", ()))
+        assert words & kb.authorial.anchors, line.pattern
 
 
 @pytest.mark.parametrize("name,expected", [

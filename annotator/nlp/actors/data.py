@@ -12,7 +12,6 @@ merged last (see `annotator.nlp.actors` for the field list).
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -23,8 +22,9 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from annotator.errors import InputError
+from annotator.nlp.knowledge import read_jsonl
+from annotator.nlp.knowledge.models import ActorRow
 
-TYPES = ("person", "state", "organization", "group", "exclude")
 # Capitals of small states are often ordinary words or first names
 # ("Victoria", "Male", "Hamilton"): only those of larger countries are seats.
 MIN_CAPITAL_POPULATION = 1_000_000
@@ -122,21 +122,11 @@ def _library_countries() -> dict[str, Entry]:
     return out
 
 
-def _read_jsonl(path: Path | str, text: str) -> list[dict]:
-    rows = []
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{line_no}: not valid JSON ({err.msg})") from None
-        if not isinstance(row, dict) or "id" not in row:
-            raise InputError(f"{path}:{line_no}: an actor entry needs an \"id\"")
-        if row.get("type", "state") not in TYPES and not row.get("remove"):
-            raise InputError(f"{path}:{line_no}: type must be one of {', '.join(TYPES)}")
-        rows.append(row)
-    return rows
+def read_rows(path: Path) -> list[dict]:
+    """The rows of an actors JSONL file, checked field by field (a misspelt
+    field is an error naming the line, not an entry that never matches);
+    only the fields a row sets, so a merge leaves the others alone."""
+    return [row.model_dump(exclude_unset=True) for row in read_jsonl(path, ActorRow)]
 
 
 def _merge(entries: dict[str, Entry], row: dict) -> None:
@@ -164,17 +154,13 @@ def load(user_actors: str = "") -> Gazetteer:
 @lru_cache(maxsize=8)
 def _load(user_actors: str, stamp: int) -> Gazetteer:
     entries = _library_countries()
-    for row in _read_jsonl(PACKAGE_FILE, PACKAGE_FILE.read_text(encoding="utf-8")):
+    for row in read_rows(PACKAGE_FILE):
         _merge(entries, row)
     if user_actors:
         path = Path(user_actors)
         if not path.is_file():
             raise InputError(f"{path}: user actors file not found")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as err:
-            raise InputError(f"{path}: not UTF-8 (byte offset {err.start}); convert it first") from None
-        for row in _read_jsonl(path, text):
+        for row in read_rows(path):
             _merge(entries, row)
     gazetteer = Gazetteer(entries)
     gazetteer.index()

@@ -13,11 +13,17 @@ import re
 from spacy.tokens import Doc
 
 from annotator.nlp.doc_scan import tokens_in
+from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
-from .ner import INSTITUTION_HEADS
-from .people import HEAD_OF_STATE, TITLE_MODIFIERS, TITLE_NOUNS, nominal_candidates, office_of, role_start, trim_role
+from .people import nominal_candidates, office_of, role_start, trim_role
 from .rules import DEFINED, GAZETTEER, NOMINAL, Mention
+
+
+def _score(doc: Doc, rule: str) -> float:
+    """How far to trust a rule's mentions: annotator/data/scores.json, "actors"."""
+    return knowledge(doc).scores.actors.of(rule)
+
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/.-]{1,9}$")
 
@@ -59,22 +65,24 @@ def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Menti
     for i in tokens_in(doc, defined):
         long = defined.get(doc[i].text)  # a hash collision is not a match
         if long is not None and i not in taken:
-            out.append(Mention(i, i + 1, long.type, long.canonical, "acronym", 0.85, DEFINED))
+            out.append(Mention(i, i + 1, long.type, long.canonical, "acronym", _score(doc, "acronym"), DEFINED))
     return out
 
 
 def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
     """Bare surnames the model missed, once the full name has been seen."""
     first_seen = {}
+    titles = knowledge(doc).titles.nouns
     for m in people:
         last = doc[m.end - 1]
-        if m.end - m.start > 1 and last.lower_ not in TITLE_NOUNS:
+        if m.end - m.start > 1 and last.lower_ not in titles:
             first_seen.setdefault(last.text, (m.start, m))
     out = []
     for tok in (doc[i] for i in tokens_in(doc, first_seen)):
         seen = first_seen.get(tok.text)
         if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
-            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname", 0.8, NOMINAL))
+            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname",
+                               _score(doc, "surname"), NOMINAL))
     return out
 
 
@@ -111,29 +119,28 @@ def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gaz
 
 def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """A capitalised title followed by a name NER missed: "Minister Akan Rakhmetullin"."""
-    out = []
-    titles = [doc[i] for i in tokens_in(doc, TITLE_NOUNS, "LOWER") if i < len(doc) - 1]
-    for tok in titles:
-        if not (tok.is_title and tok.lower_ in TITLE_NOUNS and _name_word(doc[tok.i + 1])):
+    out, titles = [], knowledge(doc).titles
+    for tok in (doc[i] for i in tokens_in(doc, titles.nouns, "LOWER") if i < len(doc) - 1):
+        if not (tok.is_title and tok.lower_ in titles.nouns and _name_word(doc[tok.i + 1], titles)):
             continue
         end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end]):
+        while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end], titles):
             end += 1
         if end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
             text = doc[tok.i + 1:end].text
-            out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", 0.65, NOMINAL))
+            out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", _score(doc, "title-name"), NOMINAL))
     return out
 
 
-def _name_word(tok) -> bool:
+def _name_word(tok, titles) -> bool:
     low = tok.lower_
-    return tok.pos_ == "PROPN" and tok.is_title and low not in TITLE_NOUNS and low not in TITLE_MODIFIERS
+    return tok.pos_ == "PROPN" and tok.is_title and low not in titles.nouns and low not in titles.modifiers
 
 
 def nominal_mentions(doc: Doc, people: list[Mention], gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """"Uzbek government" is the state; "the Kazakh President" the person
     named with that title elsewhere in the document (left out if none)."""
-    out = []
+    out, titles = [], knowledge(doc).titles
     for start, end, kind, state in nominal_candidates(doc, gaz.demonyms):
         if any(i in taken for i in range(start, end)) or _unspecific(doc, start):
             continue
@@ -141,11 +148,12 @@ def nominal_mentions(doc: Doc, people: list[Mention], gaz: Gazetteer, taken: set
         if kind == "office" and _named_after(doc, end, taken):
             continue  # "The Russian President, Vladimir Putin, …": a title in apposition is the role
         if kind == "government":
-            out.append(Mention(start, end, "state", state, "nominal-government", 0.75, NOMINAL))
+            out.append(Mention(start, end, "state", state, "nominal-government",
+                               _score(doc, "nominal-government"), NOMINAL))
             continue
-        holder = _holder(people, text, office_of(text), state, start, gaz)
+        holder = _holder(people, text, office_of(text, titles.offices), state, start, gaz, titles)
         if holder is not None:
-            out.append(Mention(start, end, "person", holder.canonical, "nominal-person", 0.7,
+            out.append(Mention(start, end, "person", holder.canonical, "nominal-person", _score(doc, "nominal-person"),
                                NOMINAL, role=text, affiliation=state))
     return out
 
@@ -163,37 +171,34 @@ def _named_after(doc: Doc, end: int, taken: set[int]) -> bool:
     return end + 1 < len(doc) and doc[end].text == "," and (end + 1) in taken and doc[end + 1].ent_type_ == "PERSON"
 
 
-def _role_office(role: str) -> str | None:
+def _role_office(role: str, offices: frozenset[str]) -> str | None:
     """The office a role holds; "Tajik opposition leader" leads no state, so only
     a bare "<demonym> leader" counts as the state's leader."""
-    office = office_of(role)
+    office = office_of(role, offices)
     return None if office == "leader" and len(role.split()) > 2 else office
 
 
-def _same_office(a: str | None, b: str | None) -> bool:
-    return a == b or (a == "leader" and b in HEAD_OF_STATE) or (b == "leader" and a in HEAD_OF_STATE)
+def _same_office(a: str | None, b: str | None, heads: frozenset[str]) -> bool:
+    """`heads`: the offices that head a state, which "leader" stands for."""
+    return a == b or (a == "leader" and b in heads) or (b == "leader" and a in heads)
 
 
 def _holder(people: list[Mention], text: str, office: str | None, state: str, at: int,
-            gaz: Gazetteer) -> Mention | None:
+            gaz: Gazetteer, titles) -> Mention | None:
     """Who holds the office: a person titled so in this document, else a
     person named in it whose gazetteer entry holds that office there."""
+    heads = titles.head_of_state
     same = [p for p in people if p.role and (p.role.lower() == text.lower()
-            or (_same_office(_role_office(p.role), office) and p.affiliation == state))]
+            or (_same_office(_role_office(p.role, titles.offices), office, heads) and p.affiliation == state))]
     if not same:
-        same = [p for p in people if _holds(gaz.entries.get(p.canonical), office, state)]
+        same = [p for p in people if _holds(gaz.entries.get(p.canonical), office, state, heads)]
     before = [p for p in same if p.start < at]
     return before[-1] if before else (same[0] if same else None)
 
 
-def _holds(entry, office: str | None, state: str) -> bool:
-    return entry is not None and entry.affiliation == state and _same_office(entry.office, office)
+def _holds(entry, office: str | None, state: str, heads: frozenset[str]) -> bool:
+    return entry is not None and entry.affiliation == state and _same_office(entry.office, office, heads)
 
-
-
-# Last words of a body inside a known organisation: "CSTO Joint Staff", "SCO Secretariat".
-BODY_TAILS = INSTITUTION_HEADS | {"staff", "secretariat", "headquarters", "command", "assembly", "parliament",
-                                  "board", "tribunal", "mission", "presidium"}
 
 
 def _title_case_line(doc: Doc, i: int) -> bool:
@@ -211,41 +216,40 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A known organisation followed by the name of one of its bodies is that
     body: "the CSTO Joint Staff said" is not the CSTO's word."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    out = []
+    out, kb = [], knowledge(doc)
+    # Last words of a body inside a known organisation: "CSTO Joint Staff", "SCO Secretariat".
+    tails = kb.derived("body_tails", lambda: kb.institution_heads.heads | kb.institution_heads.body_tails)
+    titles = kb.titles.nouns
     for m in mentions:
         if m.type != "organization" or m.trust != GAZETTEER:
             continue
         j = m.end
         while (j < len(doc) and j - m.end < 3 and doc[j].is_title and j not in taken
                and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ in ("", "ORG")
-               and doc[j].lower_ not in TITLE_NOUNS):
+               and doc[j].lower_ not in titles):
             j += 1
         if j > m.end and _title_case_line(doc, m.start):
             continue  # "SCO Holds Board Meeting In Tashkent": a headline capitalises every word
-        while j > m.end and doc[j - 1].lower_ not in BODY_TAILS:
+        while j > m.end and doc[j - 1].lower_ not in tails:
             j -= 1
         if j > m.end:
             out.append(Mention(m.start, j, "organization", f"{m.canonical}-{slug(doc[m.end:j].text)}",
-                               "body-of-organization", 0.75, GAZETTEER))
+                               "body-of-organization", _score(doc, "body-of-organization"), GAZETTEER))
     return out
 
 
-# Nouns that say what kind of body the name beside them is: "the state gas company Turkmengaz".
-ORG_KINDS = {"company", "corporation", "firm", "agency", "broadcaster", "newspaper", "website", "bank",
-             "operator", "outlet", "portal", "party", "organisation", "organization", "channel", "daily",
-             "consortium", "fund", "carrier", "airline", "producer", "monopoly", "conglomerate"}
-GROUP_KINDS = {"group", "movement", "militia", "faction", "network", "organization-in-exile"}
 
 
 def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """A name in apposition to a noun of its kind, which the model may miss
     or mistype: "the state gas company Turkmengaz", "the militant group
     Jamaat Ansarullah". The kind noun gives the type."""
-    out = []
+    out, heads = [], knowledge(doc).institution_heads
     for tok in (doc[i] for i in tokens_in(doc, ("appos",), "DEP")):
         start = _name_start(tok)
         kind = tok.head.lemma_.lower()
-        if tok.head.i != start - 1 or not tok.text[:1].isupper() or kind not in ORG_KINDS | GROUP_KINDS:
+        known_kind = kind in heads.org_kinds or kind in heads.group_kinds
+        if tok.head.i != start - 1 or not tok.text[:1].isupper() or not known_kind:
             continue
         # Taken words are no bar: "the state newspaper Neutral Turkmenistan" is longer than
         # the state in it, and on an equal span the gazetteer's reading wins.
@@ -253,8 +257,9 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
             continue
         if any(doc[i].text in gaz.demonyms for i in range(start, tok.i + 1)):
             continue
-        type_ = "group" if kind in GROUP_KINDS else "organization"
-        out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind", 0.65, NOMINAL))
+        type_ = "group" if kind in heads.group_kinds else "organization"
+        out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind",
+                           _score(doc, "named-by-kind"), NOMINAL))
     return out
 
 
@@ -268,20 +273,16 @@ def _name_start(tok) -> int:
     return start
 
 
-# Nouns for people: "Bakhrom Ismoilov, a lawyer for …" names a person.
-PERSON_NOUNS = TITLE_NOUNS | {"lawyer", "attorney", "activist", "researcher", "scholar", "economist", "historian",
-                              "lecturer", "resident", "farmer", "businessman", "businesswoman", "blogger", "writer",
-                              "poet", "author", "student", "teacher", "doctor", "engineer", "founder", "member",
-                              "deputy", "lawmaker", "politician", "veteran", "witness", "survivor", "relative"}
 
 
 def appositive_people(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """A name the model missed that an apposition calls a person: "Bakhrom
     Ismoilov, a lawyer for several of the convicts, told RFE/RL …"."""
-    out = []
+    out, kb = [], knowledge(doc)
+    person_nouns = kb.derived("person_nouns", lambda: kb.titles.nouns | kb.titles.person_nouns)
     for tok in (doc[i] for i in tokens_in(doc, ("appos",), "DEP")):
         head = tok.head
-        if tok.lemma_.lower() not in PERSON_NOUNS or head.pos_ != "PROPN" or not head.is_title or head.i > tok.i:
+        if tok.lemma_.lower() not in person_nouns or head.pos_ != "PROPN" or not head.is_title or head.i > tok.i:
             continue
         start = _name_start(head)
         names = doc[start:head.i + 1]
@@ -289,5 +290,6 @@ def appositive_people(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention
             continue  # one word alone may be anything; two proper names with "a lawyer" are a person
         if any(t.text in gaz.demonyms or slug(t.text) in gaz.entries for t in names):
             continue
-        out.append(Mention(start, head.i + 1, "person", slug(names.text), "appositive-person", 0.7, NOMINAL))
+        out.append(Mention(start, head.i + 1, "person", slug(names.text), "appositive-person",
+                           _score(doc, "appositive-person"), NOMINAL))
     return out

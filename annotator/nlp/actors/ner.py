@@ -14,50 +14,15 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_scan import doc_text
+from annotator.nlp.knowledge import Knowledge, knowledge
 
 from .data import Gazetteer, slug
-from .people import TITLE_NOUNS
 from .rules import NER, Mention
 
-# Words that make an unknown organisation name an armed or militant movement.
-GROUP_WORDS = {"movement", "front", "brigade", "brigades", "battalion", "jamaat", "mujahideen",
-               "militia", "jihad", "tehrik", "lashkar", "jaish", "hizb", "clan", "insurgency",
-               "resistance", "taliban", "liberation"}
-# Heads of government-body names that continue with "for/of …":
-# "State Committee" + "for the Defense Industry".
-INSTITUTION_HEADS = {"committee", "ministry", "council", "agency", "service", "department",
-                     "office", "commission", "bureau", "directorate", "institute", "center",
-                     "centre", "organization", "organisation", "fund", "court", "academy", "bank",
-                     "party", "union", "alliance", "association", "federation", "cabinet"}
+# The word lists (institution, place, event and product heads) are data:
+# annotator/data/lexicon/institution_heads.json and place_heads.json.
 # Halves of compound adjectives: "Sino-American", "Russo-Uzbek".
 COMBINING = {"sino", "russo", "anglo", "indo", "afro", "euro", "anti", "pro", "post", "pan", "-"}
-# Names of documents, plans and projects, not of bodies that act.
-DOCUMENT_WORDS = {"treaty", "agreement", "accord", "accords", "pact", "convention", "protocol",
-                  "charter", "declaration", "doctrine", "initiative", "corridor", "pipeline",
-                  "plan", "strategy", "act", "law", "resolution", "programme", "program"}
-# Nouns a name modifies when it names a place: "the Torkham crossing".
-PLACE_HEADS = {"crossing", "border", "valley", "province", "district", "airport", "airbase",
-               "base", "river", "pass", "region", "gorge", "checkpoint", "port", "dam", "mine",
-               "field", "oblast", "city", "village", "town", "highway", "corridor", "camp",
-               "canal", "lake", "sea", "reservoir", "mountains", "plateau", "steppe", "desert", "basin",
-               "delta", "island", "county", "municipality"}
-MEDIA_KINDS = {"agency", "website", "service", "outlet", "portal", "channel", "network"}
-# Nouns an event or a product name modifies: "the Crocus attack", "Makarov pistols".
-EVENT_HEADS = {"attack", "attacker", "bombing", "bomber", "massacre", "shooting", "siege", "blast",
-               "explosion", "raid", "hostage", "uprising", "riot", "protest", "crisis", "war", "conflict",
-               "holiday", "festival", "celebration", "plot", "summit", "forum", "games"}
-PRODUCT_HEADS = {"pistol", "rifle", "gun", "car", "truck", "jeep", "van", "missile", "drone", "helicopter",
-                 "jet", "tank", "vehicle", "rocket", "grenade", "launcher", "phone", "smartphone"}
-# Last words of names of buildings and venues: "Crocus City Hall".
-BUILDING_WORDS = {"hall", "hotel", "stadium", "tower", "towers", "airport", "mosque", "church",
-                  "cathedral", "mall", "square", "palace", "bridge", "arena", "theatre", "theater",
-                  "museum", "plaza", "dam", "prison", "hospital"}
-# What a "… Center" is when it is a venue, not a body: "Termez Cargo Center".
-VENUE_KINDS = {"trade", "cargo", "logistics", "business", "shopping", "exhibition", "convention", "transit",
-               "transport", "distribution", "conference", "congress", "entertainment"}
-# Common words the model tags alone as ORG: "State" in "Secretary of State".
-GENERIC_WORDS = {"state", "government", "parliament", "ministry", "army", "police", "court",
-                 "council", "committee", "president", "minister", "defense", "defence"}
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # Tokens a mention never ends with.
 _TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
@@ -83,7 +48,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
         if span is not None:
             spans.append((span, ent.label_))
     # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
-    before_place = _names_before_place_nouns(text)
+    before_place = _names_before_place_nouns(text, knowledge(doc))
     # Only plain evidence spreads ("Wagner camp" may be the group's camp: that mention alone is a place).
     places = {span.text for span, label in spans if _ends_in_place_noun(span) or span.text in before_place}
     lower_words = set(_LOWER_WORD.findall(text))  # read once: the heading test asks per span
@@ -100,16 +65,14 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
     return out
 
 
-# Heads of bodies that belong to another body: "the Border Troops of the State Committee …".
-UNIT_HEADS = INSTITUTION_HEADS | {"troops", "forces", "guard", "guards", "police", "army", "navy", "staff"}
-
-
 def _bodies(span: Span) -> list[Span]:
     """"Border Troops of the State Committee for National Security" names two
     bodies, one inside the other; "Ministry of Foreign Affairs" names one."""
-    doc = span.doc
+    doc, kb = span.doc, knowledge(span.doc)
+    # Heads of bodies that belong to another body: "the Border Troops of the State Committee …".
+    units = kb.derived("unit_heads", lambda: kb.institution_heads.heads | kb.institution_heads.units)
     for i, tok in enumerate(span):
-        if tok.lower_ != "of" or i == 0 or i >= len(span) - 1 or span[i - 1].lower_ not in UNIT_HEADS:
+        if tok.lower_ != "of" or i == 0 or i >= len(span) - 1 or span[i - 1].lower_ not in units:
             continue
         j = span.start + i + 1 + (doc[span.start + i + 1].lower_ == "the")
         rest = doc[j:span.end]
@@ -127,8 +90,9 @@ def _trim(span: Span) -> Span | None:
     """Leave out "the", a possessive, a bracketed acronym, and for a person
     a leading title ("Mullah Mohammad Yaqoob"): the title is the role."""
     doc, start, end = span.doc, span.start, span.end
+    kb = knowledge(doc)
     if span.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_ in TITLE_NOUNS:
+        while start < end - 1 and doc[start].lower_ in kb.titles.nouns:
             start += 1
     for i in range(start, end):  # "Shanghai Cooperation Organization (SCO": stop at "("
         if doc[i].text == "(":
@@ -139,13 +103,14 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _TRAILING_WORDS):
         end -= 1
-    if end - start > 1 and doc[end - 1].lower_ == "news" and end < len(doc) and doc[end].lower_ in MEDIA_KINDS:
+    media = kb.institution_heads.media
+    if end - start > 1 and doc[end - 1].lower_ == "news" and end < len(doc) and doc[end].lower_ in media:
         end -= 1  # "the IRNA news agency": the outlet is IRNA
     return doc[start:end] if end > start else None
 
 
 def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words: set[str]) -> bool:
-    text = span.text
+    text, kb = span.text, knowledge(span.doc)
     if not (text[:1].isupper() or text[:1].isdigit()) or text in gaz.excluded:
         return False
     if _dateline(span):
@@ -154,11 +119,11 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
     if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
         return False
-    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in PERSON_PLACE_HEADS):
+    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in _person_place_heads(kb)):
         return False  # "cotton fields in Lebap and Dashoguz", "Qosh Tepa Canal"; a surname met in full is linked later
     if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, lines, lower_words):
         return False
-    if len(span) == 1 and (span[0].lower_ in GENERIC_WORDS or _common_word(span[0])):
+    if len(span) == 1 and (span[0].lower_ in kb.institution_heads.generic or _common_word(span[0])):
         return False  # "State" in "Secretary of State", "Groups" opening a sentence
     if all(_not_a_name(t, gaz) for t in span if not t.is_punct):
         return False  # "Kazakh", "Tajiks", "Russo-Chinese", "Kazakh Minister"
@@ -169,7 +134,7 @@ def _not_a_name(tok, gaz: Gazetteer) -> bool:
     """Demonyms, their plurals, compound halves and titles name nobody."""
     text = tok.text
     return (text in gaz.demonyms or text[:-1] in gaz.demonyms or tok.lower_ in COMBINING
-            or tok.lower_ in TITLE_NOUNS)
+            or tok.lower_ in knowledge(tok.doc).titles.nouns)
 
 
 def _common_word(tok) -> bool:
@@ -180,39 +145,50 @@ def _common_word(tok) -> bool:
 def _names_a_text_or_idea(span: Span) -> bool:
     """"the Collective Security Treaty" is a document, "Offensive Realism" a theory,
     "the Termez Cargo Center" a building."""
-    last = span[-1].lower_
-    if last in ("center", "centre") and len(span) > 1 and span[-2].lower_ in VENUE_KINDS:
+    last, kb = span[-1].lower_, knowledge(span.doc)
+    if last in ("center", "centre") and len(span) > 1 and span[-2].lower_ in kb.place_heads.venue_kinds:
         return True
-    return last in DOCUMENT_WORDS or last in BUILDING_WORDS or (last.endswith("ism") and len(last) > 5)
+    thing = last in kb.institution_heads.documents or last in kb.place_heads.buildings
+    return thing or (last.endswith("ism") and len(last) > 5)
 
 
 def _names_a_place(span: Span) -> bool:
     """"the Torkham crossing": a name that modifies a place noun is that place;
     "the Gorno-Badakhshan Autonomous Region" ends in one; "the border town of
     Serhetabat" is named by one."""
-    root = span.root
+    root, heads = span.root, knowledge(span.doc).place_heads.heads
     if _ends_in_place_noun(span):
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in heads:
         return True
-    return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_HEADS
+    return root.dep_ == "compound" and root.head.lemma_.lower() in heads
 
 
-# Place nouns that, right after a name, make it a place. Not those that also follow bodies
-# ("the Wagner camp", "the OSCE region", "Taliban border guards") or are verbs ("pass").
-NEXT_PLACE_NOUNS = PLACE_HEADS - {"base", "field", "mine", "port", "border", "camp", "region", "city", "corridor",
-                                  "pass", "town", "district", "province", "village", "county", "municipality"}
-# Place nouns that end no person's name ("Qosh Tepa Canal"; unlike "Field" or "Port").
-PERSON_PLACE_HEADS = NEXT_PLACE_NOUNS | {"region", "province", "district", "city"}
-# Up to four capitalised words before such a noun, in lower case: "the Qosh Tepa canal".
-_BEFORE_PLACE = re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?:{'|'.join(sorted(NEXT_PLACE_NOUNS))})s?\b")
+def _next_place_nouns(kb: Knowledge) -> frozenset[str]:
+    """Place nouns that, right after a name, make it a place."""
+    return kb.derived("next_place_nouns", lambda: kb.place_heads.heads - kb.place_heads.not_after_names)
+
+
+def _person_place_heads(kb: Knowledge) -> frozenset[str]:
+    """Place nouns that end no person's name ("Qosh Tepa Canal"; unlike "Field" or "Port")."""
+    return kb.derived("person_place_heads", lambda: _next_place_nouns(kb) | kb.place_heads.person_place_heads)
+
+
+def _before_place(kb: Knowledge) -> re.Pattern:
+    """Up to four capitalised words before such a noun, in lower case: "the Qosh Tepa canal"."""
+    def make() -> re.Pattern:
+        nouns = "|".join(sorted(_next_place_nouns(kb)))
+        return re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?:{nouns})s?\b")
+    return kb.derived("before_place", make)
+
+
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*")
 
 
-def _names_before_place_nouns(text: str) -> set[str]:
+def _names_before_place_nouns(text: str, kb: Knowledge) -> set[str]:
     """Every name the text puts before a place noun (the last one to four capitalised words)."""
     names = set()
-    for m in _BEFORE_PLACE.finditer(text):
+    for m in _before_place(kb).finditer(text):
         words = m.group(1).split()
         names.update(" ".join(words[i:]) for i in range(len(words)))
     return names
@@ -230,8 +206,9 @@ def _after_title(span: Span | None) -> Span | None:
     title is a role, the name after it a person (the title rules take it)."""
     if span is None:
         return None
+    titles = knowledge(span.doc).titles.nouns
     for i, tok in enumerate(span[:-1]):
-        if tok.lower_ in TITLE_NOUNS and tok.is_title and all(t.pos_ == "PROPN" for t in span[i + 1:]):
+        if tok.lower_ in titles and tok.is_title and all(t.pos_ == "PROPN" for t in span[i + 1:]):
             return None
     return span
 
@@ -241,7 +218,8 @@ def _names_a_thing(span: Span) -> bool:
     pistols", "a Lada packed with explosives" (a name that heads a phrase
     with "a" is a thing: no actor takes "a")."""
     root, doc = span.root, span.doc
-    if root.dep_ == "compound" and root.head.lemma_.lower() in EVENT_HEADS | PRODUCT_HEADS:
+    heads, head = knowledge(doc).institution_heads, root.head.lemma_.lower()
+    if root.dep_ == "compound" and (head in heads.events or head in heads.products):
         return True
     # "a Lada packed with explosives", but "a Kazatomprom spokesman" names the company.
     return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
@@ -279,15 +257,15 @@ def _in_heading(span: Span, lines: Lines, lower_words: set[str]) -> bool:
 def _ends_in_place_noun(span: Span) -> bool:
     """"the Gorno-Badakhshan Autonomous Region" (but "the International Fund for
     Saving the Aral Sea" is a body); "the Qosh Tepa canal", "the Panj and Amu Darya rivers"."""
-    doc = span.doc
-    if len(span) > 1 and span[-1].lower_ in PLACE_HEADS and not _is_institution(span):
+    doc, kb = span.doc, knowledge(span.doc)
+    if len(span) > 1 and span[-1].lower_ in kb.place_heads.heads and not _is_institution(span):
         return True
     nxt = span.end
     if nxt + 1 < len(doc) and doc[nxt].lower_ in ("and", "or", ","):  # "the Torkham and Chaman crossings"
         nxt += 1
         while nxt < len(doc) and doc[nxt].is_title:
             nxt += 1
-    return nxt < len(doc) and doc[nxt].lemma_.lower() in NEXT_PLACE_NOUNS
+    return nxt < len(doc) and doc[nxt].lemma_.lower() in _next_place_nouns(kb)
 
 
 def _names_a_portfolio(span: Span) -> bool:
@@ -311,10 +289,11 @@ def _with_first_names(span: Span | None, gaz: Gazetteer) -> Span | None:
     if span is None:
         return None
     doc, start = span.doc, span.start
+    titles = knowledge(doc).titles.nouns
     while start > 0:
         tok = doc[start - 1]
         if not (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound" and not tok.ent_type_
-                and span.start <= tok.head.i < span.end and tok.lower_ not in TITLE_NOUNS
+                and span.start <= tok.head.i < span.end and tok.lower_ not in titles
                 and not _not_a_name(tok, gaz) and slug(tok.text) not in gaz.entries):
             break
         start -= 1
@@ -359,7 +338,8 @@ def _with_owner(span: Span, gaz: Gazetteer) -> Span:
 
 
 def _is_institution(span: Span) -> bool:
-    return any(t.lower_ in INSTITUTION_HEADS for t in span)
+    heads = knowledge(span.doc).institution_heads.heads
+    return any(t.lower_ in heads for t in span)
 
 
 def _owner_id(span: Span, gaz: Gazetteer) -> str | None:
@@ -375,12 +355,14 @@ def _owner_id(span: Span, gaz: Gazetteer) -> str | None:
 
 def _typed(span: Span, gaz: Gazetteer) -> Mention:
     before = span.doc[span.start - 1].lower_ if span.start else ""
-    if any(t.lower_ in GROUP_WORDS for t in span):
-        kind, score = "group", 0.7
-    elif "PERSON" in (span[0].ent_type_, span[-1].ent_type_) or before in TITLE_NOUNS:
-        kind, score = "person", 0.75  # "Foreign Minister Ruslan Kazakbaev" read as ORG
+    kb = knowledge(span.doc)
+    if any(t.lower_ in kb.institution_heads.groups for t in span):
+        kind = "group"
+    elif "PERSON" in (span[0].ent_type_, span[-1].ent_type_) or before in kb.titles.nouns:
+        kind = "person"  # "Foreign Minister Ruslan Kazakbaev" read as ORG
     else:
-        kind, score = "organization", 0.7
+        kind = "organization"
+    score = kb.scores.actors.of(f"ner-{kind}")
     canonical = slug(span.text)
     owner = _owner_id(span, gaz) if kind == "organization" and _is_institution(span) else None
     if owner:

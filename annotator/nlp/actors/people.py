@@ -13,33 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_scan import tokens_in
+from annotator.nlp.knowledge import knowledge
 
-TITLE_NOUNS = {
-    "president", "minister", "counterpart", "leader", "chancellor", "agent", "reporter",
-    "correspondent", "journalist", "spokesman", "spokeswoman", "spokesperson", "secretary",
-    "chief", "head", "chairman", "chairwoman", "chair", "commander", "ambassador", "envoy",
-    "representative", "director", "analyst", "expert", "professor", "senator", "governor",
-    "mayor", "king", "emir", "amir", "mullah", "sheikh", "mr", "mrs", "ms", "dr", "mr.",
-    "mrs.", "ms.", "dr.", "premier", "speaker", "editor", "official", "officer", "adviser",
-    "advisor", "negotiator", "founder", "general", "colonel", "lieutenant", "captain",
-    "admiral", "marshal", "prince", "queen", "ayatollah", "prosecutor", "judge", "deputy",
-    "commissioner", "coordinator", "lawmaker", "diplomat", "researcher", "scholar",
-    "economist", "activist", "blogger", "ceo", "sultan", "imam", "cleric", "commander-in-chief",
-    "secretary-general", "prime", "mp", "councillor", "sheriff", "strongman", "warlord",
-}
-# Lowercase words that may sit inside a title: "de facto leader", "former President".
-TITLE_MODIFIERS = {
-    "de", "facto", "former", "acting", "interim", "late", "then", "foreign", "prime", "vice",
-    "deputy", "first", "chief", "senior", "top", "defence", "defense", "interior", "supreme",
-    "security", "military", "special", "presidential", "press", "general", "national",
-    "state", "government", "opposition", "regional", "exiled", "ousted", "self-proclaimed",
-}
+# The title words themselves (nouns, modifiers, offices) are data:
+# annotator/data/lexicon/titles.json, read through `knowledge(doc).titles`.
 CONNECTORS = {"of", "for", "and", "the", "-", "'s", "’s", "on"}
-# Offices a nominal mention can name on its own: "the Kazakh President said".
-OFFICES = {"president", "prime minister", "premier", "chancellor", "foreign minister",
-           "defence minister", "defense minister", "emir", "king", "supreme leader", "leader"}
-# "The Kazakh leader": whoever heads the state, whatever the title.
-HEAD_OF_STATE = {"president", "emir", "king", "supreme leader", "leader"}
 GOVERNMENT_NOUNS = {"government"}
 
 
@@ -50,7 +28,8 @@ def role_start(doc: Doc, start: int, others: set[int] = frozenset()) -> int | No
     ("German Chancellor Olaf Scholz and French President Emmanuel Macron")."""
     i, first = start - 1, None
     sent_start = doc[start].sent.start
-    while i >= sent_start and i not in others and _title_part(doc[i], start):
+    titles = knowledge(doc).titles
+    while i >= sent_start and i not in others and _title_part(doc[i], start, titles):
         first = i
         i -= 1
     if first is None:
@@ -58,16 +37,16 @@ def role_start(doc: Doc, start: int, others: set[int] = frozenset()) -> int | No
     while first < start and doc[first].lower_ in CONNECTORS:
         first += 1  # a title does not start with "the", "of" or "'s"
     run = doc[first:start]
-    if not any(t.lower_ in TITLE_NOUNS for t in run):
+    if not any(t.lower_ in titles.nouns for t in run):
         return None
     return first if len(run) else None
 
 
-def _title_part(tok: Token, name_start: int) -> bool:
+def _title_part(tok: Token, name_start: int, titles) -> bool:
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         return False
     low = tok.lower_
-    if low in TITLE_NOUNS or low in TITLE_MODIFIERS or low in CONNECTORS:
+    if low in titles.nouns or low in titles.modifiers or low in CONNECTORS:
         return True
     if tok.is_alpha and tok.text[0].isupper():
         # "Kazakh", "CNN", "Deputy" belong to a title; "When", "As", "But" do not.
@@ -85,10 +64,10 @@ def trim_role(doc: Doc, first: int, start: int) -> str:
     return doc[first:end].text
 
 
-def office_of(text: str) -> str | None:
+def office_of(text: str, offices: frozenset[str]) -> str | None:
     """The office a role names ("Kazakh President" -> "president"), if any."""
     low = text.lower()
-    return next((o for o in sorted(OFFICES, key=len, reverse=True) if low.endswith(o)), None)
+    return next((o for o in sorted(offices, key=len, reverse=True) if low.endswith(o)), None)
 
 
 def nominal_candidates(doc: Doc, demonyms: dict[str, str]) -> list[tuple[int, int, str, str]]:
@@ -107,14 +86,14 @@ def nominal_candidates(doc: Doc, demonyms: dict[str, str]) -> list[tuple[int, in
         if nxt.lower_ in GOVERNMENT_NOUNS:
             found.append((tok.i, tok.i + 2, "government", state))
             continue
-        end = _office_end(doc, tok.i + 1)
+        end = _office_end(doc, tok.i + 1, knowledge(doc).titles.offices)
         if end and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
             found.append((tok.i, end, "office", state))
     return found
 
 
-def _office_end(doc: Doc, i: int) -> int | None:
+def _office_end(doc: Doc, i: int, offices: frozenset[str]) -> int | None:
     for width in (2, 1):
-        if i + width <= len(doc) and doc[i:i + width].text.lower() in OFFICES:
+        if i + width <= len(doc) and doc[i:i + width].text.lower() in offices:
             return i + width
     return None

@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_scan import forget, tokens_where
+from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer
 from .metonymy import stands_for_government
@@ -104,7 +105,7 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
     # Person names the model found; one starting with a nationality ("Tajik ISKP") is no name.
     people = [(e.start, e.end) for e in doc.ents
               if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms]
-    mentions = []
+    mentions, scores = [], knowledge(doc).scores.actors
     blocked = _Blocked((x.start, x.end) for x in excluded)
     for (kind, entry_id), start, end in matches:
         entry = gaz.entries[entry_id]
@@ -116,8 +117,7 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
             blocked.add(start, end)
             continue
         rule = "seat-metonymy" if kind == "seat" else "gazetteer"
-        score = 0.8 if kind == "seat" else 0.95
-        mentions.append(Mention(start, end, entry.type, entry.id, rule, score, GAZETTEER))
+        mentions.append(Mention(start, end, entry.type, entry.id, rule, scores.of(rule), GAZETTEER))
     return mentions, excluded
 
 
@@ -193,9 +193,6 @@ def _names_an_era(span: Span) -> bool:
 
 
 DASHES = {"-", "–", "—"}
-# Things a chain of place names can name: "the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline".
-PROJECT_NOUNS = {"pipeline", "railway", "railroad", "rail", "corridor", "highway", "road", "bridge", "line",
-                 "project", "grid", "canal", "tunnel", "route", "link"}
 
 
 def in_project_name(doc: Doc, m: Mention) -> bool:
@@ -223,8 +220,9 @@ def in_project_name(doc: Doc, m: Mention) -> bool:
         j = close + 1 if close is not None else j
     # The project noun comes next, or after one noun that says what it carries ("gas pipeline"):
     # "the Russia–China relations road map" names no route.
+    projects = knowledge(doc).place_heads.projects  # "the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline"
     for k in (j, j + 1):
-        if k < len(doc) and (doc[k].lemma_.lower() in PROJECT_NOUNS or doc[k].lower_ in PROJECT_NOUNS):
+        if k < len(doc) and (doc[k].lemma_.lower() in projects or doc[k].lower_ in projects):
             return True
         if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in ("relations", "talks", "ties"):
             break

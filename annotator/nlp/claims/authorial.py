@@ -19,13 +19,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from annotator.nlp.actors.people import TITLE_NOUNS
 from annotator.nlp.doc_scan import sentences, sentences_of, tokens_in, union
+from annotator.nlp.knowledge import Knowledge, knowledge
 
 from . import content
 from .speech import WH_WORDS, Proposal
 
-DOC_NOUNS = ["essay", "paper", "article", "study", "analysis", "chapter", "report", "piece", "book", "commentary"]
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MAX_HEADING_WORDS = 16
 QUOTES = set("\"“”«»„‹›")
@@ -35,86 +34,16 @@ MODALS = {"should", "ought"}  # advice; "must" is as often a journalist's plain 
 CONCLUSION_HEADING = re.compile(r"^[ \t]*(?:\d+\.?\s*)?(?:conclusions?|concluding remarks|(?:policy )?recommendations|"
                                 r"outlook|the way forward|implications|looking ahead)"
                                 r"(?:[ \t]*(?:&|and)[ \t]*[\w ]{1,30})?[ \t]*:?[ \t]*$", re.I | re.M)
-# A sentence's opening conjunction ("But the lesson …") and a short "of …" after the noun.
-LEAD = {"IS_SENT_START": True, "LOWER": {"IN": ["but", "yet", "so", "and", "still", "thus", "hence", "perhaps"]}}
-# "The lesson of the past two years": a short "of/for …" after the noun.
-OF_ANY = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_PUNCT": False, "LEMMA": {"NOT_IN": ["be"]}, "OP": "{1,6}"}]
-# Not "the argument of the minister" or "of Russia": someone else's thesis, so no
-# titles or names of those who could hold one (a region, "for Central Asia", can't).
-OF_WHAT = [OF_ANY[0], {**OF_ANY[1], "LEMMA": {"NOT_IN": ["be", *sorted(TITLE_NOUNS)]},
-                       "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}}]
-LESSONS = ["lesson", "upshot", "takeaway", "implication", "moral"]
-ARGUMENTS = ["point", "line", "argument", "thesis", "conclusion", "answer"]
-PATTERNS = {
-    "thesis": (0.5, [
-        [{"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "conclusion"]}}, {"LOWER": "of"},
-         {"LOWER": {"IN": ["this", "my", "our", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}}],
-        [{"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}},
-         {"LEMMA": {"IN": ["argue", "contend", "claim", "show", "demonstrate", "conclude"]}}],
-        [{"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": DOC_NOUNS}}, {"LEMMA": "make"}, {"LOWER": "the"},
-         {"LOWER": "case"}],
-        # "This essay examines X. It argues that …": "it" is the essay.
-        [{"IS_SENT_START": True, "LOWER": "it"}, {"LEMMA": {"IN": ["argue", "contend", "conclude"]}},
-         {"LOWER": "that"}],
-        [{"LOWER": {"IN": ["i", "we"]}}, {"POS": {"IN": ["ADV", "AUX"]}, "OP": "*"},
-         {"LEMMA": {"IN": ["argue", "contend", "conclude", "submit", "suggest", "maintain", "propose", "hold",
-                           "believe"]}},  # not "think": "less than we think" is an idiom
-         {"LOWER": "that", "OP": "?"}],
-        # "In my view, …", "In our judgement, …", "To my mind, …"
-        [{"IS_SENT_START": True, "LOWER": {"IN": ["in", "to"]}}, {"LOWER": {"IN": ["my", "our"]}},
-         {"LOWER": {"IN": ["view", "opinion", "judgement", "judgment", "mind", "reading"]}}],
-        # "My central argument is that …", "Our contention is …"
-        [{"LOWER": {"IN": ["my", "our"]}}, {"POS": "ADJ", "OP": "*"},
-         {"LEMMA": {"IN": ["argument", "thesis", "contention", "claim", "point", "conclusion"]}},
-         {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"}],
-    ]),
-    "conclusion": (0.45, [
-        [{"LOWER": "it"}, {"LEMMA": {"IN": ["become", "be", "seem", "appear"]}}, {"POS": "ADV", "OP": "?"},
-         {"LOWER": {"IN": ["apparent", "clear", "evident", "obvious"]}}, {"LOWER": "that"}],
-        [{"IS_SENT_START": True, "LOWER": "in"}, {"LOWER": {"IN": ["this", "that"]}}, {"LOWER": "light"}],
-        [{"IS_SENT_START": True, "LOWER": {"IN": ["in", "to"]}},
-         {"LOWER": {"IN": ["sum", "conclusion", "conclude", "short", "summarize", "summarise"]}}],
-        [{"IS_SENT_START": True, "LOWER": "all"}, {"LOWER": "in"}, {"LOWER": "all"}],
-        [{"IS_SENT_START": True, "LOWER": {"IN": ["ultimately", "overall"]}}, {"IS_PUNCT": True}],
-        # "Put simply, …", "Simply put, …", "In a nutshell, …", "Russia is, in short, …"
-        [{"IS_SENT_START": True, "LOWER": {"IN": ["put", "simply"]}}, {"LOWER": {"IN": ["simply", "put"]}},
-         {"IS_PUNCT": True}],
-        [{"IS_SENT_START": True, "LOWER": "in"}, {"LOWER": "a"}, {"LOWER": "nutshell"}],
-        [{"IS_PUNCT": True}, {"LOWER": "in"}, {"LOWER": {"IN": ["short", "sum"]}}, {"IS_PUNCT": True}],
-        [{"IS_SENT_START": True, "LOWER": {"IN": ["on", "taken", "in"]}},
-         {"LOWER": {"IN": ["balance", "together", "the"]}}, {"LOWER": {"IN": [",", "end", "final"]}}],
-        # "The lesson is that …", "The real point is …", "The bottom line is …",
-        # "But the lesson of the past two years is that …"
-        *([*lead, {"LOWER": "the", **start}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
-           {"LEMMA": {"IN": nouns}}, {"LOWER": "here", "OP": "?"}, *of_what,
-           {"LEMMA": "be"}, {"LOWER": {"IN": ["that", "clear", ":"]}}]
-          for lead, start in (([], {"IS_SENT_START": True}), ([LEAD], {}))
-          # A lesson is drawn by the author from anything ("the lesson of Qantar"); an
-          # argument "of the minister" is someone else's.
-          for nouns, of_what in ((LESSONS, []), (LESSONS, OF_ANY), (ARGUMENTS, []), (ARGUMENTS, OF_WHAT))),
-        [{"LOWER": "it"}, {"LEMMA": "be"}, {"POS": "ADV", "OP": "?"}, {"LOWER": {"IN": ["safe", "fair"]}},
-         {"LOWER": "to"}, {"LOWER": "say"}],
-    ]),
-    "no_choice": (0.35, [
-        [{"LOWER": {"IN": ["will", "would", "shall"]}}, {"LEMMA": "have"}, {"LOWER": "no"},
-         {"LOWER": "other", "OP": "?"}, {"LOWER": {"IN": ["choice", "option", "alternative"]}}],
-    ]),
-}
 
 
-# Every pattern needs one of these words; sentences without any are skipped.
-ANCHORS = {"argument", "thesis", "contention", "claim", "conclusion", "argue", "contend", "conclude", "submit",
-           "suggest", "maintain", "propose", "hold", "show", "demonstrate", "case", "point", "apparent", "clear",
-           "evident", "obvious", "light", "sum", "short", "summarize", "summarise", "all", "ultimately", "overall",
-           "simply", "nutshell", "balance", "together", "end", "final", "lesson", "upshot", "takeaway", "line",
-           "implication", "answer", "safe", "fair", "choice", "option", "alternative", "moral", "my", "our",
-           "believe"}  # "In my view": "my" is rarer in news than "view"
-
-
-def build_matcher(vocab: Vocab) -> Matcher:
+def build_matcher(vocab: Vocab, kb: Knowledge) -> Matcher:
+    """The patterns of annotator/data/patterns/authorial.jsonl, one Matcher key per label."""
+    by_label: dict[str, list] = {}
+    for line in kb.patterns["authorial"]:
+        by_label.setdefault(line.label, []).append(line.pattern)
     matcher = Matcher(vocab)
-    for name, (_, patterns) in PATTERNS.items():
-        matcher.add(name, patterns)
+    for label, patterns in by_label.items():
+        matcher.add(label, patterns)
     return matcher
 
 
@@ -143,7 +72,8 @@ def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
             continue
         first, end = content.trim(doc, *_line_of(doc, sent, sent.start))
         if end > first:
-            found.append(Proposal(first, end, "authorial", "authorial_recommendation", 0.35, head=root.i))
+            score = knowledge(doc).scores.authorial.recommendation
+            found.append(Proposal(first, end, "authorial", "authorial_recommendation", score, head=root.i))
             last = k
     return found
 
@@ -180,18 +110,20 @@ def _conclusion_start(text: str) -> int:
 def _candidates(doc: Doc) -> list[Span]:
     """Sentences holding a word some pattern needs: running the Matcher over
     every token of a long text costs more than the rest of the claim layer."""
-    anchors = union(tokens_in(doc, ANCHORS, "LOWER"), tokens_in(doc, ANCHORS, "LEMMA"))
+    words = knowledge(doc).authorial.anchors
+    anchors = union(tokens_in(doc, words, "LOWER"), tokens_in(doc, words, "LEMMA"))
     return list({s.start: s for _, s in sentences_of(sentences(doc), anchors)}.values())
 
 
 def _sentences(doc: Doc, matcher: Matcher, reported: set[int]) -> list[Proposal]:
     best: dict[int, tuple[float, str, Span]] = {}
+    scores = knowledge(doc).scores.authorial
     matches = [(m, sent.start + s) for sent in _candidates(doc) for m, s, _ in matcher(sent)]
     for match_id, start in matches:
         if start in reported:
             continue  # '"We argue that …," the minister said': the speaker's thesis, not the author's
         rule = doc.vocab.strings[match_id]
-        score = PATTERNS[rule][0]
+        score = getattr(scores, rule)
         sent = doc[start].sent
         if sent.text.rstrip().endswith("?") or best.get(sent.start, (0,))[0] >= score:
             continue
@@ -249,7 +181,8 @@ def _heading(doc: Doc, text: str, start: int, end: int) -> Proposal | None:
     span = doc.char_span(first, start + len(line.rstrip()), alignment_mode="contract")
     if span is None or len(span) < 3 or not _finite(doc, span.start_char, span.end_char):
         return None
-    return Proposal(span.start, span.end, "authorial", "authorial_heading", 0.4, head=span.root.i)
+    score = knowledge(doc).scores.authorial.heading
+    return Proposal(span.start, span.end, "authorial", "authorial_heading", score, head=span.root.i)
 
 
 def _finite(doc: Doc, start: int, end: int) -> bool:

@@ -18,13 +18,14 @@ import re
 
 from spacy.tokens import Token
 
+from annotator.nlp.knowledge import knowledge
+
 from .lexicon import Lexicon
 from .speakers import ActorIndex
 
 # Not "agency": "told the International Atomic Energy Agency" names an audience.
 MEDIA_NAME = re.compile(r"\b(news|novosti|radio|tv|television|times|press|daily|gazeta|journal|tribune|herald|"
                         r"telegraph|izvestia|vedomosti|kommersant|inform|media)\b", re.I)
-MEDIUM_NOUNS = {"interview", "comments", "comment", "remarks", "statement", "conversation", "podcast", "op-ed"}
 QUOTE_LEMMAS = {"quote", "cite"}
 
 
@@ -92,8 +93,9 @@ def _object(prep: Token) -> Token | None:
 
 def _medium(prep: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
     """"in an interview with Kabar", "in comments to Interfax"."""
-    noun = _object(prep)
-    if noun is None or noun.lemma_.lower() not in MEDIUM_NOUNS | {n.rstrip("s") for n in MEDIUM_NOUNS}:
+    noun, kb = _object(prep), knowledge(prep.doc)
+    media = kb.derived("media", lambda: kb.speakers.medium_nouns | {n.rstrip("s") for n in kb.speakers.medium_nouns})
+    if noun is None or noun.lemma_.lower() not in media:
         return None
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "for"):

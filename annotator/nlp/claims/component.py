@@ -25,12 +25,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_scan import scanning
+from annotator.nlp.knowledge import knowing
+from annotator.nlp.knowledge import load as load_knowledge
 
 from .authorial import authorial_claims, build_matcher
 from .channels import cited_source, is_outlet
 from .direct import according_to, quote_claims
 from .headlines import colon_claims, title_case_claim
-from .lexicon import load_lexicon
+from .lexicon import lexicon_for
 from .paragraphs import ensure_paragraph_breaks
 from .speakers import ActorIndex
 from .speech import Proposal, Reported
@@ -40,24 +42,28 @@ SPAN_KEY = "claims"
 
 
 @Language.factory(NAME, default_config={"cues_path": None, "paragraph_breaks": True, "authorial": True,
-                                        "user_actors": ""})
+                                        "user_actors": "", "knowledge_dir": ""})
 def make_claims(nlp: Language, name: str, cues_path: str | None, paragraph_breaks: bool, authorial: bool,
-                user_actors: str):
+                user_actors: str, knowledge_dir: str):
     if paragraph_breaks:
         # The claim rules read the parse, and the parse is only sound when
         # paragraphs and headings are sentences of their own: put the small
         # boundary component before the parser (once; see `paragraphs`).
         ensure_paragraph_breaks(nlp)
-    return ClaimTagger(nlp, cues_path, authorial, user_actors)
+    return ClaimTagger(nlp, cues_path, authorial, user_actors, knowledge_dir)
 
 
 class ClaimTagger:
-    def __init__(self, nlp: Language, cues_path: str | None = None, authorial: bool = True, user_actors: str = ""):
+    def __init__(self, nlp: Language, cues_path: str | None = None, authorial: bool = True, user_actors: str = "",
+                 knowledge_dir: str = ""):
         # The actor component's gazetteer, user actors included: speakers'
         # offices and affiliations ("the Kyrgyz leader") are read from it.
         self.user_actors = user_actors
-        self.lex = load_lexicon(cues_path)
-        self.matcher = build_matcher(nlp.vocab)
+        # The package's cues, word lists and patterns with the overrides in
+        # `knowledge_dir` (a workspace), and `cues_path` merged last: read once, here.
+        self.kb = load_knowledge(knowledge_dir)
+        self.lex = lexicon_for(self.kb, cues_path)
+        self.matcher = build_matcher(nlp.vocab, self.kb)
         self.authorial = authorial
         for ext in ("claim", "rule", "score"):
             if not Span.has_extension(ext):
@@ -69,7 +75,7 @@ class ClaimTagger:
         # Extensions are keyed by offsets: an actor span with the same offsets
         # would share rule/score, so those claims keep them in `_.claim` only.
         taken = {(s.start, s.end) for s in doc.spans.get("actors", [])}
-        with scanning(doc):  # several rules scan the tokens and sentences: share the scans
+        with scanning(doc), knowing(doc, self.kb):  # several rules scan the tokens and sentences: share the scans
             proposals = self.propose(doc)
         doc.spans[SPAN_KEY] = [self._span(doc, p, (p.start, p.end) in taken) for p in proposals]
         return doc

@@ -13,18 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from annotator.nlp.knowledge import knowledge
+
 FEMALE_ENDINGS = ("ova", "eva", "yeva", "ina", "kaya", "aya")
 MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "ski", "iy")
 MALE_FIRST_A = {"nikita", "ilya", "mustafa", "musa", "isa", "joshua", "luca", "luka", "taha", "zakaria", "yahya",
                 "abdulla", "hamza", "kosta", "sasha"}
-GENERIC_TITLES = {"leader", "official", "head", "chief", "politician", "diplomat", "envoy", "representative"}
-# Common nouns that name a body: "the ministry" is the last body whose name
-# holds the word; "the bloc" any organization; "the government" a state.
-NAMED_BODIES = {"ministry", "committee", "agency", "service", "department", "office", "council", "commission",
-                "parliament", "court", "directorate", "administration", "guard", "guards", "police", "army"}
-ORG_NOUNS = {"bloc", "alliance", "organisation", "organization", "body", "grouping", "union", "pact"}
-GROUP_NOUNS = {"group", "movement", "militants", "insurgents", "rebels", "faction"}
-STATE_NOUNS = {"government", "country", "state", "republic", "cabinet"}
 PAST_SENTENCES = 3  # how far back a pronoun or a bare noun looks for its antecedent
 
 
@@ -98,7 +92,7 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
     A person known by another title is skipped ("Kazakh President Tokayev"
     is not "the minister"); one named without any title may be anyone."""
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in titles}
-    weak = None
+    weak, generic = None, knowledge(tok.doc).titles.generic  # titles any office-holder may bear
     for m in _earlier(mentions, tok, None):
         if m.kind != "person":
             continue
@@ -107,7 +101,7 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
         if not words and not m.nation:
             weak = weak or m.id
             continue
-        fits = title in words or title in GENERIC_TITLES or not (words & titles)
+        fits = title in words or title in generic or not (words & titles)
         if fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
             return m.id
     return weak
@@ -115,11 +109,11 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
 
 def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
     """"The ministry said", "the bloc called for", "the government denied"."""
-    noun = tok.lower_
-    if noun in NAMED_BODIES:
+    noun, words = tok.lower_, knowledge(tok.doc).speakers
+    if noun in words.body_nouns:
         return next((m.id for m in _earlier(mentions, tok, None)
                      if m.kind != "person" and noun in m.text.lower().split()), None)
-    kinds = ("organization",) if noun in ORG_NOUNS else ("group",) if noun in GROUP_NOUNS else ("state",)
+    kinds = ("organization",) if noun in words.org_nouns else ("group",) if noun in words.group_nouns else ("state",)
     found = _pick([m for m in _earlier(mentions, tok) if m.kind in kinds])
     if found is None and noun == "group":
         # "The London-based group urged …": a group may be an organisation (Amnesty International).
@@ -130,7 +124,9 @@ def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
 def is_body_noun(tok: Token) -> bool:
     """"The bloc", "the prosecutor's office": a definite body noun (the article,
     or a possessor that is no name, makes it definite)."""
-    return tok.lower_ in NAMED_BODIES | ORG_NOUNS | GROUP_NOUNS | STATE_NOUNS and any(
+    words, low = knowledge(tok.doc).speakers, tok.lower_
+    body = low in words.body_nouns or low in words.org_nouns or low in words.group_nouns or low in words.state_nouns
+    return body and any(
         (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in tok.children)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_scan import tokens_in
+from annotator.nlp.knowledge import knowledge
 
 from . import content
 from .quotes import Quote, find_quotes
@@ -49,7 +50,8 @@ def _carried_back(rep: Reported, pending: Quote, quote: Quote, text: str, prop: 
     inner = _inner_tokens(rep.doc, pending, text)
     if between.strip() or not _starts_paragraph(text, quote.start) or inner is None or len(inner) < 2:
         return []
-    return [Proposal(inner.start, inner.end, "attributed", "quote_paragraphs", 0.55, prop.speaker,
+    score = knowledge(rep.doc).scores.attributed.quote_paragraphs
+    return [Proposal(inner.start, inner.end, "attributed", "quote_paragraphs", score, prop.speaker,
                      list(prop.cue_tokens), "direct", head=inner.root.i, cue_tok=prop.cue_tok)]
 
 
@@ -73,7 +75,8 @@ def _continued(rep: Reported, quote: Quote, text: str, last: Proposal) -> Propos
         return None
     if gap.count("\n") and not _starts_paragraph(text, quote.start):
         return None
-    return Proposal(inner.start, inner.end, "attributed", "quote_continued", 0.6, last.speaker,
+    score = knowledge(doc).scores.attributed.quote_continued
+    return Proposal(inner.start, inner.end, "attributed", "quote_continued", score, last.speaker,
                     list(last.cue_tokens), "direct", head=inner.root.i, cue_tok=last.cue_tok)
 
 
@@ -99,16 +102,18 @@ def _attribute(rep: Reported, quote: Quote, text: str) -> Proposal | None:
     open_tok = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     close_tok = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand") if quote.closed else None
     clause = any(t.pos_ in ("VERB", "AUX") for t in inner) and len(inner) >= 2
+    scores = knowledge(doc).scores.attributed
     strategies = [
-        ("quote_after", 0.9, lambda: close_tok is not None and _cue_after(rep, close_tok[-1])),
-        ("quote_before", 0.85, lambda: _cue_before(rep, open_tok[0])),
-        ("quote_in_sentence", 0.6, lambda: clause and quote.double and _cue_in_sentence(rep, inner)),
+        ("quote_after", scores.quote_after, lambda: close_tok is not None and _cue_after(rep, close_tok[-1])),
+        ("quote_before", scores.quote_before, lambda: _cue_before(rep, open_tok[0])),
+        ("quote_in_sentence", scores.quote_in_sentence,
+         lambda: clause and quote.double and _cue_in_sentence(rep, inner)),
     ]
     cue_tok, rule, score = next(((tok, rule, score) for rule, score, find in strategies if (tok := find())),
                                 (None, "", 0.0))
     if cue_tok is None:
         return None
-    score, cue = (score if quote.closed else min(score, 0.5)), rep.cue(cue_tok)
+    score, cue = (score if quote.closed else min(score, scores.unclosed_quote_max)), rep.cue(cue_tok)
     return Proposal(inner.start, inner.end, "attributed", rule, score, rep.speaker(cue_tok),
                     rep.cue_tokens(cue_tok, cue), "direct", head=inner.root.i, cue_tok=cue_tok.i)
 
@@ -211,6 +216,7 @@ def _according_claim(rep: Reported, tok: Token, phrase_end: int, source: str | N
     speaker = resolve(doc[tok.i + 2], rep.actors, rep.lex)
     if source:
         speaker = type(speaker)((source,), "actor", speaker.token)
-    score = 0.75 if source else 0.5
+    scores = knowledge(doc).scores.attributed
+    score = scores.according_to if source else scores.according_to_unsourced
     return Proposal(start, end, "attributed", "according_to", score, speaker, [tok.i, tok.i + 1],
                     "indirect", head=doc[start].i, cue_tok=tok.i)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from annotator.nlp.knowledge import knowledge
+
 from . import content
 from .speakers import Speaker
 from .speech import Proposal, Reported
@@ -61,7 +63,8 @@ def title_case_claim(rep: Reported, taken: list[Proposal]) -> Proposal | None:
     if line.end - first < 2:
         return None
     who = Speaker((rep.actors.actor(tok.i - 1),), "actor", tok.i - 1)
-    return Proposal(first, line.end, "attributed", "headline_title_case", 0.55, who, cue_toks, "indirect",
+    score = knowledge(rep.doc).scores.attributed.headline_title_case
+    return Proposal(first, line.end, "attributed", "headline_title_case", score, who, cue_toks, "indirect",
                     head=first, cue_tok=tok.i)
 
 
@@ -100,7 +103,8 @@ def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Pr
     (first, last), quoted = body
     who = Speaker((rep.actors.actor(speaker),), "actor", speaker)
     mode = "direct" if quoted else "indirect"
-    return Proposal(first, last, "attributed", "colon_headline", 0.6, who, [lab.end], mode, head=doc[first].i,
+    score = knowledge(doc).scores.attributed.colon_headline
+    return Proposal(first, last, "attributed", "colon_headline", score, who, [lab.end], mode, head=doc[first].i,
                     cue_tok=lab.end)
 
 

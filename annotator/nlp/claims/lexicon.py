@@ -1,4 +1,5 @@
-"""The cue lexicon (`annotator/data/cues.json`): which words report speech.
+"""The cue lexicon (`annotator/data/cues.json`, validated by
+`annotator.nlp.knowledge.models.Cues`): which words report speech.
 
 The lexicon lists lemmas; this module adds the inflected forms so a cue is
 still found when the tagger mislabels it ("analyses" as a plural noun,
@@ -7,13 +8,13 @@ still found when the tagger mislabels it ("analyses" as a plural noun,
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.nlp.knowledge import Knowledge, load, read_json
+from annotator.nlp.knowledge.load import merge_cues
+from annotator.nlp.knowledge.models import CueEntry, Cues
 
 VOWELS = set("aeiou")
 
@@ -66,34 +67,35 @@ IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "wr
              "spoke": "speak", "spoken": "speak", "gave": "give", "given": "give", "made": "make"}
 
 
-def _cue(entry: dict) -> Cue:
-    return Cue(lemma=entry["lemma"], content=tuple(entry["content"]), preps=tuple(entry.get("preps", ())),
-               obj=tuple(entry.get("obj", ())), with_obj=tuple(entry.get("with_obj", ())),
-               prt=entry.get("prt"), in_cue=bool(entry.get("in_cue", False)),
-               need_prep=bool(entry.get("need_prep", False)), no_obj=bool(entry.get("no_obj", False)),
-               needs_speaker=bool(entry.get("needs_speaker", False)))
+def _cue(entry: CueEntry) -> Cue:
+    return Cue(lemma=entry.lemma, content=tuple(entry.content), preps=tuple(entry.preps), obj=tuple(entry.obj),
+               with_obj=tuple(entry.with_obj), prt=entry.prt, in_cue=entry.in_cue, need_prep=entry.need_prep,
+               no_obj=entry.no_obj, needs_speaker=entry.needs_speaker)
 
 
-def parse_lexicon(data: dict) -> Lexicon:
-    cues = {e["lemma"]: _cue(e) for e in data["speech"]}
+def parse_lexicon(data: Cues, titles: frozenset[str]) -> Lexicon:
+    """`titles`: the titles that name a speaker alone (lexicon/titles.json, "speaker")."""
+    cues = {e.lemma: _cue(e) for e in data.speech}
     forms = {form: lemma for lemma in cues for form in inflections(lemma)}
     forms.update({k: v for k, v in IRREGULAR.items() if v in cues})
-    return Lexicon(cues=cues, forms=forms,
-                   beliefs=frozenset(data.get("not_claims", {}).get("lemmas", ())),
-                   unnamed=frozenset(data.get("unnamed_sources", ())),
-                   titles=frozenset(data.get("titles", ())),
-                   according=tuple(data.get("according_to", ())),
-                   outlets=frozenset(data.get("outlets", {}).get("ids", ())))
+    return Lexicon(cues=cues, forms=forms, beliefs=frozenset(data.not_claims.lemmas),
+                   unnamed=frozenset(data.unnamed_sources), titles=titles,
+                   according=tuple(data.according_to), outlets=frozenset(data.outlets.ids))
+
+
+def lexicon_for(kb: Knowledge, cues_path: str | None = None) -> Lexicon:
+    """The cue lexicon of a pipeline's knowledge (built once per knowledge);
+    `cues_path`, a cues file of the user's, is merged in as a workspace's cues.json is."""
+    if cues_path:
+        return _with_user_cues(kb, cues_path)
+    return kb.derived("lexicon", lambda: parse_lexicon(kb.cues, kb.titles.speaker))
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """The packaged lexicon, or a user's own file (`cues_path` in the config)."""
-    if not path:
-        return parse_lexicon(json.loads(resources.files("annotator").joinpath("data/cues.json").read_text("utf-8")))
-    try:
-        return parse_lexicon(json.loads(Path(path).read_text(encoding="utf-8")))
-    except OSError as err:
-        raise InputError(f"{path}: cue lexicon cannot be read ({err.strerror})") from None
-    except (ValueError, KeyError, TypeError) as err:  # bad JSON, or a cue without "lemma"/"content"
-        raise InputError(f"{path}: not a cue lexicon like annotator/data/cues.json ({err!r})") from None
+def _with_user_cues(kb: Knowledge, cues_path: str) -> Lexicon:
+    return parse_lexicon(merge_cues(kb.cues, read_json(Path(cues_path), Cues)), kb.titles.speaker)
+
+
+def load_lexicon(cues_path: str | None = None) -> Lexicon:
+    """The package lexicon, with a user's cues file merged in if given."""
+    return lexicon_for(load(), cues_path)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.actors.data import load as load_gazetteer
 from annotator.nlp.actors.data import slug as actor_slug
 from annotator.nlp.doc_scan import sentences
+from annotator.nlp.knowledge import knowledge
 
 from .coref import (
     Mention,
@@ -35,11 +36,8 @@ FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "N
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it", "they"}
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 RELATIVE = {"who", "that", "which"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
-STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "readout", "note",
-                   "message", "appeal", "report"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "relcl", "acl", "prep", "attr", "acomp", "ccomp"}
 
 
@@ -119,7 +117,7 @@ class ActorIndex:
 
 def _named_statement(noun: Token) -> bool:
     """"the UN Security Council statement": a statement with its author's name on it."""
-    return noun.lemma_.lower() in STATEMENT_NOUNS and any(
+    return noun.lemma_.lower() in knowledge(noun.doc).speakers.statement_nouns and any(
         c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
 
 
@@ -158,7 +156,7 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
             return subject_token(above, is_cue, depth + 1)
     if root_noun_predicate(tok):
         return tok.head
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in knowledge(tok.doc).speakers.statement_nouns:
         # "The UNSC issued a statement calling for …": the statement's author speaks.
         noun = tok.head
         return subject_token(noun.head, is_cue, depth + 1) if noun.dep_ == "dobj" else noun
@@ -293,10 +291,11 @@ def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
     """"A spokesman for the Kazakh Foreign Ministry", "Taliban officials": the
     body the unnamed person speaks for. Bare "sources" and "officials" with no
     body named stay unnamed."""
+    spokespeople = knowledge(tok.doc).speakers.spokespeople
     for c in tok.children:
         if c.dep_ in ("compound", "poss") and c.i < tok.i and actors.kind(c.i) in ("organization", "group", "state"):
             return actors.actor(c.i)
-        if c.dep_ == "prep" and c.lower_ in ("for", "of") and tok.lemma_.lower() in SPOKESPEOPLE:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of") and tok.lemma_.lower() in spokespeople:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and actors.actor(obj.i):
                 return actors.actor(obj.i)

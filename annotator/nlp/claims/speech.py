@@ -13,21 +13,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_scan import doc_text, sentences, sentences_of, tokens_in, tokens_where, union
+from annotator.nlp.knowledge import knowledge
 
 from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
 from .lexicon import Cue, Lexicon
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
-SCORE = {"ccomp": 0.85, "xcomp": 0.75, "dobj": 0.7, "prep": 0.7, "obj_clause": 0.7, "obj_prep": 0.7, "as": 0.8,
-         "parataxis": 0.75, "trailing": 0.7, "oprd": 0.7}
 WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
-# Cues that also report evidence: said of figures or findings they are no speech.
-INFERENCE_CUES = {"suggest", "show", "indicate", "demonstrate", "imply"}
-EVIDENCE_NOUNS = {"figure", "data", "datum", "number", "statistic", "result", "finding", "evidence", "trend",
-                  "image", "photo", "footage", "record", "survey", "poll", "map", "chart", "table", "sign"}
 NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
-OWN_TEXT = {"essay", "article", "paper", "chapter", "analysis", "piece", "commentary", "study", "section"}
 # "officials, who asked not to be named, said …": the request frames the source, it reports nothing.
 ANONYMITY = re.compile(r"(?:not )?to (?:be|remain) (?:named|identified|quoted|anonymous)\b", re.I)
 
@@ -72,6 +66,7 @@ class Reported:
 
     def __init__(self, doc: Doc, lex: Lexicon, actors: ActorIndex):
         self.doc, self.lex, self.actors = doc, lex, actors
+        self.words = knowledge(doc).speakers
         self.text = doc_text(doc)
 
     def cue(self, tok: Token) -> Cue | None:
@@ -180,9 +175,11 @@ class Reported:
             return []
         if cue.needs_speaker and speaker.ids == (None,) and speaker.how != "unnamed":
             return []
-        if tok.lemma_.lower() in INFERENCE_CUES and self._no_agent(speaker):
+        if tok.lemma_.lower() in self.words.inference_cues and self._no_agent(speaker):
             return []  # "the ministry's own figures suggest …": evidence, not speech
-        score = SCORE[rule] - (0.2 if speaker.how in ("other", "pronoun") and speaker.ids == (None,) else 0)
+        unnamed = speaker.how in ("other", "pronoun") and speaker.ids == (None,)
+        scores = knowledge(self.doc).scores.indirect
+        score = scores.of(rule) - (scores.unnamed_penalty if unnamed else 0)
         return [Proposal(start, end, "attributed", f"indirect_{rule}", round(score, 2), speaker,
                          self.cue_tokens(tok, cue), "indirect", head=head, cue_tok=tok.i)]
 
@@ -209,7 +206,7 @@ class Reported:
         or "they" that confirmed something still speaks)."""
         if speaker.ids != (None,) or speaker.token is None:
             return False
-        return self.doc[speaker.token].lemma_.lower() in EVIDENCE_NOUNS
+        return self.doc[speaker.token].lemma_.lower() in self.words.evidence_nouns
 
     def _not_a_speaker(self, speaker: Speaker) -> bool:
         """"It goes without saying", "This shows": no one is speaking; and
@@ -217,5 +214,6 @@ class Reported:
         if speaker.token is None:
             return speaker.how == "none"
         tok = self.doc[speaker.token]
-        own_text = tok.lemma_.lower() in OWN_TEXT and any(c.lower_ in ("this", "my", "our") for c in tok.children)
+        mine = any(c.lower_ in ("this", "my", "our") for c in tok.children)
+        own_text = mine and tok.lemma_.lower() in self.words.own_text
         return speaker.ids == (None,) and (tok.lower_ in NOT_SPEAKERS or own_text)
