@@ -182,26 +182,40 @@ def id_map(pairs: list[tuple[str, str]]) -> dict[str, str]:
     return {p: c.most_common(1)[0][0] for p, c in votes.items()}
 
 
+def cited_claim(note: dict, anns: list):
+    """Our cited claim for a gold note: the first that names the note and
+    overlaps its gold clause; None if there is none."""
+    g = _span(note["claim"])
+    return next((a for a in anns if a.kind == "claim" and a.claim_kind == "cited"
+                 and str(note["number"]) in a.footnotes and _overlap(g, (a.start, a.end))), None)
+
+
+def right_extent(gold_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Covers >= 80% of the gold clause and adds <= 20% of its length."""
+    ov, length = _overlap(gold_span, span), gold_span[1] - gold_span[0]
+    return ov >= 0.8 * length and (span[1] - span[0] - ov) <= 0.2 * length
+
+
 def cited(gold: dict, anns: list) -> list[Rate]:
-    """Per note: a cited claim supporting it that overlaps the gold clause
-    (found); covering >= 80% of the clause and adding <= 20% (right extent);
-    or its very span (boundary-exact)."""
-    found = [a for a in anns if a.kind == "claim" and a.claim_kind == "cited"]
+    """Per note: a cited claim found for it (`cited_claim`), of the right
+    extent, or with the gold clause's very span (boundary-exact)."""
     total, hit, extent, exact = 0, 0, 0, 0
     for f in gold["footnotes"]:
-        g = _span(f["claim"])
         total += 1
-        mine = [a for a in found if str(f["number"]) in a.footnotes and _overlap(g, (a.start, a.end))]
-        if not mine:
+        a = cited_claim(f, anns)
+        if a is None:
             continue
-        a = mine[0]
         hit += 1
-        ov = _overlap(g, (a.start, a.end))
-        extent += ov >= 0.8 * (g[1] - g[0]) and (a.end - a.start - ov) <= 0.2 * (g[1] - g[0])
-        exact += (a.start, a.end) == g
+        extent += right_extent(_span(f["claim"]), (a.start, a.end))
+        exact += (a.start, a.end) == _span(f["claim"])
     return [Rate(name="cited claims found", hits=hit, total=total),
             Rate(name="cited claims right extent", hits=extent, total=total),
             Rate(name="cited claims boundary-exact", hits=exact, total=total)]
+
+
+def covers(gold_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    """A claim matches a gold claim when it covers at least half of its span."""
+    return _overlap(gold_span, span) * 2 >= gold_span[1] - gold_span[0]
 
 
 def claims(gold: dict, anns: list, kind: str, ids: dict[str, str] | None = None, name: str = "") -> Score:
@@ -212,9 +226,7 @@ def claims(gold: dict, anns: list, kind: str, ids: dict[str, str] | None = None,
     found = [a for a in anns if a.kind == "claim" and a.claim_kind == kind]
     used, tp = set(), 0
     for g in want:
-        gs = _span(g)
-        fits = [i for i, a in enumerate(found)
-                if i not in used and _overlap(gs, (a.start, a.end)) * 2 >= (gs[1] - gs[0])]
+        fits = [i for i, a in enumerate(found) if i not in used and covers(_span(g), (a.start, a.end))]
         if ids is not None:  # one claim per speaker may share a span ("UNHCR and IOM asked"): pair like with like
             fits = [i for i in fits if ids.get(found[i].speaker, found[i].speaker) == g["speaker"]]
         if fits:
