@@ -10,6 +10,14 @@ import pytest
 from annotator.nlp.actors.component import ActorTagger
 
 
+@pytest.fixture(scope="module")
+def nlp(nlp):
+    """The session's pipeline with the actor component only: the claim layer
+    adds nothing here and doubles the cost of the long texts."""
+    with nlp.select_pipes(disable=["annotator_claims"]):
+        yield nlp
+
+
 def actors(nlp, text: str) -> list[tuple[str, str, str]]:
     doc = nlp(text)  # a SpanGroup needs its Doc alive
     return [(s.text, s.label_, s._.canonical) for s in doc.spans["actors"]]
