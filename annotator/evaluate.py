@@ -265,7 +265,9 @@ def evaluate_pairs(pairs: list[Pair]) -> Report:
     """Totals over all documents. Our actor ids are mapped to the gold's
     through the mentions of all documents at once, and B-cubed is taken
     over all of them: one id means one actor across the collection."""
-    scores, rates, pairs_of_ids = [], [], []
+    scores: list[Score] = []
+    rates: list[Rate] = []
+    pairs_of_ids: list[tuple[str, str]] = []
     for gold, anns in pairs:
         for fn in (footnotes, citations, actors):
             s, r = fn(gold, anns)
@@ -287,16 +289,9 @@ def per_document(pairs: list[Pair]) -> list[Report]:
 
 
 def evaluate_workspace(ws: Workspace, gold_dir: Path) -> Report:
-    stored_files = {}
-    for path in ws.annotation_files():
-        afile = store.load(path)
-        stored_files[afile.sha256] = afile
-    pairs = []
-    for gold in load_gold(gold_dir):
-        afile = stored_files.get(gold.get("sha256"))
-        if afile is None:
-            continue
-        pairs.append((gold, [a for a in afile.annotations if a.status != "rejected"]))
+    stored = {afile.sha256: afile for afile in map(store.load, ws.annotation_files())}
+    pairs = [(gold, [a for a in stored[gold["sha256"]].annotations if a.status != "rejected"])
+             for gold in load_gold(gold_dir) if gold.get("sha256") in stored]
     if not pairs:
         raise StoreError(f"{gold_dir}: no gold file matches a tagged document (by sha256); run annotator tag first")
     return evaluate_pairs(pairs)
