@@ -1,24 +1,36 @@
-"""Measure stored annotations against gold files (shaped like the project's
-hand-checked gold: footnotes with citations and claims, actors, claims).
+"""The one gold scorer: the tagger's annotations against hand-checked gold
+files (footnotes with citations and cited claims, actors, claims).
 
-Everything not rejected counts as the tagger's answer. Gold documents are
-matched to stored annotation files by the sha256 of the source bytes.
+`annotator eval`, the quality tests and `bench/*_quality.py` all score
+through here. They differ only in where the annotations come from: stored
+in a workspace (`evaluate_workspace`, everything not rejected counts as the
+tagger's answer) or tagged afresh with a given pipeline (`tag_gold`). Gold
+documents are matched to texts and annotation files by the sha256 of the
+source bytes.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from annotator.readers import read_document
 from annotator.store import store
 
 from .errors import StoreError
+from .models import Document, sha256_bytes
 from .workspace import Workspace
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 CITATION_FIELDS = ("authors", "year", "year_suffix", "locator", "prefix", "suffix")
+Pair = tuple[dict, list]  # a gold document and the tagger's annotations of the same text
 
 
 class Score(BaseModel):
@@ -57,13 +69,49 @@ class Report(BaseModel):
     scores: list[Score] = []
     rates: list[Rate] = []
 
+    def score(self, name: str) -> Score:
+        return next(s for s in self.scores if s.name == name)
+
+    def rate(self, name: str) -> Rate:
+        return next(r for r in self.rates if r.name == name)
+
+    def figures(self) -> dict[str, float]:
+        """Every figure by name: a score's F1, a rate's value."""
+        return {s.name: s.f1 for s in self.scores} | {r.name: r.value for r in self.rates}
+
+
+# --- gold files and the texts they describe
+
+
+def load_gold(gold_dir: Path) -> list[dict]:
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(gold_dir).glob("*.json"))]
+
+
+def gold_documents(gold_dir: Path, text_dirs: Iterable[Path] = ()) -> list[tuple[dict, Document]]:
+    """Each gold file with the text of the same sha256, looked for in
+    `text_dirs` and beside the gold files; gold without a text is left out."""
+    texts = [p for folder in (*text_dirs, Path(gold_dir)) for p in sorted(Path(folder).glob("*.txt"))]
+    by_sha = {sha256_bytes(p.read_bytes()): p for p in texts}
+    return [(gold, read_document(by_sha[gold["sha256"]])) for gold in load_gold(gold_dir) if gold["sha256"] in by_sha]
+
+
+def tag_gold(items: list[tuple[dict, Document]], nlp: Language) -> list[Pair]:
+    """Tag the gold documents' texts with `nlp`, as `annotator tag` would."""
+    from annotator.tagging import propose as tagging  # only this path needs spaCy
+
+    files = tagging.tag([doc for _, doc in items], nlp)
+    return [(gold, afile.annotations) for (gold, _), afile in zip(items, files, strict=True)]
+
+
+# --- one document's figures
+
 
 def _span(item: dict) -> tuple[int, int]:
     return tuple(item["span"])
 
 
-def _score(name: str, gold: set, found: set, note: str = "") -> Score:
-    return Score(name=name, tp=len(gold & found), fp=len(found - gold), fn=len(gold - found), note=note)
+def _score(name: str, gold: set, found: set) -> Score:
+    return Score(name=name, tp=len(gold & found), fp=len(found - gold), fn=len(gold - found))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -90,14 +138,23 @@ def citations(gold: dict, anns: list) -> tuple[list[Score], list[Rate]]:
     return [_score("citation spans", set(want), set(found))], rates
 
 
-def actors(gold: dict, anns: list) -> tuple[list[Score], list[Rate], dict]:
+def actors(gold: dict, anns: list) -> tuple[list[Score], list[Rate]]:
+    """Exact-span mentions; type and role judged on the matched spans."""
     found = {(a.start, a.end): a for a in anns if a.kind == "actor"}
     want = {_span(g): g for g in gold["actors"]}
     both = sorted(want.keys() & found.keys())
     typed = sum(want[s]["type"] == found[s].type for s in both)
-    pairs = [(want[s]["canonical"], found[s].canonical) for s in both]
+    roles = sum(want[s].get("role") == found[s].role for s in both)
     return ([_score("actor spans", set(want), set(found))],
-            [Rate(name="actor type (matched)", hits=typed, total=len(both))], {"pairs": pairs})
+            [Rate(name="actor type (matched)", hits=typed, total=len(both)),
+             Rate(name="actor role (matched)", hits=roles, total=len(both))])
+
+
+def actor_pairs(gold: dict, anns: list) -> list[tuple[str, str]]:
+    """(gold canonical, our canonical) for each mention found with its exact span."""
+    found = {(a.start, a.end): a.canonical for a in anns if a.kind == "actor"}
+    want = {_span(g): g["canonical"] for g in gold["actors"]}
+    return [(want[s], found[s]) for s in sorted(want.keys() & found.keys())]
 
 
 def bcubed(pairs: list[tuple[str, str]]) -> float:
@@ -125,45 +182,60 @@ def id_map(pairs: list[tuple[str, str]]) -> dict[str, str]:
     return {p: c.most_common(1)[0][0] for p, c in votes.items()}
 
 
+def cited_claim(note: dict, anns: list):
+    """Our cited claim for a gold note: the first that names the note and
+    overlaps its gold clause; None if there is none."""
+    g = _span(note["claim"])
+    return next((a for a in anns if a.kind == "claim" and a.claim_kind == "cited"
+                 and str(note["number"]) in a.footnotes and _overlap(g, (a.start, a.end))), None)
+
+
+def right_extent(gold_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Covers >= 80% of the gold clause and adds <= 20% of its length."""
+    ov, length = _overlap(gold_span, span), gold_span[1] - gold_span[0]
+    return ov >= 0.8 * length and (span[1] - span[0] - ov) <= 0.2 * length
+
+
 def cited(gold: dict, anns: list) -> list[Rate]:
-    found = [a for a in anns if a.kind == "claim" and a.claim_kind == "cited"]
+    """Per note: a cited claim found for it (`cited_claim`), of the right
+    extent, or with the gold clause's very span (boundary-exact)."""
     total, hit, extent, exact = 0, 0, 0, 0
     for f in gold["footnotes"]:
-        g = _span(f["claim"])
         total += 1
-        mine = [a for a in found if f["number"] == _int(a.footnotes) and _overlap(g, (a.start, a.end))]
-        if not mine:
+        a = cited_claim(f, anns)
+        if a is None:
             continue
-        a = mine[0]
         hit += 1
-        ov = _overlap(g, (a.start, a.end))
-        extent += ov >= 0.8 * (g[1] - g[0]) and (a.end - a.start - ov) <= 0.2 * (g[1] - g[0])
-        exact += (a.start, a.end) == g
+        extent += right_extent(_span(f["claim"]), (a.start, a.end))
+        exact += (a.start, a.end) == _span(f["claim"])
     return [Rate(name="cited claims found", hits=hit, total=total),
             Rate(name="cited claims right extent", hits=extent, total=total),
             Rate(name="cited claims boundary-exact", hits=exact, total=total)]
 
 
-def _int(labels: list[str]) -> int | None:
-    return int(labels[0]) if labels and labels[0].isdigit() else None
+def covers(gold_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    """A claim matches a gold claim when it covers at least half of its span."""
+    return _overlap(gold_span, span) * 2 >= gold_span[1] - gold_span[0]
 
 
-def claims(gold: dict, anns: list, ids: dict[str, str], kind: str, speaker: bool) -> Score:
-    """Half-overlap matching (of the gold span), one-to-one, optional speaker check."""
+def claims(gold: dict, anns: list, kind: str, ids: dict[str, str] | None = None, name: str = "") -> Score:
+    """Half-overlap matching (of the gold span), one-to-one. With `ids`, the
+    speaker must be the gold's too, after mapping our ids through `ids`
+    (an empty map compares the ids as tagged)."""
     want = [g for g in gold["claims"] if g["kind"] == kind]
     found = [a for a in anns if a.kind == "claim" and a.claim_kind == kind]
     used, tp = set(), 0
     for g in want:
-        gs = _span(g)
-        fits = [i for i, a in enumerate(found)
-                if i not in used and _overlap(gs, (a.start, a.end)) * 2 >= (gs[1] - gs[0])]
-        if speaker:  # one claim per speaker may share a span ("UNHCR and IOM asked"): pair like with like
+        fits = [i for i, a in enumerate(found) if i not in used and covers(_span(g), (a.start, a.end))]
+        if ids is not None:  # one claim per speaker may share a span ("UNHCR and IOM asked"): pair like with like
             fits = [i for i in fits if ids.get(found[i].speaker, found[i].speaker) == g["speaker"]]
         if fits:
             used.add(fits[0])
             tp += 1
-    label = f"{kind} claims" + (" (span + speaker)" if speaker else " (span)")
-    return Score(name=label, tp=tp, fp=len(found) - tp, fn=len(want) - tp)
+    return Score(name=name or f"{kind} claims", tp=tp, fp=len(found) - tp, fn=len(want) - tp)
+
+
+# --- totals
 
 
 def _sum(scores: list[Score]) -> list[Score]:
@@ -182,39 +254,44 @@ def _sum_rates(rates: list[Rate]) -> list[Rate]:
     return list(total.values())
 
 
-def evaluate_pairs(pairs: list[tuple[dict, list]]) -> Report:
-    scores, rates, actor_pairs = [], [], []
+def _claim_scores(gold: dict, anns: list, ids: dict[str, str]) -> list[Score]:
+    return [claims(gold, anns, "attributed", name="attributed claims (span)"),
+            claims(gold, anns, "authorial", name="authorial claims (span)"),
+            claims(gold, anns, "attributed", ids, name="attributed claims (span + speaker)"),
+            claims(gold, anns, "attributed", {}, name="attributed claims (span + speaker id as tagged)")]
+
+
+def evaluate_pairs(pairs: list[Pair]) -> Report:
+    """Totals over all documents. Our actor ids are mapped to the gold's
+    through the mentions of all documents at once, and B-cubed is taken
+    over all of them: one id means one actor across the collection."""
+    scores: list[Score] = []
+    rates: list[Rate] = []
+    pairs_of_ids: list[tuple[str, str]] = []
     for gold, anns in pairs:
-        for fn in (footnotes, citations):
+        for fn in (footnotes, citations, actors):
             s, r = fn(gold, anns)
-            scores += s
-            rates += r
-        s, r, extra = actors(gold, anns)
-        scores, rates, actor_pairs = scores + s, rates + r, actor_pairs + extra["pairs"]
+            scores, rates = scores + s, rates + r
         rates += cited(gold, anns)
-    ids = id_map(actor_pairs)
+        pairs_of_ids += actor_pairs(gold, anns)
+    ids = id_map(pairs_of_ids)
     for gold, anns in pairs:
-        for kind in ("attributed", "authorial"):
-            scores.append(claims(gold, anns, ids, kind, speaker=False))
-        scores.append(claims(gold, anns, ids, "attributed", speaker=True))
+        scores += _claim_scores(gold, anns, ids)
     rates = _sum_rates(rates)
-    b3 = bcubed(actor_pairs)
+    b3 = bcubed(pairs_of_ids)
     rates.append(Rate(name="actor canonical B-cubed F1 (x1000)", hits=round(b3 * 1000), total=1000))
     return Report(documents=len(pairs), scores=_sum(scores), rates=rates)
 
 
+def per_document(pairs: list[Pair]) -> list[Report]:
+    """Each document scored alone (its own id map and B-cubed)."""
+    return [evaluate_pairs([pair]) for pair in pairs]
+
+
 def evaluate_workspace(ws: Workspace, gold_dir: Path) -> Report:
-    stored_files = {}
-    for path in ws.annotation_files():
-        afile = store.load(path)
-        stored_files[afile.sha256] = afile
-    pairs = []
-    for path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        afile = stored_files.get(gold.get("sha256"))
-        if afile is None:
-            continue
-        pairs.append((gold, [a for a in afile.annotations if a.status != "rejected"]))
+    stored = {afile.sha256: afile for afile in map(store.load, ws.annotation_files())}
+    pairs = [(gold, [a for a in stored[gold["sha256"]].annotations if a.status != "rejected"])
+             for gold in load_gold(gold_dir) if gold.get("sha256") in stored]
     if not pairs:
         raise StoreError(f"{gold_dir}: no gold file matches a tagged document (by sha256); run annotator tag first")
     return evaluate_pairs(pairs)

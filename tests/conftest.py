@@ -1,17 +1,50 @@
-"""Shared fixtures: paths of the bundled corpus and gold, small workspaces."""
+"""Shared fixtures: the spaCy pipeline loaded once, small workspaces, the
+tagged corpus. Shared constants and builders live in `helpers.py`."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-GOLD = Path(__file__).resolve().parent / "data" / "gold"
-ESSAY = CORPUS / "essay-central-asian-security-after-the-taliban.txt"
-NEWS = CORPUS / "2021-08-30-central-asia-reacts-to-taliban-takeover.txt"
+from annotator.nlp import pipeline
+
+BUILD = pipeline.build  # the real one: the fixtures below put a sharing one in its place
+
+
+@functools.cache
+def _pipeline():
+    return BUILD()
+
+
+def _build_sharing():
+    """`pipeline.build` that hands out the session's pipeline when asked for
+    the default one (as `annotator tag` asks), and builds any other."""
+
+    def build(name=None, components=pipeline.COMPONENTS, user_actors=None):
+        if name is None and tuple(components) == pipeline.COMPONENTS and not user_actors:
+            return _pipeline()
+        return BUILD(name, components, user_actors)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full tagging pipeline (model, actor and claim components), loaded
+    once per session: the model load costs more than most tests. Shared, so
+    a test must leave it as it found it (`select_pipes` restores itself)."""
+    return _pipeline()
+
+
+@pytest.fixture(autouse=True)
+def _one_model(monkeypatch):
+    """Tagging through `api.tag` or the CLI uses the session's pipeline too
+    (loaded on first use, so tests without a model do not pay for it)."""
+    monkeypatch.setattr(pipeline, "build", _build_sharing())
 
 
 @pytest.fixture
@@ -40,5 +73,7 @@ def tagged_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(CORPUS, root / "corpus")
     if (ROOT / "bib").is_dir():
         shutil.copytree(ROOT / "bib", root / "bib")
-    api.tag(Workspace(root))
+    with pytest.MonkeyPatch.context() as patch:  # session-scoped: the autouse patch is not in force yet
+        patch.setattr(pipeline, "build", _build_sharing())
+        api.tag(Workspace(root))
     return root

@@ -23,13 +23,6 @@ class C(NamedTuple):
     channel: str | None = None
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from annotator.nlp.pipeline import build
-
-    return build()
-
-
 def attributed(nlp, text: str) -> set[C]:
     doc = nlp(text)
     return {C(s.text, sp, s._.claim["cue"], s._.claim["mode"], s._.claim["channel"])
@@ -972,4 +965,5 @@ def test_user_actors_reach_the_claim_layer(nlp, tmp_path):
                       encoding="utf-8")
     claim = C("the talks had failed", "arcadia", "said")
     assert claim not in attributed(nlp, text)
+    # Its own pipeline: the workspace's actors file is part of the components' config.
     assert claim in attributed(build(user_actors=actors), text)

@@ -4,7 +4,7 @@ import json
 import shutil
 
 from click.testing import CliRunner
-from conftest import ESSAY
+from helpers import ESSAY
 
 from annotator.cli import main
 

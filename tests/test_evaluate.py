@@ -1,7 +1,23 @@
+"""The gold scorer's rules, on hand-made gold and annotations."""
+
+import json
+
 import pytest
 
-from annotator.evaluate import Score, bcubed, claims, id_map
-from annotator.models import ClaimAnnotation, Provenance
+from annotator.evaluate import (
+    Score,
+    actors,
+    bcubed,
+    cited,
+    claims,
+    evaluate_pairs,
+    gold_documents,
+    id_map,
+    per_document,
+)
+from annotator.models import ActorAnnotation, ClaimAnnotation, Provenance, sha256_bytes
+
+PROVENANCE = Provenance(tagger="t", rule="r")
 
 
 def test_score_figures():
@@ -23,15 +39,58 @@ def test_id_map_takes_majority_gold_id():
     assert id_map([("russia", "ru"), ("russia", "ru"), ("moscow", "ru")]) == {"ru": "russia"}
 
 
-def claim(start, end, speaker):
-    return ClaimAnnotation(id=f"c{start}", start=start, end=end, text="x" * (end - start), claim_kind="attributed",
-                           speaker=speaker, provenance=Provenance(tagger="t", rule="r"))
+def claim(start, end, speaker=None, kind="attributed", footnotes=()):
+    return ClaimAnnotation(id=f"c{start}-{speaker}", start=start, end=end, text="x" * (end - start), claim_kind=kind,
+                           speaker=speaker, footnotes=list(footnotes), provenance=PROVENANCE)
+
+
+def actor(start, end, canonical, type_="state", role=None):
+    return ActorAnnotation(id=f"a{start}", start=start, end=end, text="x" * (end - start), type=type_,
+                           canonical=canonical, role=role, provenance=PROVENANCE)
 
 
 def test_attributed_match_needs_half_overlap_and_speaker():
     gold = {"claims": [{"kind": "attributed", "span": [10, 30], "speaker": "russia"}]}
-    assert claims(gold, [claim(15, 40, "ru")], {"ru": "russia"}, "attributed", speaker=True).tp == 1
-    assert claims(gold, [claim(15, 40, "cn")], {}, "attributed", speaker=True).tp == 0
-    assert claims(gold, [claim(25, 40, "russia")], {}, "attributed", speaker=True).tp == 0  # 5 of 20 chars
-    one_to_one = claims(gold, [claim(10, 30, "russia"), claim(10, 30, "russia")], {}, "attributed", speaker=False)
+    assert claims(gold, [claim(15, 40, "ru")], "attributed", {"ru": "russia"}).tp == 1
+    assert claims(gold, [claim(15, 40, "ru")], "attributed", {}).tp == 0  # the id as tagged is not the gold's
+    assert claims(gold, [claim(15, 40, "cn")], "attributed").tp == 1  # no speaker check
+    assert claims(gold, [claim(25, 40, "russia")], "attributed", {}).tp == 0  # 5 of 20 chars
+    one_to_one = claims(gold, [claim(10, 30, "russia"), claim(10, 30, "russia")], "attributed")
     assert (one_to_one.tp, one_to_one.fp) == (1, 1)
+
+
+def test_actor_type_and_role_are_judged_on_matched_spans_only():
+    gold = {"actors": [{"span": [0, 5], "type": "person", "canonical": "a", "role": "President"},
+                       {"span": [10, 15], "type": "state", "canonical": "b", "role": None}]}
+    (spans,), (typed, roles) = actors(gold, [actor(0, 5, "a", "person", "Minister"), actor(20, 25, "c")])
+    assert (spans.tp, spans.fp, spans.fn) == (1, 1, 1)
+    assert (typed.hits, typed.total, roles.hits, roles.total) == (1, 1, 0, 1)
+
+
+def test_a_clause_cited_by_two_notes_counts_for_both():
+    notes = [{"number": n, "claim": {"span": [0, 20]}} for n in (3, 4)]
+    found, extent, exact = cited({"footnotes": notes}, [claim(0, 18, kind="cited", footnotes=["3", "4"])])
+    assert (found.hits, extent.hits, exact.hits, found.total) == (2, 2, 0, 2)
+
+
+def test_totals_map_ids_over_all_documents_and_per_document_alone():
+    def gold(speaker):
+        return {"footnotes": [], "actors": [{"span": [0, 5], "type": "state", "canonical": speaker, "role": None}],
+                "claims": [{"kind": "attributed", "span": [10, 30], "speaker": speaker}]}
+
+    # Document one calls "ru" russia; document two has no mention of it, only a claim by "ru".
+    one = (gold("russia"), [actor(0, 5, "ru"), claim(10, 30, "ru")])
+    two = ({**gold("russia"), "actors": []}, [claim(10, 30, "ru")])
+    name = "attributed claims (span + speaker)"
+    assert evaluate_pairs([one, two]).score(name).tp == 2
+    assert [r.score(name).tp for r in per_document([one, two])] == [1, 0]
+    assert evaluate_pairs([one, two]).score("attributed claims (span + speaker id as tagged)").tp == 0
+
+
+def test_gold_is_matched_to_texts_by_content(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia said so.", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Something else.", encoding="utf-8")
+    sha = sha256_bytes(b"Russia said so.")
+    for name, digest in (("g1.json", sha), ("g2.json", "0" * 64)):
+        (tmp_path / name).write_text(json.dumps({"sha256": digest, "footnotes": [], "actors": [], "claims": []}))
+    assert [doc.name for _, doc in gold_documents(tmp_path)] == ["a.txt"]

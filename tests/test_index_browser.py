@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_index import make_workspace
+from helpers.index import make_workspace
 
 from annotator.index.build import build_index
 from annotator.index.html import render_html

@@ -1,69 +1,65 @@
-"""End-to-end quality floors: the whole tagger against hand-checked gold.
+"""End-to-end quality floors: the whole tagger against hand-checked gold,
+scored by `annotator.evaluate` (the scorer `annotator eval` uses).
 
 Yardsticks: the sample corpus gold (`data/gold`, which the rules were
-developed against) and four sets written and annotated blind to the tagger
+developed against) and five sets written and annotated blind to the tagger
 (`data/heldout*`). Each was held out until its blind figures were taken;
 then its errors guided general rules, so now they are development sets too.
 Floors sit a little below the measured figures, so a regression fails and an
-improvement passes.
+improvement passes. The sample floors are the actor, claim and cited-clause
+floors once kept in test_actors, test_claims and test_cited.
 """
 
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import GOLD
+from helpers import DATA, GOLD
 
-from annotator import api
-from annotator.evaluate import evaluate_workspace
+from annotator.evaluate import Report, evaluate_pairs, evaluate_workspace, gold_documents, tag_gold
 from annotator.workspace import Workspace
 
-DATA = Path(__file__).resolve().parent / "data"
 # Sets written and annotated blind to the tagger, in the order they were made.
 # Each was held out until its blind figures were taken, then its errors guided
 # general rules (see each README): the floors guard those gains.
 SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
-def figures(report) -> dict[str, float]:
-    out = {s.name: s.f1 for s in report.scores}
-    out.update({r.name: r.value for r in report.rates})
-    return out
+@pytest.fixture(scope="module")
+def heldout(nlp) -> dict[str, dict[str, float]]:
+    """Every set tagged with the session's pipeline, as `annotator tag` would."""
+    return {name: evaluate_pairs(tag_gold(gold_documents(DATA / name), nlp)).figures() for name in SETS}
 
 
 @pytest.fixture(scope="module")
-def heldout(tmp_path_factory) -> dict[str, dict[str, float]]:
-    """Every set tagged in one workspace per set, from one model load."""
-    out = {}
-    for name in SETS:
-        root = tmp_path_factory.mktemp(name)
-        (root / "corpus").mkdir()
-        for path in (DATA / name).glob("*.txt"):
-            shutil.copy(path, root / "corpus" / path.name)
-        api.tag(Workspace(root))
-        out[name] = figures(evaluate_workspace(Workspace(root), DATA / name))
-    return out
+def sample(tagged_corpus) -> Report:
+    """The corpus as `annotator tag` stored it, scored as `annotator eval` does."""
+    return evaluate_workspace(Workspace(tagged_corpus), GOLD)
 
 
-@pytest.fixture(scope="module")
-def sample(tagged_corpus) -> dict[str, float]:
-    return figures(evaluate_workspace(Workspace(tagged_corpus), GOLD))
-
-
-@pytest.mark.parametrize("name, floor", [
-    ("footnote markers + notes", 1.0),
-    ("citation authors+year+suffix+locator", 0.98),
-    ("actor spans", 0.95),
-    ("actor type (matched)", 0.95),
-    ("actor canonical B-cubed F1 (x1000)", 0.97),
-    ("cited claims found", 1.0),
-    ("cited claims right extent", 0.97),
-    ("cited claims boundary-exact", 0.85),
-    ("attributed claims (span + speaker)", 0.85),
-    ("authorial claims (span)", 0.6),
+# Measured on the sample (2026-12-03): everything 1.0 but the attributed
+# claims with speaker ids as tagged, 0.969 (one id is spelt otherwise than the
+# gold's: uzbek-state-committee-for-the-defense-industry).
+@pytest.mark.parametrize("name, measure, floor", [
+    ("footnote markers + notes", "f1", 1.0),
+    ("citation authors+year+suffix+locator", "value", 0.98),
+    ("actor spans", "f1", 0.97),
+    ("actor type (matched)", "value", 0.97),
+    ("actor canonical B-cubed F1 (x1000)", "value", 0.97),
+    ("cited claims found", "value", 1.0),
+    ("cited claims right extent", "value", 0.97),
+    ("cited claims boundary-exact", "value", 0.93),  # 29 of the 31 notes
+    ("attributed claims (span)", "f1", 0.93),  # speaker-agnostic
+    ("attributed claims (span + speaker)", "f1", 0.85),  # our ids mapped to the gold's
+    ("attributed claims (span + speaker id as tagged)", "f1", 0.9),
+    ("authorial claims (span)", "f1", 0.6),
+    ("authorial claims (span)", "recall", 0.85),
+    ("authorial claims (span)", "precision", 0.7),
 ])
-def test_sample_corpus_gold(sample, name, floor):
-    assert sample[name] >= floor
+def test_sample_corpus_gold(sample, name, measure, floor):
+    found = next((x for x in sample.scores + sample.rates if x.name == name), None)
+    assert getattr(found, measure) >= floor
+
+
+def test_sample_gold_covers_every_note(sample):
+    assert sample.rate("cited claims found").total == 31
 
 
 # Measured on 2026-11-30 (set: actor F1, attributed span+speaker F1): heldout 0.990, 0.964;

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from conftest import ESSAY, GOLD, NEWS
+from helpers import ESSAY, GOLD, NEWS
 
 from annotator.errors import InputError
 from annotator.readers import read_document, read_text

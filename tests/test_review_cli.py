@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_review import ORDER, make_workspace, on_disk, statuses
+from helpers.review import ORDER, make_workspace, now_since, on_disk, statuses
 
 from annotator.cli import main
 
@@ -40,13 +40,6 @@ def dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     return proc.pid
-
-
-def now_since(ago: float = 0) -> str:
-    """A lock's `since` as the store lock writes it, `ago` seconds back."""
-    from datetime import datetime, timedelta
-
-    return (datetime.now().astimezone() - timedelta(seconds=ago)).replace(microsecond=0).isoformat(sep=" ")
 
 
 def write_lock(root: Path, pid: int, user: str = "grace", host: str | None = None, since: str | None = None) -> Path:

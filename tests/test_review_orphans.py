@@ -1,7 +1,7 @@
 """Settling orphans: reviewed annotations whose text was edited away.
 
 Most tests build the orphans as `annotator tag` does, without a model:
-every proposal of the review fixture (test_review.py) accepted, the text
+every proposal of the review fixture (helpers/review.py) accepted, the text
 edited, and `store.merge` run on the edited text. One test goes the whole
 way with the tagger.
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.review import DOC, TAGGER, TEXT, annotations, now_since
 from rich.console import Console
-from test_review import DOC, TAGGER, TEXT, annotations
 
 from annotator.cli import main
 from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review
@@ -272,7 +272,6 @@ def test_batch_takes_the_lock_dry_run_does_not(root):
     import socket
 
     lock = root / "annotations" / ".essay.lock"
-    from test_review_cli import now_since
 
     holder = {"pid": os.getpid(), "host": socket.gethostname(), "user": "grace", "since": now_since()}
     lock.write_text(json.dumps(holder), encoding="utf-8")

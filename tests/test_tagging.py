@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import ESSAY, NEWS
+from helpers import ESSAY, NEWS
 
 from annotator.readers import read_document, read_text
 from annotator.tagging.propose import note_prose
@@ -15,13 +14,6 @@ NOTED = (
     "[1:  Crawford 2021, 14. Additionally, Washington will pay; Cooley 2012.]\n"
     "[2:  Ibid.]\n"
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from annotator.nlp.pipeline import build
-
-    return build()
 
 
 def test_note_prose_keeps_only_prose_and_maps_back_to_the_file():
