@@ -97,9 +97,9 @@ def gold_documents(gold_dir: Path, text_dirs: Iterable[Path] = ()) -> list[tuple
 
 def tag_gold(items: list[tuple[dict, Document]], nlp: Language) -> list[Pair]:
     """Tag the gold documents' texts with `nlp`, as `annotator tag` would."""
-    from annotator.tagging import propose as tagging  # only this path needs spaCy
+    from annotator.tagging.run import tag  # only this path needs spaCy
 
-    files = tagging.tag([doc for _, doc in items], nlp)
+    files = tag([doc for _, doc in items], nlp)
     return [(gold, afile.annotations) for (gold, _), afile in zip(items, files, strict=True)]
 
 

@@ -11,6 +11,7 @@ import pytest
 from helpers import CORPUS, ROOT
 
 from annotator.nlp import pipeline
+from annotator.workspace import Workspace
 
 BUILD = pipeline.build  # the real one: the fixtures below put a sharing one in its place
 
@@ -20,14 +21,20 @@ def _pipeline():
     return BUILD()
 
 
+def _own_knowledge(folder) -> bool:
+    """Whether a workspace holds knowledge of its own (then the shared pipeline would be wrong)."""
+    return folder is not None and any(Workspace(Path(folder)).knowledge_files())
+
+
 def _build_sharing():
     """`pipeline.build` that hands out the session's pipeline when asked for
     the default one (as `annotator tag` asks), and builds any other."""
 
-    def build(name=None, components=pipeline.COMPONENTS, user_actors=None):
-        if name is None and tuple(components) == pipeline.COMPONENTS and not user_actors:
+    def build(name=None, components=pipeline.COMPONENTS, user_actors=None, knowledge_dir=None):
+        default = name is None and tuple(components) == pipeline.COMPONENTS and not user_actors
+        if default and not _own_knowledge(knowledge_dir):
             return _pipeline()
-        return BUILD(name, components, user_actors)
+        return BUILD(name, components, user_actors, knowledge_dir)
 
     return build
 
