@@ -254,19 +254,22 @@ def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
 
 def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     """`Crawford (2021, 14)`: the author stands before the parenthesis."""
-    window = text[max(0, m.start() - 120):m.start()]
-    found = _NARRATIVE_NAME.search(window)
-    words = found.group(1).split() if found else []
-    # "As Mearsheimer": drop leading words until a name is left
-    author = next((" ".join(words[i:]) for i in range(len(words)) if is_name_like(" ".join(words[i:]))), "")
-    stem = window.rstrip()
-    before = stem[: len(stem) - len(author)].split() if author and stem.endswith(author) else []
-    if not author or (before and before[-1].lower() in _NOT_BEFORE_AUTHOR):
+    window = max(0, m.start() - 120)
+    found = _NARRATIVE_NAME.search(text, window, m.start())
+    # Words with their offsets: the name's start is read off them, never searched
+    # for again ("Anna  Smith" joins to "Anna Smith", which the text does not hold).
+    words = list(_WORD.finditer(text, found.start(1), found.end(1))) if found else []
+    at = next((i for i in range(len(words)) if is_name_like(_joined(words[i:]))), None)
+    if at is None:
+        return []
+    author, a_start = _joined(words[at:]), words[at].start()
+    before = text[window:a_start].split()
+    if before and before[-1].lower() in _NOT_BEFORE_AUTHOR:
         return []  # "the invasion of Afghanistan (2001)": a place and a date, not a citation
     named = ParsedCitation(start=0, end=0, text="", authors=author)
     cites = _author_date(text, m.start(1), m.end(1), [named])
     if cites:
-        cites[0].start = m.start() - (len(window) - window.rindex(author))
+        cites[0].start = a_start
         cites[-1].end = m.end()
     for c in cites:
         c.text = text[c.start:c.end]
@@ -275,6 +278,13 @@ def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     return cites
 
 
+def _joined(words: list[re.Match]) -> str:
+    return " ".join(w.group() for w in words)
+
+
+_WORD = re.compile(r"\S+")
 _NOT_BEFORE_AUTHOR = {"of", "in", "the", "to", "from", "at", "on", "by", "into", "with", "for", "since", "until"}
+# A name stays on one line: a line break before a capital is a sentence or heading
+# break (as `nlp.claims.paragraphs` reads it), so "# Heading\nSmith (2019)" names Smith.
 _NARRATIVE_NAME = re.compile(
-    r"([A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|and|&|et al\.))*)\s*$")
+    r"([A-Z][\w'’\-]+(?:[^\S\n]+(?:[A-Z][\w'’\-]+|and|&|et al\.))*)\s*$")
