@@ -3,6 +3,8 @@ blank lines, paths out of the workspace, broken side files. No spaCy needed."""
 
 from __future__ import annotations
 
+import gc
+import re
 import time
 
 import pytest
@@ -12,6 +14,7 @@ from annotator import TAGGER_VERSION, api
 from annotator.citations.parse import find_inline, parse_note
 from annotator.cli import main
 from annotator.models import AnnotationFile
+from annotator.readers import read_text
 from annotator.workspace import Workspace
 
 
@@ -68,3 +71,102 @@ def test_tag_goes_on_past_a_failing_document_and_exits_1_at_the_end(workspace, m
     assert "a.txt: tagging failed (ValueError: substring not found)" in result.output
     assert "c.txt:1: not UTF-8" in result.output
     assert [p.name for p in (workspace / "annotations").glob("*.json")] == ["b.json"]
+
+
+# -- B. time grows linearly ----------------------------------------------------
+# Each input doubled must cost at most ~2.5x (a quadratic scan costs 4x). Sizes are
+# small: this compares growth, not absolute time. Time is this process's CPU time,
+# the least of a few runs: on a loaded machine the wall clock swung linear ratios
+# from 1.1 to 3.3. A case passes when one of three rounds shows linear growth.
+
+
+def _seconds(work, arg, repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        work(arg)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _growth(work, make, n: int) -> float:
+    small, large = make(n), make(2 * n)
+    work(small)  # warm caches (compiled patterns, pydantic validators)
+    ratios = []
+    gc.collect()
+    gc.disable()
+    try:
+        while len(ratios) < 3 and min(ratios, default=9) > 2.5:
+            ratios.append(_seconds(work, large) / max(_seconds(work, small), 1e-6))
+    finally:
+        gc.enable()
+    return min(ratios)
+
+
+def _read(text: str) -> None:
+    read_text(text, "x.txt")
+
+
+READER_FLOODS = {
+    # markers inside notes are looked up among all notes; thousands of notes at once
+    "markers in many notes": (lambda n: "".join(f"A.[^{i}] " for i in range(n)) + "\n\n"
+                              + "".join(f"[^{i}]: Smith {'[^x] ' * 20}2021.\n" for i in range(n)), 300),
+    "markers without notes, late in a text": (lambda n: "x" * (100 * n) + "\nA point.[^x]" * n, 300),
+    "one-space lines in a note": (lambda n: "A point.[^1]\n\n[^1]: Smith." + " \n" * n + "    more", 3000),
+    "a long line without spaces": (lambda n: "A" * n + " .[^1]\n\n[^1]: " + "b" * n, 10000),
+    "nested brackets in a word note": (lambda n: "A.[footnoteRef:1]\n[1:  " + "[" * n + "]" * n + "]", 3000),
+}
+
+
+@pytest.mark.parametrize("case", READER_FLOODS)
+def test_readers_take_linear_time(case):
+    make, n = READER_FLOODS[case]
+    assert _growth(_read, make, n) <= 2.5
+
+
+NOTE_FLOODS = {
+    "a run of dots": (lambda n: "Smith 2001" + "." * n, 1000),
+    "sentences before a year": (lambda n: "Yes. " * n + "Smith 2001", 1500),
+    "a long list of pages": (lambda n: "Crawford " + "1, " * n + "x", 400),
+    "a flood of lead-ins": (lambda n: "see " * n + "x", 500),
+    "initials in a reference": (lambda n: "Smith, A. (2001). Title " + "A. " * n, 1000),
+    "deeply nested parentheses": (lambda n: "(" * n + "Smith 2001" + ")" * n, 1500),
+    "blank lines": (lambda n: "Smith" + "\n \n" * n + "2001", 1000),
+    "a word without spaces": (lambda n: "See " + "a" * n + " 2001.", 10000),
+}
+
+
+@pytest.mark.parametrize("case", NOTE_FLOODS)
+def test_note_citations_take_linear_time(case):
+    make, n = NOTE_FLOODS[case]
+    assert _growth(parse_note, make, n) <= 2.5
+
+
+INLINE_FLOODS = {
+    "many narrative citations": (lambda n: "As Anna  Smith (2019) argues. " * n, 150),
+    "deeply nested parentheses": (lambda n: "(" * n + "Smith 2001" + ")" * n, 20000),
+    "years in one parenthesis": (lambda n: "(" + "x 2001 " * n + ")", 1000),
+}
+
+
+@pytest.mark.parametrize("case", INLINE_FLOODS)
+def test_inline_citations_take_linear_time(case):
+    make, n = INLINE_FLOODS[case]
+    assert _growth(find_inline, make, n) <= 2.5
+
+
+@pytest.mark.parametrize("text", [
+    "One.\n\nTwo.\n \nThree.\n\n\nFour.\nFive.", "One.\n\nTwo.\n\nThree. \n\n", "One.\n\nTwo.\n\nThree.\n\nFour.",
+    "\n\nOne.\n \t\nTwo.\r\n\r\nThree.\n\u00a0\nFour.", "One.\nTwo.\nThree.\nFour.",
+])
+def test_the_concluding_paragraph_is_found_as_before(text):
+    from annotator.nlp.claims.authorial import _conclusion_start
+
+    breaks = len(re.findall(r"\n\s*\n\s*(?=\S)", text))  # the old, cubic reading
+    assert _conclusion_start(text) == (text.rfind("\n", 0, len(text.rstrip())) + 1 if breaks >= 3 else len(text))
+
+
+def test_finding_the_concluding_paragraph_takes_linear_time():
+    from annotator.nlp.claims.authorial import _conclusion_start
+
+    assert _growth(_conclusion_start, lambda n: "A point.\n" + " \n" * n, 300) <= 2.5

@@ -30,6 +30,7 @@ __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
 _AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
 _IBID = re.compile(r"(?i)\bibid(?:em)?\b\.?")
 _LOCATOR_LEAD = re.compile(r"\s*[,:]\s*")
+_WORDY = re.compile(r"[^\s,.]")
 
 
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
@@ -58,8 +59,8 @@ def _paren_group(text: str, start: int, end: int) -> tuple[int, int] | None:
     open_at = text.find("(", start, end)
     if open_at < 0 or not _LEAD_IN.search(text[start:open_at]):
         return None
-    close = _closes_at(text, open_at)
-    if close < 0 or close >= end + 1:
+    close = _closes_at(text, open_at, min(end + 1, len(text)))
+    if close < 0:
         return None
     return open_at + 1, close
 
@@ -95,22 +96,26 @@ def _unwrap(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or _closing_dot(text, start, end)):
         end -= 1
-    if start < end and text[start] == "(" and text[end - 1] == ")" and _closes_at(text, start) == end - 1:
+    if start < end and text[start] == "(" and text[end - 1] == ")" and _closes_at(text, start, end) == end - 1:
         return start + 1, end - 1
     return start, end
 
 
 def _closing_dot(text: str, start: int, end: int) -> bool:
     """A full stop ends the note, unless it ends an abbreviation (`et al.`, `n.d.`)."""
-    return text[end - 1] == "." and not _ABBREV.search(text, start, end - 1)
+    # Only the last few characters can match (and the lookbehinds still see before
+    # them): searching from `start` made a run of dots quadratic.
+    return text[end - 1] == "." and not _ABBREV.search(text, max(start, end - 1 - _ABBREV_LONGEST), end - 1)
 
 
 _ABBREV = re.compile(r"(?:\bal|\bn\.d|\beds?|(?<![\w.])[A-Z])$")
+_ABBREV_LONGEST = 3  # "n.d", "eds"
 
 
-def _closes_at(text: str, open_at: int) -> int:
+def _closes_at(text: str, open_at: int, end: int) -> int:
+    """Where the parenthesis at `open_at` closes before `end`; -1 if it does not."""
     depth = 0
-    for i in range(open_at, len(text)):
+    for i in range(open_at, end):
         depth += {"(": 1, ")": -1}.get(text[i], 0)
         if depth == 0:
             return i
@@ -199,15 +204,17 @@ def _move_prose(text: str, cursor: int, cite: ParsedCitation, prev: ParsedCitati
 
 def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[ParsedCitation],
                  fresh: bool) -> ParsedCitation | None:
-    region = text[cursor:m.start()]
-    if region.count("(") > region.count(")"):
+    # Counted and searched in place: the region grows while no citation is found, and
+    # copying or rewriting it for every year made a note of many years quadratic.
+    if text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()):
         return None  # a year inside a parenthesis: publication data of a note-style citation
     year, suffix = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
-    if not re.sub(r"[\s,.]", "", region):
+    if not _WORDY.search(text, cursor, m.start()):
         if not prev:
             return None
         authors, a_start, prefix = prev[-1].authors, m.start(), ""
     else:
+        region = text[cursor:m.start()]
         split = split_prefix(region.rstrip().rstrip(","))
         if split is None:
             return None
