@@ -157,7 +157,8 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
     from annotator.nlp.pipeline import build, model_label
     from annotator.tagging import propose as tagging
 
-    nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None)
+    actors = ws.inside(ws.actors_file, "actors.jsonl") if ws.actors_file.exists() else None
+    nlp = build(model, user_actors=actors)
     return tagging.tag(docs, nlp, model=model_label(nlp), jobs=jobs)
 
 
@@ -264,6 +265,6 @@ def shown(ws: Workspace, name: str) -> tuple[Document, AnnotationFile | None]:
     path = Path(name)
     if not path.exists():
         path = ws.corpus / name
-    doc = read_document(path)
+    doc = read_document(ws.inside(path, "the document"))
     doc = doc.model_copy(update={"name": doc_name(ws, path)})
     return doc, stored(ws, doc)

@@ -4,6 +4,7 @@ blank lines, paths out of the workspace, broken side files. No spaCy needed."""
 from __future__ import annotations
 
 import gc
+import json
 import re
 import time
 
@@ -13,7 +14,8 @@ from click.testing import CliRunner
 from annotator import TAGGER_VERSION, api
 from annotator.citations.parse import find_inline, parse_note
 from annotator.cli import main
-from annotator.models import AnnotationFile
+from annotator.errors import WorkspaceError
+from annotator.models import AnnotationFile, sha256_bytes
 from annotator.readers import read_text
 from annotator.workspace import Workspace
 
@@ -170,3 +172,84 @@ def test_finding_the_concluding_paragraph_takes_linear_time():
     from annotator.nlp.claims.authorial import _conclusion_start
 
     assert _growth(_conclusion_start, lambda n: "A point.\n" + " \n" * n, 300) <= 2.5
+
+
+# -- C. the workspace is a boundary ------------------------------------------------
+
+SECRET = "TOP-SECRET-LINE never to be read"
+
+
+def annotation_file(ws_root, doc: str, text: str = "") -> None:
+    """An annotation file naming `doc`, written by hand (as an attacker would)."""
+    afile = AnnotationFile(doc=doc, sha256=sha256_bytes(text.encode()), tagger=TAGGER_VERSION)
+    path = ws_root / "annotations" / "evil.json"
+    path.write_text(json.dumps(afile.model_dump(mode="json")), encoding="utf-8")
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A workspace in tmp_path/ws and a secret file next to it, outside."""
+    (tmp_path / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
+    root = tmp_path / "ws"
+    for name in ("corpus", "annotations", "bib"):
+        (root / name).mkdir(parents=True)
+    return root
+
+
+@pytest.mark.parametrize("doc, reason", [
+    ("../../secret.txt", "leads out of corpus/ (..)"),
+    ("sub/../../../secret.txt", "leads out of corpus/ (..)"),
+    ("ABSOLUTE", "is an absolute path, not a name inside corpus/"),
+])
+def test_index_refuses_an_annotation_file_naming_a_file_outside(outside, doc, reason):
+    doc = str(outside.parent / "secret.txt") if doc == "ABSOLUTE" else doc
+    annotation_file(outside, doc, SECRET + "\n")
+    result = run(outside, "index", "--format", "html", "--out", str(outside / "index.html"))
+    assert result.exit_code == 1
+    evil = outside / "annotations" / "evil.json"
+    assert f"{evil}: [doc] {doc!r} {reason}; refused (fix or delete the file)" in result.output
+    assert SECRET not in (outside / "index.html").read_text(encoding="utf-8")
+
+
+def test_other_commands_refuse_it_too(outside):
+    annotation_file(outside, "../../secret.txt")
+    evil = outside / "annotations" / "evil.json"
+    result = run(outside, "check")  # a stray file: named, never read
+    assert f"{evil}: annotation file with no source document in corpus/" in result.output
+    result = run(outside, "review", "evil")
+    assert result.exit_code == 1
+    assert f"{evil}: [doc] '../../secret.txt' leads out of corpus/ (..)" in result.output
+    assert SECRET not in result.output
+
+
+def test_a_corpus_file_the_user_symlinked_in_stays_readable(outside):
+    (outside / "corpus" / "linked.txt").symlink_to(outside.parent / "secret.txt")
+    annotation_file(outside, "linked.txt", SECRET + "\n")
+    result = run(outside, "index", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"][0]["name"] == "linked.txt"
+
+
+def test_show_refuses_a_path_outside_the_workspace(outside):
+    result = run(outside, "show", str(outside.parent / "secret.txt"))
+    assert result.exit_code == 1
+    assert "the document lies outside the workspace" in result.output
+    assert SECRET not in result.output
+    result = run(outside, "show", "../../secret.txt")
+    assert result.exit_code == 1 and SECRET not in result.output
+
+
+def test_actors_file_symlinked_out_of_the_workspace_is_refused(outside):
+    (outside.parent / "actors.jsonl").write_text('{"id": "x", "aliases": ["Secret"]}\n', encoding="utf-8")
+    (outside / "actors.jsonl").symlink_to(outside.parent / "actors.jsonl")
+    with pytest.raises(WorkspaceError, match=r"actors.jsonl: actors.jsonl lies outside the workspace .*; refused"):
+        api._propose(Workspace(outside), [read_text("A text.", "a.txt")], None, 1)
+
+
+def test_index_refuses_annotation_and_bib_files_symlinked_out(outside):
+    (outside.parent / "refs.bib").write_text("@book{k, title={" + SECRET + "}}\n", encoding="utf-8")
+    (outside / "bib" / "refs.bib").symlink_to(outside.parent / "refs.bib")
+    result = run(outside, "index", "--format", "md")
+    assert result.exit_code == 1
+    assert "refs.bib: a symlink that lies outside the workspace" in result.output
+    assert SECRET not in result.output

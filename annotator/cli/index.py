@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotator.index.build import build_index
+from annotator.index.build import build_index, unindexed
 from annotator.index.html import render_html
 from annotator.index.model import VIEWS
 from annotator.index.text import render_csv, render_json, render_markdown
@@ -44,6 +44,8 @@ def index(ctx: click.Context, fmt: str, out: Path | None, include_proposed: bool
         outputs = {out: RENDERERS[fmt](result, views)}
     for path, text in outputs.items():
         _write(path, text)
+    if left_out := unindexed(result):  # the page is written, but it is not the whole workspace
+        raise click.ClickException(f"left out of the index: {'; '.join(p.message for p in left_out)}")
 
 
 def _csv_path(out: Path | None, view: str, n_views: int) -> Path | None:

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from annotator.errors import StoreError
 from annotator.models import KINDS, AnnotationFile
+from annotator.workspace import document_name_problem
 
 from .anchor import reanchor
 
@@ -100,7 +101,11 @@ def check(afile: AnnotationFile, path: Path | str) -> None:
     finds annotations by id: a second one would take the first one's decisions), and
     spans that can be spans of some text (a negative or empty slice of the
     source can equal the quote, so `verify` would let it pass). Whether the
-    quote is the source's is `verify`'s to say, with the source at hand."""
+    quote is the source's is `verify`'s to say, with the source at hand. The
+    document must be a name inside corpus/: the file may come from anyone."""
+    reason = document_name_problem(afile.doc)
+    if reason:
+        raise StoreError(f"{path}: [doc] {afile.doc!r} {reason}; refused (fix or delete the file)")
     for field in ("annotations", "orphans"):
         seen: dict[str, int] = {}
         for i, ann in enumerate(getattr(afile, field)):
