@@ -6,7 +6,7 @@ stage: read → tag → store → link.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -258,6 +258,15 @@ def _export_row(afile: AnnotationFile, ann) -> dict:
 def export_jsonl(ws: Workspace) -> Iterator[str]:
     for row in export_rows(ws):
         yield json.dumps(row, ensure_ascii=False)
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write an export atomically: a broken annotation file met halfway leaves the
+    previous export whole, not a partial one over it."""
+    try:
+        store.write_atomic(path, (line + "\n" for line in lines))
+    except OSError as err:  # a full disk, a folder not ours: said in one line
+        raise StoreError(f"{path}: cannot write it ({err.strerror or err})") from None
 
 
 def shown(ws: Workspace, name: str) -> tuple[Document, AnnotationFile | None]:

@@ -3,6 +3,7 @@ blank lines, paths out of the workspace, broken side files. No spaCy needed."""
 
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import re
@@ -14,9 +15,10 @@ from click.testing import CliRunner
 from annotator import TAGGER_VERSION, api
 from annotator.citations.parse import find_inline, parse_note
 from annotator.cli import main
-from annotator.errors import WorkspaceError
+from annotator.errors import InputError, StoreError, WorkspaceError
 from annotator.models import AnnotationFile, sha256_bytes
-from annotator.readers import read_text
+from annotator.readers import read_document, read_text
+from annotator.store import store
 from annotator.workspace import Workspace
 
 
@@ -253,3 +255,93 @@ def test_index_refuses_annotation_and_bib_files_symlinked_out(outside):
     assert result.exit_code == 1
     assert "refs.bib: a symlink that lies outside the workspace" in result.output
     assert SECRET not in result.output
+
+
+# -- D. smaller: one-line errors, honest exits, atomic writes ------------------------
+
+
+def good_annotation_file(ws_root, name: str, text: str = "A text.") -> None:
+    (ws_root / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
+    afile = AnnotationFile(doc=f"{name}.txt", sha256=sha256_bytes(text.encode()), tagger=TAGGER_VERSION)
+    (ws_root / "annotations" / f"{name}.json").write_text(json.dumps(afile.model_dump(mode="json")), encoding="utf-8")
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"sha256": "ab", ', ":1:18: broken JSON: Expecting property name enclosed in double quotes; not a gold file"),
+    ('{"schema_version": 1, "doc": "a.txt", "sha256": "ab"}', ": [footnotes] Field required; not a gold file"),
+    ('{"sha256": "ab", "footnotes": [], "claims": [], "actors": [{"span": [1], "type": "state", "canonical": "x"}]}',
+     ": [actors.0.span.1] Field required; not a gold file"),
+    ('[1, 2]', ": [] Input should be a valid dictionary"),
+])
+def test_eval_with_a_wrong_gold_file_says_so_in_one_line(workspace, tmp_path, content, message):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "g.json").write_text(content, encoding="utf-8")
+    result = run(workspace, "eval", "--gold", str(gold))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {gold / 'g.json'}{message}")
+    assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    text = "Anna Smith (2019) argues.[^1]\n\n[^1]: Smith 2019, 4 — «ок».\n"
+    data = text.encode(encoding)
+    if encoding != "utf-16":  # the plain codec writes its own mark
+        data = ("\ufeff" + text).encode(encoding)
+    (tmp_path / "u16.md").write_bytes(data)
+    doc = read_document(tmp_path / "u16.md")
+    assert doc.text == text and doc.shape == "markdown" and [n.text for n in doc.notes] == ["Smith 2019, 4 — «ок»."]
+    assert doc.sha256 == sha256_bytes(data)
+
+
+def test_broken_utf16_and_utf32_get_a_clear_message(tmp_path):
+    (tmp_path / "u32.txt").write_bytes("Text".encode("utf-32"))
+    with pytest.raises(InputError, match=r"u32.txt: UTF-32 text; convert it to UTF-8 first"):
+        read_document(tmp_path / "u32.txt")
+    (tmp_path / "odd.txt").write_bytes(codecs.BOM_UTF16_LE + b"T\x00e")
+    with pytest.raises(InputError, match=r"odd.txt: broken UTF-16 \(at byte offset 4: truncated data\)"):
+        read_document(tmp_path / "odd.txt")
+
+
+def test_a_newer_schema_says_to_upgrade_annotator(workspace):
+    good_annotation_file(workspace, "a")
+    path = workspace / "annotations" / "a.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schema_version"] = 2
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StoreError) as err:
+        store.load(path)
+    assert str(err.value) == f"{path}: written by a newer annotator (schema 2); upgrade annotator (this one reads schema 1)"
+    result = run(workspace, "check")
+    assert "written by a newer annotator (schema 2); upgrade annotator" in result.output
+
+
+def test_index_with_a_broken_annotation_file_exits_1_and_names_it(workspace):
+    good_annotation_file(workspace, "a")
+    good_annotation_file(workspace, "b")
+    broken = workspace / "annotations" / "b.json"
+    broken.write_text('{"schema_version": 1, "doc": ', encoding="utf-8")
+    out = workspace / "index.html"
+    result = run(workspace, "index", "--format", "html", "--out", str(out))
+    assert result.exit_code == 1
+    assert f"Error: left out of the index: {broken}:1:30: broken JSON" in result.output
+    assert out.exists()  # the page is written, with the problem listed in it
+    assert "b.json" in out.read_text(encoding="utf-8")
+
+
+def test_export_out_is_atomic_and_a_missing_folder_is_one_line(workspace):
+    good_annotation_file(workspace, "a")
+    out = workspace / "export.jsonl"
+    assert run(workspace, "export", "--out", str(out)).exit_code == 0
+    before = out.read_bytes()
+    good_annotation_file(workspace, "b")
+    (workspace / "annotations" / "b.json").write_text("{", encoding="utf-8")  # met after a.json
+    result = run(workspace, "export", "--out", str(out))
+    assert result.exit_code == 1 and "b.json:1:2: broken JSON" in result.output
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in workspace.iterdir()) == ["annotations", "bib", "corpus", "export.jsonl"]
+    missing = workspace / "nowhere" / "export.jsonl"
+    result = run(workspace, "export", "--out", str(missing))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {missing.parent}: no such folder; create it first\n"
