@@ -6,7 +6,7 @@ stage: read → tag → store → link.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from annotator.review.session import reviewer_name
 from annotator.store import store
 from annotator.store.lock import locked
 
-from .errors import AnnotatorError, StoreError
+from .errors import AnnotatorError, InputError, StoreError
 from .models import AnnotationFile, Document, Problem
 from .workspace import Workspace
 
@@ -48,10 +48,19 @@ def doc_name(ws: Workspace, path: Path) -> str:
         return path.name
 
 
-def read_all(ws: Workspace, paths: list[Path] | None = None) -> list[Document]:
+def read_all(ws: Workspace, paths: list[Path] | None = None,
+             problems: list[Problem] | None = None) -> list[Document]:
+    """The documents at `paths` (default corpus/). With a `problems` list, a file
+    that cannot be read becomes a problem there and the others are still read."""
     docs = []
     for path in find_documents(paths or [ws.corpus]):
-        doc = read_document(path)
+        try:
+            doc = read_document(path)
+        except InputError as err:
+            if problems is None:
+                raise
+            problems.append(Problem(file=str(path), reason=str(err).removeprefix(f"{path}: "), severity="error"))
+            continue
         docs.append(doc.model_copy(update={"name": doc_name(ws, path)}))
     return docs
 
@@ -84,9 +93,10 @@ def _row(doc: Document, afile: AnnotationFile, skipped: bool = False) -> TagRow:
 def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None, jobs: int = 1,
         force: bool = False, progress: Callable[[str, int, int], None] | None = None) -> TagReport:
     """Propose annotations for documents and store them, keeping reviewed work."""
-    docs = read_all(ws, paths)
+    unread: list[Problem] = []
+    docs = read_all(ws, paths, unread)
     old = {d.name: stored(ws, d) for d in docs}  # fail before any work on a broken file
-    report = TagReport(problems=[p for d in docs for p in d.problems])
+    report = TagReport(problems=unread + [p for d in docs for p in d.problems])
     todo = []
     for doc in docs:
         prev = old[doc.name]
@@ -102,13 +112,43 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
         old.update({d.name: stored(ws, d) for d in todo})
         if progress and todo:
             progress("loading the spaCy model…", 0, len(todo))
-        for done, (doc, afile) in enumerate(zip(todo, _propose(ws, todo, model, jobs)), 1):
+        for done, (doc, afile) in enumerate(_each_proposed(ws, todo, model, jobs, report.problems), 1):
             saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
             report.rows.append(_row(doc, saved))
             if progress:
                 progress(doc.name, done, len(todo))
     report.rows.sort(key=lambda r: r.doc)
     return report
+
+
+def _each_proposed(ws: Workspace, docs: list[Document], model: str | None, jobs: int,
+                   problems: list[Problem]) -> Iterator[tuple[Document, AnnotationFile]]:
+    """Each document with its proposals. A document whose tagging fails (a bug in a
+    rule) becomes a problem of that document; the others are still tagged."""
+    rest = docs
+    while rest:
+        done = 0
+        try:
+            for afile in _propose(ws, rest, model, jobs):
+                yield rest[done], afile
+                done += 1
+            return
+        except AnnotatorError:
+            raise  # no model, a broken actors.jsonl: nothing can be tagged
+        except Exception:  # the failing document is in the batch from rest[done]
+            pass
+        # Tag that one alone: it fails again (a problem) or the culprit was a later
+        # one of its batch, which the next round meets first.
+        doc, rest = rest[done], rest[done + 1:]
+        try:
+            afile = next(iter(_propose(ws, [doc], model, 1)))
+        except AnnotatorError:
+            raise
+        except Exception as err:
+            problems.append(Problem(file=doc.name, severity="error", reason=(
+                f"tagging failed ({type(err).__name__}: {err}); not tagged, please report this")))
+            continue
+        yield doc, afile
 
 
 def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) -> Iterator[AnnotationFile]:
@@ -121,7 +161,8 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
     from annotator.nlp.pipeline import build, model_label
     from annotator.tagging.run import tag
 
-    nlp = build(model, user_actors=ws.actors_file if ws.actors_file.exists() else None, knowledge_dir=ws.root)
+    actors = ws.inside(ws.actors_file, "actors.jsonl") if ws.actors_file.exists() else None
+    nlp = build(model, user_actors=actors, knowledge_dir=ws.root)
     return tag(docs, nlp, model=model_label(nlp), jobs=jobs)
 
 
@@ -224,11 +265,20 @@ def export_jsonl(ws: Workspace) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False)
 
 
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write an export atomically: a broken annotation file met halfway leaves the
+    previous export whole, not a partial one over it."""
+    try:
+        store.write_atomic(path, (line + "\n" for line in lines))
+    except OSError as err:  # a full disk, a folder not ours: said in one line
+        raise StoreError(f"{path}: cannot write it ({err.strerror or err})") from None
+
+
 def shown(ws: Workspace, name: str) -> tuple[Document, AnnotationFile | None]:
     """A document and its stored annotations, by name in corpus/ or by path."""
     path = Path(name)
     if not path.exists():
         path = ws.corpus / name
-    doc = read_document(path)
+    doc = read_document(ws.inside(path, "the document"))
     doc = doc.model_copy(update={"name": doc_name(ws, path)})
     return doc, stored(ws, doc)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from annotator.readers import read_document
 from annotator.store import store
@@ -84,7 +84,8 @@ class Report(BaseModel):
 
 
 def load_gold(gold_dir: Path) -> list[dict]:
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(gold_dir).glob("*.json"))]
+    """Every gold file in `gold_dir`, checked (StoreError names a broken one)."""
+    return [load_gold_file(path) for path in sorted(Path(gold_dir).glob("*.json"))]
 
 
 def gold_documents(gold_dir: Path, text_dirs: Iterable[Path] = ()) -> list[tuple[dict, Document]]:
@@ -295,3 +296,64 @@ def evaluate_workspace(ws: Workspace, gold_dir: Path) -> Report:
     if not pairs:
         raise StoreError(f"{gold_dir}: no gold file matches a tagged document (by sha256); run annotator tag first")
     return evaluate_pairs(pairs)
+
+
+# --- gold files: checked on load, so a wrong one is a one-line error, not a traceback
+
+
+class _Spanned(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    span: tuple[int, int]
+
+
+class _GoldCitation(_Spanned):
+    authors: str
+    year: str
+    year_suffix: str
+    locator: str
+    prefix: str
+    suffix: str
+
+
+class _GoldFootnote(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    number: int
+    marker: _Spanned
+    note: _Spanned
+    claim: _Spanned
+    citations: list[_GoldCitation]
+
+
+class _GoldActor(_Spanned):
+    type: str
+    canonical: str
+
+
+class _GoldClaim(_Spanned):
+    kind: str
+    speaker: str | None
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    sha256: str
+    footnotes: list[_GoldFootnote]
+    actors: list[_GoldActor]
+    claims: list[_GoldClaim]
+
+
+def load_gold_file(path: Path) -> dict:
+    """One gold file, as the plain dict the scores read; StoreError when it is not one."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise StoreError(f"{path}: not UTF-8 text; not a gold file") from None
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{path}:{err.lineno}:{err.colno}: broken JSON: {err.msg}; not a gold file") from None
+    try:
+        _Gold.model_validate(gold)
+    except ValidationError as err:
+        e = err.errors()[0]
+        where = ".".join(map(str, e["loc"]))
+        raise StoreError(f"{path}: [{where}] {e['msg']}; not a gold file (see tests/data/gold/README.md)") from None
+    return gold

@@ -7,8 +7,9 @@ and `lexicon/*.json` (see annotator/data/README.md).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .errors import WorkspaceError
 
@@ -66,15 +67,49 @@ class Workspace:
 
     def source_path(self, doc_name: str) -> Path:
         """Where the document an annotation file names lives."""
-        path = self.corpus / doc_name
+        path = self.corpus_file(doc_name, self.annotation_path(doc_name))
         if not path.exists():
             raise WorkspaceError(f"{path}: the source of {self.annotation_path(doc_name).name} is missing")
+        return path
+
+    def corpus_file(self, doc_name: str, named_in: Path | str) -> Path:
+        """corpus/`doc_name`, refused when the name leads out of corpus/ (a shared or
+        cloned workspace must never read outside itself). Checked on the name, not
+        the resolved path: a corpus file the user symlinked in stays readable."""
+        reason = document_name_problem(doc_name)
+        path = self.corpus / doc_name
+        if reason is None and not _lexically_inside(path, self.corpus):
+            reason = "leads out of corpus/"
+        if reason:
+            raise WorkspaceError(f"{named_in}: document {doc_name!r} {reason}; refused (fix or delete that file)")
+        return path
+
+    def inside(self, path: Path, what: str) -> Path:
+        """`path` if it resolves inside the workspace, or is a file placed in corpus/
+        (maybe a symlink the user made); else a WorkspaceError naming `what`."""
+        if not (path.resolve().is_relative_to(self.root.resolve()) or _lexically_inside(path, self.corpus)):
+            raise WorkspaceError(f"{path}: {what} lies outside the workspace {self.root}; refused")
         return path
 
     def check(self) -> Workspace:
         if not self.root.is_dir():
             raise WorkspaceError(f"{self.root}: no such folder")
         return self
+
+
+def document_name_problem(name: str) -> str | None:
+    """Why `name`, read from a file, cannot name a document in corpus/; None when it can."""
+    if not name or "\0" in name:
+        return "is empty or holds a NUL character"
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).anchor:
+        return "is an absolute path, not a name inside corpus/"
+    if ".." in PurePosixPath(name).parts or ".." in PureWindowsPath(name).parts:
+        return "leads out of corpus/ (..)"
+    return None
+
+
+def _lexically_inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.normpath(os.path.abspath(path))).is_relative_to(os.path.normpath(os.path.abspath(folder)))
 
 
 def open_workspace(root: str | Path = ".") -> Workspace:

@@ -31,6 +31,7 @@ CUE = re.compile(
 )
 # A sentence ends after a lowercase word or a closing mark, not after an initial ("Neta C.").
 SENTENCE_END = re.compile(r"(?<=[a-z\d)\]”\"’])[.!?]\s+|:\s+")
+MAX_WORDS = 16  # in an author list
 _QUOTES = "\"“”‘’'«»("
 
 
@@ -52,7 +53,7 @@ def is_name_like(s: str) -> bool:
     """True when `s` reads as an author list: persons, corporate names, Cyrillic."""
     s = s.strip()
     words = s.split()
-    if not words or len(words) > 16 or not re.search(r"\w", s):
+    if not words or len(words) > MAX_WORDS or not re.search(r"\w", s):
         return False
     if re.search(r":|[,.]\s*[”\"]|https?:|www\.", s) or s.count("(") != s.count(")"):
         return False
@@ -71,6 +72,17 @@ def is_name_like(s: str) -> bool:
     return len(lower) <= min(2, len(capital) - 1)
 
 
+def _start_of_last_words(text: str, count: int) -> int:
+    """Where the `count`-th word from the end starts; 0 when there are fewer."""
+    words = 0
+    for at in range(len(text) - 1, 0, -1):
+        if not text[at].isspace() and text[at - 1].isspace():
+            words += 1
+            if words == count:
+                return at
+    return 0
+
+
 def split_prefix(region: str) -> tuple[str, str] | None:
     """Split the text before a year into (prose lead-in, author name).
 
@@ -78,8 +90,12 @@ def split_prefix(region: str) -> tuple[str, str] | None:
     their inner words; boundaries are the start, a cue such as "see", and the
     end of a sentence.
     """
-    starts = [0] + [m.end() for m in CUE.finditer(region)] + [m.end() for m in SENTENCE_END.finditer(region)]
-    for at in sorted(set(starts)):
+    # A name has at most MAX_WORDS words, so only boundaries among the last few words
+    # can leave one: looking at every boundary of a long region was quadratic.
+    first = _start_of_last_words(region, MAX_WORDS + 2)
+    scan = _start_of_last_words(region, MAX_WORDS + 8)  # a cue ending past `first` starts after this
+    starts = [0] + [m.end() for pattern in (CUE, SENTENCE_END) for m in pattern.finditer(region, scan)]
+    for at in sorted(a for a in set(starts) if a > first or first == 0):
         candidate = region[at:].strip().lstrip(",.;:").strip()
         if candidate and is_name_like(candidate):
             return region[: region.index(candidate, at)], candidate

@@ -4,6 +4,7 @@ author-page form, for a note part in which no author-date citation was found."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import is_name_like, split_prefix
@@ -23,12 +24,26 @@ def parse(text: str, start: int, end: int, in_parens: bool = False) -> list[Pars
 
 
 _SEE = re.compile(r"(?i)\b(?:see(?:\s+also)?|cf\.)\s+")
+# Each lead-in tried costs a scan of the rest of the note: a few are tried, not a "see" flood.
+MAX_LEAD_INS = 12
+
+# A locator that ends a note is sought in its last LOCATOR_SPAN characters only: searched
+# from every comma of a long "1, 1, 1, … x", the pattern ran to the end from each (quadratic).
+LOCATOR_SPAN = 120
+_TITLE_TAIL = re.compile(r",\s*" + LOCATOR.pattern + r"\s*$")
+_LOCATOR_TAIL = re.compile(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$")
+_PAGE_TAIL = re.compile(r"\s(" + LOCATOR.pattern + r")$")
+
+
+def _at_end(pattern: re.Pattern, text: str) -> re.Match | None:
+    """`pattern`, which ends at the end of `text`, looked for in its last LOCATOR_SPAN characters."""
+    return pattern.search(text, max(0, len(text) - LOCATOR_SPAN))
 
 
 def _after_lead_in(text: str, start: int, end: int) -> ParsedCitation | None:
     """"For a similar conclusion, see Harrington, Valley and Emirate, 190": the
     note form after prose that leads into it; the prose is the prefix."""
-    for m in _SEE.finditer(text, start, end):
+    for m in islice(_SEE.finditer(text, start, end), MAX_LEAD_INS):
         cite = _note_form(text, m.end(), end)
         if cite is not None:
             cite.prefix = text[start:m.end()].strip()
@@ -77,7 +92,7 @@ def _title(text: str, pos: int, end: int) -> tuple[str, int] | None:
     paren = text.find(" (", pos, end)
     if paren > 0 and YEAR.search(text, paren, end):
         return text[pos:paren].strip(), paren
-    tail = re.search(r",\s*" + LOCATOR.pattern + r"\s*$", text[pos:end])
+    tail = _at_end(_TITLE_TAIL, text[pos:end])
     stop = pos + tail.start() if tail else end
     return text[pos:stop].strip().rstrip(","), stop
 
@@ -122,7 +137,7 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
 
 def _note_locator(cite: ParsedCitation, tail: str) -> None:
     """The pages at the end of a note, after its title and publication data."""
-    loc = re.search(r"(?:^|[)”\"’,:])\s*:?\s*(" + LOCATOR.pattern + r")\s*$", tail)
+    loc = _at_end(_LOCATOR_TAIL, tail)
     # The search embeds LOCATOR, so its group always matches LOCATOR alone.
     if loc and not YEAR.fullmatch(loc.group(1).strip()) and (m := LOCATOR.match(loc.group(1))):
         set_locator(cite, m)
@@ -137,9 +152,18 @@ _ABBREV = {"ed", "eds", "no", "vol", "pp", "p", "chap", "trans", "jr", "st", "re
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
-    word = re.search(r"(\S+)$", text[:dot])
-    w = word.group(1) if word else ""
+    w = _word_before(text, dot)
     return not (w.lower() in _ABBREV or re.fullmatch(r"[A-Z]|[A-Z]\.[A-Z]", w))
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word that ends at `dot` (one newline between allowed, as `(\\S+)$` reads it),
+    found walking back: searching text[:dot] made every candidate dot cost the whole text."""
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 def _remark(text: str, pos: int, end: int) -> tuple[int, str]:
@@ -162,7 +186,7 @@ def _year_after(text: str, pos: int, end: int) -> tuple[str, str] | None:
 def _author_page(text: str, start: int, end: int) -> ParsedCitation | None:
     """MLA: `Crawford 14`, `Crawford and Lutz`, `Crawford, Short Title 14`."""
     in_parens = start > 0 and text[start - 1] == "(" or text[start - 2:start] == "; "
-    loc = re.search(r"\s(" + LOCATOR.pattern + r")$", text[start:end])
+    loc = _at_end(_PAGE_TAIL, text[start:end])
     if not (in_parens or loc):
         return None
     body_end = start + loc.start() if loc else end

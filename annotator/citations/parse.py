@@ -30,6 +30,7 @@ __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
 _AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
 _IBID = re.compile(r"(?i)\bibid(?:em)?\b\.?")
 _LOCATOR_LEAD = re.compile(r"\s*[,:]\s*")
+_WORDY = re.compile(r"[^\s,.]")
 
 
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
@@ -58,8 +59,8 @@ def _paren_group(text: str, start: int, end: int) -> tuple[int, int] | None:
     open_at = text.find("(", start, end)
     if open_at < 0 or not _LEAD_IN.search(text[start:open_at]):
         return None
-    close = _closes_at(text, open_at)
-    if close < 0 or close >= end + 1:
+    close = _closes_at(text, open_at, min(end + 1, len(text)))
+    if close < 0:
         return None
     return open_at + 1, close
 
@@ -95,22 +96,26 @@ def _unwrap(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or _closing_dot(text, start, end)):
         end -= 1
-    if start < end and text[start] == "(" and text[end - 1] == ")" and _closes_at(text, start) == end - 1:
+    if start < end and text[start] == "(" and text[end - 1] == ")" and _closes_at(text, start, end) == end - 1:
         return start + 1, end - 1
     return start, end
 
 
 def _closing_dot(text: str, start: int, end: int) -> bool:
     """A full stop ends the note, unless it ends an abbreviation (`et al.`, `n.d.`)."""
-    return text[end - 1] == "." and not _ABBREV.search(text, start, end - 1)
+    # Only the last few characters can match (and the lookbehinds still see before
+    # them): searching from `start` made a run of dots quadratic.
+    return text[end - 1] == "." and not _ABBREV.search(text, max(start, end - 1 - _ABBREV_LONGEST), end - 1)
 
 
 _ABBREV = re.compile(r"(?:\bal|\bn\.d|\beds?|(?<![\w.])[A-Z])$")
+_ABBREV_LONGEST = 3  # "n.d", "eds"
 
 
-def _closes_at(text: str, open_at: int) -> int:
+def _closes_at(text: str, open_at: int, end: int) -> int:
+    """Where the parenthesis at `open_at` closes before `end`; -1 if it does not."""
     depth = 0
-    for i in range(open_at, len(text)):
+    for i in range(open_at, end):
         depth += {"(": 1, ")": -1}.get(text[i], 0)
         if depth == 0:
             return i
@@ -199,15 +204,17 @@ def _move_prose(text: str, cursor: int, cite: ParsedCitation, prev: ParsedCitati
 
 def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[ParsedCitation],
                  fresh: bool) -> ParsedCitation | None:
-    region = text[cursor:m.start()]
-    if region.count("(") > region.count(")"):
+    # Counted and searched in place: the region grows while no citation is found, and
+    # copying or rewriting it for every year made a note of many years quadratic.
+    if text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()):
         return None  # a year inside a parenthesis: publication data of a note-style citation
     year, suffix = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
-    if not re.sub(r"[\s,.]", "", region):
+    if not _WORDY.search(text, cursor, m.start()):
         if not prev:
             return None
         authors, a_start, prefix = prev[-1].authors, m.start(), ""
     else:
+        region = text[cursor:m.start()]
         split = split_prefix(region.rstrip().rstrip(","))
         if split is None:
             return None
@@ -254,19 +261,22 @@ def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
 
 def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     """`Crawford (2021, 14)`: the author stands before the parenthesis."""
-    window = text[max(0, m.start() - 120):m.start()]
-    found = _NARRATIVE_NAME.search(window)
-    words = found.group(1).split() if found else []
-    # "As Mearsheimer": drop leading words until a name is left
-    author = next((" ".join(words[i:]) for i in range(len(words)) if is_name_like(" ".join(words[i:]))), "")
-    stem = window.rstrip()
-    before = stem[: len(stem) - len(author)].split() if author and stem.endswith(author) else []
-    if not author or (before and before[-1].lower() in _NOT_BEFORE_AUTHOR):
+    window = max(0, m.start() - 120)
+    found = _NARRATIVE_NAME.search(text, window, m.start())
+    # Words with their offsets: the name's start is read off them, never searched
+    # for again ("Anna  Smith" joins to "Anna Smith", which the text does not hold).
+    words = list(_WORD.finditer(text, found.start(1), found.end(1))) if found else []
+    at = next((i for i in range(len(words)) if is_name_like(_joined(words[i:]))), None)
+    if at is None:
+        return []
+    author, a_start = _joined(words[at:]), words[at].start()
+    before = text[window:a_start].split()
+    if before and before[-1].lower() in _NOT_BEFORE_AUTHOR:
         return []  # "the invasion of Afghanistan (2001)": a place and a date, not a citation
     named = ParsedCitation(start=0, end=0, text="", authors=author)
     cites = _author_date(text, m.start(1), m.end(1), [named])
     if cites:
-        cites[0].start = m.start() - (len(window) - window.rindex(author))
+        cites[0].start = a_start
         cites[-1].end = m.end()
     for c in cites:
         c.text = text[c.start:c.end]
@@ -275,6 +285,13 @@ def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     return cites
 
 
+def _joined(words: list[re.Match]) -> str:
+    return " ".join(w.group() for w in words)
+
+
+_WORD = re.compile(r"\S+")
 _NOT_BEFORE_AUTHOR = {"of", "in", "the", "to", "from", "at", "on", "by", "into", "with", "for", "since", "until"}
+# A name stays on one line: a line break before a capital is a sentence or heading
+# break (as `nlp.claims.paragraphs` reads it), so "# Heading\nSmith (2019)" names Smith.
 _NARRATIVE_NAME = re.compile(
-    r"([A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|and|&|et al\.))*)\s*$")
+    r"([A-Z][\w'’\-]+(?:[^\S\n]+(?:[A-Z][\w'’\-]+|and|&|et al\.))*)\s*$")

@@ -23,6 +23,7 @@ _HEAD = re.compile(r"(?P<authors>[^()]{2,120}?)\s*\((?P<year>(?:1[5-9]|20)\d\d|n
 _LEAD = re.compile(r"(?i)(?:see(?:\s+also)?|cf\.|compare|e\.g\.,?|for example,?)\s+")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZА-ЯЁ\"“]|\s*$)")
 _INITIAL = re.compile(r"(?:^|[\s,])[A-ZА-ЯЁ]\.$")
+_INITIAL_LETTER = re.compile(r"[A-ZА-ЯЁ]")
 # Connectors a publisher's or journal's name may hold in lower case.
 _NAME_LOWER = {"of", "and", "for", "the", "in", "on", "&", "de", "du", "und"}
 MAX_PUBLICATION_WORDS = 8
@@ -60,9 +61,18 @@ def reference(text: str, start: int, end: int) -> ParsedCitation | None:
 def _sentence_end(text: str, pos: int, end: int) -> int:
     """Where the sentence starting at `pos` ends (before its full stop)."""
     for m in _SENTENCE_END.finditer(text, pos, end + 1 if end < len(text) else end):
-        if not _INITIAL.search(text[pos:m.start() + 1]):
+        if not _initial_before(text, pos, m.start()):
             return m.start()
     return end
+
+
+def _initial_before(text: str, pos: int, dot: int) -> bool:
+    """`_INITIAL` on text[pos:dot + 1] ("A." ends no sentence), read off the two
+    characters before the dot: searching the slice cost the whole sentence per dot."""
+    letter = dot - 1
+    if letter < pos or not _INITIAL_LETTER.fullmatch(text[letter]):
+        return False
+    return letter == pos or text[letter - 1].isspace() or text[letter - 1] == ","
 
 
 def _next_sentence(text: str, stop: int, end: int) -> tuple[int, int] | None:

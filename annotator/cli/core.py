@@ -127,9 +127,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
     """
     lines = api.export_jsonl(workspace(ctx))
     if out:
-        with out.open("w", encoding="utf-8") as fh:
-            for line in lines:
-                fh.write(line + "\n")
+        api.write_lines(out, lines)
     else:
         for line in lines:
             click.echo(line)

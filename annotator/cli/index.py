@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotator.index.build import build_index
+from annotator.index.build import build_index, unindexed
 from annotator.index.model import VIEWS
 from annotator.index.output import FORMATS, outputs
 
@@ -36,6 +36,8 @@ def index(ctx: click.Context, fmt: str, out: Path | None, include_proposed: bool
     result = build_index(workspace(ctx), include_proposed=include_proposed, style=style)
     for path, text in outputs(result, fmt, view, out).items():
         _write(path, text)
+    if left_out := unindexed(result):  # the page is written, but it is not the whole workspace
+        raise click.ClickException(f"left out of the index: {'; '.join(p.message for p in left_out)}")
 
 
 def _write(path: Path | None, text: str) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.bib.bibtex import BibEntry, Bibliography, load_bib
+from annotator.errors import AnnotatorError
 from annotator.models import Problem
 from annotator.workspace import Workspace
 
@@ -27,7 +28,7 @@ from .model import Index, IndexProblem
 from .views import actor_rows, source_rows
 from .work import Workers, iter_documents, worker_count
 
-__all__ = ["DocInput", "Index", "assemble", "build_index", "load_documents"]
+__all__ = ["DocInput", "Index", "assemble", "build_index", "load_documents", "unindexed"]
 
 REVIEWED = frozenset({"accepted", "edited"})
 
@@ -43,17 +44,36 @@ def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | N
     `workers`: processes in all (1: everything in this one); by default a
     large corpus uses every core. The result does not depend on it.
     """
-    bib = load_bib(ws.bib_files()) if ws.bib_files() else Bibliography()
+    found: list[IndexProblem] = []
+    bib_files = _in_workspace(ws, ws.bib_files(), found)
+    bib = load_bib(bib_files) if bib_files else Bibliography()
     problems = [_bib_problem(p) for p in bib.problems]
     by_key = _first_per_key(bib.entries)
     check_style(style)
-    paths, found = ws.annotation_files(), []
+    paths = _in_workspace(ws, ws.annotation_files(), found)
     wanted, keys = statuses(include_proposed), frozenset(by_key)
     with Workers(worker_count(workers, len(by_key), len(paths))) as pool:
         references = pool.references(list(by_key.values()), style)
         # A generator: here, one annotation file in memory at a time, however large the corpus.
         parts = pool.documents(ws, paths, wanted, keys, len(by_key), found)
         return _collect(parts, by_key, references, style, include_proposed, problems, found)
+
+
+def unindexed(index: Index) -> list[IndexProblem]:
+    """The problems that left a whole file out of the index: an annotation file that
+    cannot be read, a file refused at the workspace's boundary."""
+    return [p for p in index.problems if p.severity == "error" and p.kind in ("store", "workspace")]
+
+
+def _in_workspace(ws: Workspace, paths: list[Path], problems: list[IndexProblem]) -> list[Path]:
+    """The files that resolve inside the workspace; a symlink out of it becomes a problem."""
+    kept = []
+    for path in paths:
+        try:
+            kept.append(ws.inside(path, "a symlink that"))
+        except AnnotatorError as err:
+            problems.append(IndexProblem(kind="workspace", severity="error", document=path.name, message=str(err)))
+    return kept
 
 
 def assemble(docs: Iterable[DocInput], entries: Iterable[BibEntry], *, include_proposed: bool = False,

@@ -58,7 +58,11 @@ def iter_documents(ws: Workspace, paths: list[Path], problems: list[IndexProblem
 
 
 def source_text(ws: Workspace, afile, problems: list[IndexProblem]) -> str | None:
-    path = ws.corpus / afile.doc
+    try:
+        path = ws.corpus_file(afile.doc, ws.annotation_path(afile.doc))
+    except AnnotatorError as err:
+        problems.append(IndexProblem(kind="workspace", severity="error", document=afile.doc, message=str(err)))
+        return None
     try:
         data = path.read_bytes()
         text = decode(data, str(path))

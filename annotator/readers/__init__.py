@@ -6,6 +6,7 @@ user never has to say which one a file is.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -19,7 +20,12 @@ _DATE = re.compile(r"\A\ufeff?\s*(date\s+(\d{4}-\d{2}-\d{2}))\b")
 
 
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 strictly; say where it fails instead of guessing."""
+    """Decode UTF-8 strictly, or UTF-16 that says so with a byte-order mark (Word's
+    "Unicode text"); say where it fails instead of guessing."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InputError(f"{path}: UTF-32 text; convert it to UTF-8 first, e.g. iconv -f utf-32 -t utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(data, path)
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (NUL byte at offset {data.index(0)}), not a text document")
     try:
@@ -30,6 +36,14 @@ def decode(data: bytes, path: str) -> str:
             f"{path}:{line}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
             "convert it first, e.g. iconv -f latin1 -t utf-8"
         ) from None
+
+
+def _decode_utf16(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-16")  # the byte-order mark says which end comes first, and is dropped
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: broken UTF-16 (at byte offset {err.start}: {err.reason}); "
+                         "convert it to UTF-8 first, e.g. iconv -f utf-16 -t utf-8") from None
 
 
 def detect_shape(text: str) -> Shape:

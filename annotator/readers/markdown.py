@@ -4,6 +4,7 @@ whose continuation lines are indented (as in Pandoc and CommonMark extensions)."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from annotator.models import Document, Marker, Note
 
@@ -42,10 +43,11 @@ def parse(doc: Document) -> None:
         doc.notes.append(Note(label=m.group(1), start=m.start(), end=end,
                               text_start=t_start, text_end=t_end, text=text[t_start:t_end]))
         doc.masked.append((m.start(), end))
-    in_notes = [(n.start, n.end) for n in doc.notes]
+    # Definitions come in order and do not overlap: bisect, not a scan of every note per marker.
+    starts = [n.start for n in doc.notes]
     for m in MARKER.finditer(text):
-        inside = any(s <= m.start() < e for s, e in in_notes)
-        if not inside:
+        at = bisect_right(starts, m.start()) - 1
+        if at < 0 or m.start() >= doc.notes[at].end:
             doc.markers.append(Marker(label=m.group(1), start=m.start(), end=m.end()))
             doc.masked.append(m.span())
     check_pairs(doc, Wording(note="[^{label}]:", note_noun="definition"))

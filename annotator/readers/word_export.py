@@ -7,7 +7,7 @@ import re
 
 from annotator.models import Document, Marker, Note, NoteKind, Problem
 
-from .pairing import Wording, check_pairs
+from .pairing import Lines, Wording, check_pairs
 
 MARKER = re.compile(r"\[(footnote|endnote)Ref:(\d+)\]")
 NOTE_START = re.compile(r"\[(\d+):\s")
@@ -38,14 +38,15 @@ def _block_end(text: str, start: int, limit: int) -> tuple[int, bool]:
 
 def _limit(text: str, start: int, next_start: int) -> int:
     """Where a note block must end at the latest: the next block or line end."""
-    newline = text.find("\n", start)
-    candidates = [c for c in (newline, next_start) if c != -1]
-    return min(candidates) if candidates else len(text)
+    stop = len(text) if next_start == -1 else next_start
+    newline = text.find("\n", start, stop)  # not past `stop`: notes on one line made it quadratic
+    return stop if newline == -1 else newline
 
 
 def _read_notes(doc: Document, kinds: dict[str, NoteKind]) -> None:
     text = doc.text
     starts = [m for m in NOTE_START.finditer(text) if not MARKER.match(text, m.start())]
+    lines = Lines(text)
     for i, m in enumerate(starts):
         nxt = starts[i + 1].start() if i + 1 < len(starts) else -1
         limit = _limit(text, m.start(), nxt)
@@ -58,7 +59,7 @@ def _read_notes(doc: Document, kinds: dict[str, NoteKind]) -> None:
         t_end = t_start + len(content.strip())
         if not closed:
             doc.problems.append(Problem(
-                file=doc.name, offset=m.start(), line=doc.line_of(m.start()), severity="error",
+                file=doc.name, offset=m.start(), line=lines.of(m.start()), severity="error",
                 reason=f"note [{label}: is never closed with ']' (read up to the end of its line)"))
         doc.notes.append(Note(label=label, kind=kinds.get(label, "footnote"), start=m.start(), end=end,
                               text_start=t_start, text_end=t_end, text=text[t_start:t_end]))

@@ -12,12 +12,14 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
 from annotator.errors import StoreError
-from annotator.models import KINDS, Annotation, AnnotationFile
+from annotator.models import KINDS, SCHEMA_VERSION, Annotation, AnnotationFile
+from annotator.workspace import document_name_problem
 
 from .anchor import reanchor
 
@@ -73,12 +75,21 @@ def parse(raw: str, path: Path) -> AnnotationFile:
     except json.JSONDecodeError as err:
         raise StoreError(f"{path}:{err.lineno}:{err.colno}: broken JSON: {err.msg}; fix or delete the file") from None
     _check_keys(data, path)
+    _check_version(data, path)
     try:
         afile = AnnotationFile.model_validate(data)
     except ValidationError as err:
         raise StoreError(f"{path}: {_first_error(err, data)}") from None
     check(afile, path)
     return afile
+
+
+def _check_version(data: object, path: Path) -> None:
+    """A file from a newer annotator says so (the model alone would say "Input should be 1")."""
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: written by a newer annotator (schema {version}); upgrade annotator "
+                         f"(this one reads schema {SCHEMA_VERSION})")
 
 
 def _check_keys(data: object, path: Path) -> None:
@@ -100,7 +111,11 @@ def check(afile: AnnotationFile, path: Path | str) -> None:
     finds annotations by id: a second one would take the first one's decisions), and
     spans that can be spans of some text (a negative or empty slice of the
     source can equal the quote, so `verify` would let it pass). Whether the
-    quote is the source's is `verify`'s to say, with the source at hand."""
+    quote is the source's is `verify`'s to say, with the source at hand. The
+    document must be a name inside corpus/: the file may come from anyone."""
+    reason = document_name_problem(afile.doc)
+    if reason:
+        raise StoreError(f"{path}: [doc] {afile.doc!r} {reason}; refused (fix or delete the file)")
     for field in ("annotations", "orphans"):
         seen: dict[str, int] = {}
         for i, ann in enumerate(getattr(afile, field)):
@@ -164,11 +179,21 @@ def save(path: Path, afile: AnnotationFile, *, decisions: bool = False) -> None:
     if not decisions:
         _keeps_the_decisions(path, afile)
     path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, [text], mode)
+    _sweep(path)
+
+
+def write_atomic(path: Path, chunks: Iterable[str], mode: int | None = None) -> None:
+    """Write `chunks` to `path` through a temporary file in the same folder: a crash,
+    or an error while the chunks are made, leaves the old file or the new one, never half."""
+    if not path.parent.is_dir():
+        raise StoreError(f"{path.parent}: no such folder; create it first")
+    mode = _mode(path) if mode is None else mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             os.fchmod(fh.fileno(), mode)  # mkstemp makes 0600; keep the file's own mode, else the usual one
-            fh.write(text)
+            fh.writelines(chunks)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -176,7 +201,6 @@ def save(path: Path, afile: AnnotationFile, *, decisions: bool = False) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)  # the rename itself is only durable once the folder is synced
-    _sweep(path)
 
 
 def _keeps_the_decisions(path: Path, afile: AnnotationFile) -> None:

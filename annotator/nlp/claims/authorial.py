@@ -103,8 +103,10 @@ def _conclusion_start(text: str) -> int:
         heading = m.end()
     if heading is not None:
         return heading
-    paragraphs = [m.start() for m in re.finditer(r"\n\s*\n\s*(?=\S)", text)]
-    return text.rfind("\n", 0, len(text.rstrip())) + 1 if len(paragraphs) >= 3 else len(text)
+    # A break is a run of blanks holding two newlines, text after it. Whole runs, not
+    # r"\n\s*\n\s*(?=\S)": that backtracks cubically on a flood of blank lines.
+    breaks = sum(1 for m in re.finditer(r"\s+", text) if m.end() < len(text) and m.group().count("\n") >= 2)
+    return text.rfind("\n", 0, len(text.rstrip())) + 1 if breaks >= 3 else len(text)
 
 
 def _candidates(doc: Doc) -> list[Span]:
