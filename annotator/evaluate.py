@@ -202,6 +202,8 @@ def cited(gold: dict, anns: list) -> list[Rate]:
     extent, or with the gold clause's very span (boundary-exact)."""
     total, hit, extent, exact = 0, 0, 0, 0
     for f in gold["footnotes"]:
+        if not f.get("claim"):  # a note that backs no clause has no cited claim to find
+            continue
         total += 1
         a = cited_claim(f, anns)
         if a is None:
@@ -320,7 +322,7 @@ class _GoldFootnote(BaseModel):
     number: int
     marker: _Spanned
     note: _Spanned
-    claim: _Spanned
+    claim: _Spanned | None = None  # a note that backs no claim in the text
     citations: list[_GoldCitation]
 
 

@@ -94,3 +94,14 @@ def test_gold_is_matched_to_texts_by_content(tmp_path):
     for name, digest in (("g1.json", sha), ("g2.json", "0" * 64)):
         (tmp_path / name).write_text(json.dumps({"sha256": digest, "footnotes": [], "actors": [], "claims": []}))
     assert [doc.name for _, doc in gold_documents(tmp_path)] == ["a.txt"]
+
+
+def test_a_note_backing_no_clause_is_not_counted_among_cited_claims(tmp_path):
+    # Real notes often back no clause of the text (asides, further reading): gold says claim null.
+    note = {"number": 1, "marker": {"span": [0, 4]}, "note": {"span": [10, 20]}, "claim": None, "citations": []}
+    gold = {"sha256": "x", "footnotes": [note], "actors": [], "claims": []}
+    (tmp_path / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    from annotator.evaluate import load_gold
+
+    assert load_gold(tmp_path) == [gold]
+    assert [r.total for r in cited(gold, [])] == [0, 0, 0]
