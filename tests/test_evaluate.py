@@ -13,6 +13,7 @@ from annotator.evaluate import (
     evaluate_pairs,
     gold_documents,
     id_map,
+    load_gold,
     per_document,
 )
 from annotator.models import ActorAnnotation, ClaimAnnotation, Provenance, sha256_bytes
@@ -101,7 +102,5 @@ def test_a_note_backing_no_clause_is_not_counted_among_cited_claims(tmp_path):
     note = {"number": 1, "marker": {"span": [0, 4]}, "note": {"span": [10, 20]}, "claim": None, "citations": []}
     gold = {"sha256": "x", "footnotes": [note], "actors": [], "claims": []}
     (tmp_path / "a.json").write_text(json.dumps(gold), encoding="utf-8")
-    from annotator.evaluate import load_gold
-
     assert load_gold(tmp_path) == [gold]
     assert [r.total for r in cited(gold, [])] == [0, 0, 0]
