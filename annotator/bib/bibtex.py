@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import bibtexparser
@@ -203,7 +204,7 @@ def bib_paths(root: str | Path) -> list[Path]:
     return sorted(root.glob("*.bib")) if root.is_dir() else []
 
 
-def load_bib(paths: list[str | Path] | str | Path) -> Bibliography:
+def load_bib(paths: Sequence[str | Path] | str | Path) -> Bibliography:
     """Load files and folders of `.bib` files into one bibliography."""
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
     bib = Bibliography()
@@ -216,7 +217,7 @@ def load_bib(paths: list[str | Path] | str | Path) -> Bibliography:
     return bib
 
 
-def load(paths: list[str | Path] | str | Path) -> tuple[list[BibEntry], list[Problem]]:
+def load(paths: Sequence[str | Path] | str | Path) -> tuple[list[BibEntry], list[Problem]]:
     """`load_bib` as a pair (entries, problems), the shape `api.link_file` uses."""
     bib = load_bib(paths)
     return bib.entries, bib.problems

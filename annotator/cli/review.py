@@ -104,7 +104,7 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     ws = workspace(ctx)
     filters = rq.Filters(kinds, types, statuses, min_score, max_score)
     if accept_all or reject_all:
-        to = "accepted" if accept_all else "rejected"
+        to: rq.Verdict = "accepted" if accept_all else "rejected"
         changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run)
         _batch_report(changes, to, dry_run)
         return

@@ -24,7 +24,7 @@ from annotator.workspace import Workspace
 from .csl import DEFAULT_STYLE, add_year_suffixes, check_style, format_references, to_plain
 from .doc import DocInput, DocPart, doc_part
 from .gc import gc_paused
-from .model import Index, IndexProblem
+from .model import ClaimRow, DocumentInfo, Index, IndexProblem
 from .views import actor_rows, source_rows
 from .work import Workers, iter_documents, worker_count
 
@@ -94,7 +94,10 @@ def load_documents(ws: Workspace) -> tuple[list[DocInput], list[IndexProblem]]:
 
 def _collect(parts: Iterable[DocPart], by_key: dict[str, BibEntry], references: Callable[[], dict[str, str]],
              style: str | None, include_proposed: bool, *problem_lists: list[IndexProblem]) -> Index:
-    claims, found, infos, mentions = [], [], [], []
+    claims: list[ClaimRow] = []
+    found: list[IndexProblem] = []
+    infos: list[DocumentInfo] = []
+    mentions: list[tuple[str, str, str, str]] = []
     with gc_paused():
         for part in parts:
             claims += part.rows

@@ -189,7 +189,7 @@ def _speed_up_citeproc() -> None:
     model.CitationStylesElement.xpath_search = _memo(model.CitationStylesElement.xpath_search)
     for cls in vars(model).values():
         if isinstance(cls, type) and "calls_variable" in cls.__dict__:
-            cls.calls_variable = _memo(cls.__dict__["calls_variable"])
+            setattr(cls, "calls_variable", _memo(cls.__dict__["calls_variable"]))  # noqa: B010 (a class, not an instance)
     source.CitationItem.reference = property(_cached_reference(source.CitationItem.reference.fget))
     _SPED_UP = True
 

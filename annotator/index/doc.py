@@ -9,12 +9,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from annotator.models import ActorAnnotation, AnnotationFile, CitationAnnotation, ClaimAnnotation
 
-from .model import ClaimRow, DocumentInfo, IndexProblem, SourceRef
+from .model import ClaimRow, DocumentInfo, IndexProblem, SourceRef, SourceStatus
 
 CONTEXT = 160  # characters of context either side of a claim on the HTML page
 
@@ -87,7 +88,7 @@ class DocPart:
     rows: list[ClaimRow]
     problems: list[IndexProblem]
     info: DocumentInfo
-    mentions: list[tuple[str, str, str, str]]  # (document, canonical, type, text)
+    mentions: Sequence[tuple[str, str, str, str]]  # (document, canonical, type, text)
 
 
 def doc_part(doc: DocInput, statuses: frozenset[str], keys: Container[str]) -> DocPart:
@@ -132,7 +133,7 @@ def _keyed(key: str, locator: str, keys: Container[str]) -> SourceRef:
 def _from_citation(cit: CitationAnnotation, keys: Container[str]) -> SourceRef:
     if cit.bib_key:
         return _keyed(cit.bib_key, cit.locator, keys)
-    status = "ambiguous" if cit.candidates else "unresolved"
+    status: SourceStatus = "ambiguous" if cit.candidates else "unresolved"
     return SourceRef(key=None, locator=cit.locator, status=status, label=citation_label(cit))
 
 
@@ -155,7 +156,7 @@ def doc_problems(view: DocView, keys: Container[str], rows: list[ClaimRow]) -> l
 
 
 def _problem(view: DocView, kind: str, message: str, offset: int | None = None, ann: str = "",
-             severity: str = "warning") -> IndexProblem:
+             severity: Literal["error", "warning"] = "warning") -> IndexProblem:
     line = view.line(offset) if offset is not None else None
     return IndexProblem(kind=kind, severity=severity, document=view.name, line=line, annotation=ann, message=message)
 

@@ -165,7 +165,7 @@ def _source_li(ref: SourceRef, marked: dict[str, str]) -> str:
     where = f", {esc(ref.locator)}" if ref.locator else ""
     if ref.status != "resolved":
         return f'<li class="none">{esc(ref.status)}: {esc(ref.key or ref.label)}{where}</li>'
-    return f"<li><code>{esc(ref.key)}</code>{where} — {to_html(marked.get(ref.key, ''))}</li>"
+    return f"<li><code>{esc(ref.key)}</code>{where} — {to_html(marked.get(ref.key or '', ''))}</li>"
 
 
 def _link_li(c: ClaimLink, ids: ClaimIds, label: str = "") -> str:

@@ -36,7 +36,8 @@ def highlighted(text: str, claims: list[ClaimRow], ids) -> str:
             starts[start].append(row.id)
             ends[end].append(row.id)
     cuts = sorted({0, len(text), *starts, *ends})
-    out, open_ids = [], []
+    out: list[str] = []
+    open_ids: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
         open_ids = [c for c in open_ids if c not in ends.get(a, ())] + starts.get(a, [])
         out += [_anchor(ids, c) for c in starts.get(a, [])]

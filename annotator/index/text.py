@@ -74,7 +74,8 @@ def _md_claims(index: Index) -> Iterator[str]:
                                                                         ("channel", row.channel)) if v)
         pending = " · *proposed*" if row.status == "proposed" else ""
         yield f"- **{_place(row.document, row.line)}** · {row.kind}{who}{pending}: “{md_escape(row.text)}”"
-        for ref in row.sources or [None]:
+        refs: list[SourceRef | None] = list(row.sources) or [None]
+        for ref in refs:
             yield f"  - {_md_ref(ref, marked)}"
     if not index.claims:
         yield "None."
@@ -86,7 +87,7 @@ def _md_ref(ref: SourceRef | None, marked: dict[str, str]) -> str:
     where = f", {md_escape(ref.locator)}" if ref.locator else ""
     if ref.status != "resolved":
         return f"{ref.status}: {md_escape(ref.key or ref.label)}{where}"
-    return f"`{ref.key}`{where} — {to_markdown(marked.get(ref.key, ''), md_escape)}"
+    return f"`{ref.key}`{where} — {to_markdown(marked.get(ref.key or '', ''), md_escape)}"
 
 
 def _md_sources(index: Index) -> Iterator[str]:

@@ -19,7 +19,7 @@ def source_rows(entries: dict, refs: dict[str, str], claims: list[ClaimRow]) -> 
     links: dict[str, list[ClaimLink]] = defaultdict(list)
     for row in claims:
         for ref in row.sources:
-            if ref.status == "resolved":
+            if ref.status == "resolved" and ref.key is not None:
                 links[ref.key].append(link(row, ref.locator))
     keys = sorted(entries, key=lambda k: (k.casefold(), k))
     return [SourceRow(key=k, type=entries[k].entry_type, reference=to_plain(refs[k]), marked=refs[k],
