@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from annotator import evaluate
+from annotator.gold import gold_documents as gold_documents_of
 from annotator.models import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ CORPUS = ROOT / "corpus"
 
 def gold_documents(gold_dir: Path = GOLD) -> list[tuple[dict, Document]]:
     """Gold files with their texts, looked for in corpus/ and beside the gold."""
-    return evaluate.gold_documents(gold_dir, [CORPUS])
+    return gold_documents_of(gold_dir, [CORPUS])
 
 
 def row(report: evaluate.Report) -> str:

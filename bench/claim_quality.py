@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotator import evaluate  # noqa: E402
+from annotator.gold import gold_documents  # noqa: E402
 from annotator.models import Document  # noqa: E402
 from annotator.nlp.pipeline import build  # noqa: E402
 from annotator.tagging.propose import propose  # noqa: E402
@@ -113,7 +114,7 @@ def main() -> None:
     nlp = build()
     if "annotator_actors" not in nlp.pipe_names:
         print("note: no annotator_actors component; speakers fall back to NER ids, which differ from gold ids")
-    items = evaluate.gold_documents(GOLD, [ROOT / "corpus"])
+    items = gold_documents(GOLD, [ROOT / "corpus"])
     if args.gold_actors:
         pairs = [(gold, with_gold_actors(nlp, document, gold)) for gold, document in items]
     else:

@@ -11,11 +11,10 @@ from annotator.evaluate import (
     cited,
     claims,
     evaluate_pairs,
-    gold_documents,
     id_map,
-    load_gold,
     per_document,
 )
+from annotator.gold import gold_documents, load_gold
 from annotator.models import ActorAnnotation, ClaimAnnotation, Provenance, sha256_bytes
 
 PROVENANCE = Provenance(tagger="t", rule="r")

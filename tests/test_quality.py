@@ -13,7 +13,8 @@ floors once kept in test_actors, test_claims and test_cited.
 import pytest
 from helpers import DATA, GOLD
 
-from annotator.evaluate import Report, evaluate_pairs, evaluate_workspace, gold_documents, tag_gold
+from annotator.evaluate import Report, evaluate_pairs, evaluate_workspace, tag_gold
+from annotator.gold import gold_documents
 from annotator.workspace import Workspace
 
 # Sets written and annotated blind to the tagger, in the order they were made.
