@@ -28,7 +28,8 @@ def load_gold(gold_dir: Path) -> list[dict]:
 def gold_documents(gold_dir: Path, text_dirs: Iterable[Path] = ()) -> list[tuple[dict, Document]]:
     """Each gold file with the text of the same sha256, looked for in
     `text_dirs` and beside the gold files; gold without a text is left out."""
-    texts = [p for folder in (*text_dirs, Path(gold_dir)) for p in sorted(Path(folder).glob("*.txt"))]
+    texts = [p for folder in (*text_dirs, Path(gold_dir)) for p in sorted(Path(folder).iterdir())
+             if p.suffix in (".txt", ".md")]
     by_sha = {sha256_bytes(p.read_bytes()): p for p in texts}
     return [(gold, read_document(by_sha[gold["sha256"]])) for gold in load_gold(gold_dir) if gold["sha256"] in by_sha]
 
