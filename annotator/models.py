@@ -80,6 +80,15 @@ class Note(Strict):
     text: str
 
 
+class FieldCode(Strict):
+    """A Word field (e.g. a Zotero citation) read from a .docx: its instruction,
+    and where its displayed result stands in the document's text."""
+
+    instruction: str
+    start: int
+    end: int
+
+
 class Document(Strict):
     """A source file as read: its exact text and where its notes are."""
 
@@ -95,6 +104,7 @@ class Document(Strict):
     # Spans (start, end) that hold no body prose: markers, note blocks, the
     # date prefix. The NLP pass sees them as blanks so offsets stay exact.
     masked: list[tuple[int, int]] = []
+    fields: list[FieldCode] = []  # .docx only: fields whose result is part of the text
 
     def body(self) -> str:
         """The text with markers and notes blanked out, same length."""

@@ -1,0 +1,294 @@
+"""A .docx read natively, shown to every later stage as Word-export text.
+
+The rendering is the shape `word_export` already reads: each paragraph on
+its own, blocks separated by a blank line, a note call as `[footnoteRef:N]`
+and the paragraph's notes after it as `  [N:  note text]` on the same line.
+It is built deterministically from the XML, so offsets are exact into it and
+the same file always gives the same text. Tracked changes are read as
+accepted (insertions kept, deletions dropped) and reported.
+
+Notes are numbered as Word shows them: footnotes 1, 2, … in the order they
+are called; endnotes carry on after the last footnote, so labels stay unique.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from annotator.models import Document, FieldCode, Problem, sha256_bytes
+
+from . import word_export
+from .docx_package import Package, open_package
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+BLOCK_SEP = "\n\n"
+# Containers whose children are read as if they stood in their place.
+TRANSPARENT = {W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdtContent", "fldSimple",
+                               "dir", "bdo")}
+CHANGES = {W + t for t in ("ins", "del", "moveFrom", "moveTo")}
+DROPPED = {W + t for t in ("del", "moveFrom", "rPr", "pPr", "sdtPr", "sdtEndPr", "footnoteRef", "endnoteRef",
+                           "delText", "delInstrText", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
+                           "commentRangeEnd", "drawing", "pict", "object", "lastRenderedPageBreak")}
+CHARS = {W + "tab": "\t", W + "noBreakHyphen": "-", W + "softHyphen": "", W + "cr": "\n", W + "br": "\n"}
+
+
+@dataclass
+class _Field:
+    """A field being read: its instruction so far and where its result starts."""
+
+    instruction: list[str] = field(default_factory=list)
+    start: int | None = None  # set at the separator: from then on, text is the field's result
+
+
+class Renderer:
+    """Writes the text in one pass; notes are written inline after their paragraph."""
+
+    def __init__(self, package: Package):
+        self.pkg = package
+        self.out: list[str] = []
+        self.size = 0
+        self.fields: list[FieldCode] = []
+        self.changes = 0
+        self.in_note = False
+        self.lead = False
+        self.stack: list[_Field] = []
+        self.pending: list[tuple[str, str]] = []  # (kind, id) of notes called in the current block
+        self.labels: dict[tuple[str, str], str] = {}
+        self.notes = {"footnote": _note_map(package.footnotes), "endnote": _note_map(package.endnotes)}
+        self.lists = Lists(package.numbering, package.styles)
+        self.first_endnote = 1 + len(package.body.findall(f".//{W}footnoteReference"))
+        self.next_label = {"footnote": 1, "endnote": self.first_endnote}
+
+    # -- output ------------------------------------------------------------
+
+    def put(self, text: str) -> None:
+        if not text or any(f.start is None for f in self.stack):  # inside a field's instruction
+            return
+        if self.lead:  # a note's own leading space (after Word's number mark) is not its text
+            text = text.lstrip()
+            if not text:
+                return
+            self.lead = False
+        self.out.append(text)
+        self.size += len(text)
+
+    def trim_end(self, floor: int) -> None:
+        """Drop trailing whitespace written since offset `floor`."""
+        while self.out and self.size > floor:
+            last = self.out[-1]
+            cut = min(len(last) - len(last.rstrip()), self.size - floor)
+            if not cut:
+                break
+            self.out[-1] = last[: len(last) - cut]
+            self.size -= cut
+            if self.out[-1]:
+                break
+            self.out.pop()
+        self.fields = [f if f.end <= self.size else f.model_copy(update={"end": self.size}) for f in self.fields]
+
+    # -- blocks ------------------------------------------------------------
+
+    def render(self) -> str:
+        self.blocks(self.pkg.body)
+        return "".join(self.out)
+
+    def blocks(self, parent: etree._Element) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == W + "p":
+                self.block(lambda c=child: self.paragraph(c, prefix=self.lists.prefix(c)))
+            elif tag == W + "tbl":
+                for row in child.iter(W + "tr"):
+                    self.block(lambda r=row: self.row(r))
+            elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+                self.blocks(child.find(W + "sdtContent") if tag == W + "sdt" else child)
+
+    def block(self, write) -> None:
+        """One paragraph or table row, its notes after it; nothing at all when empty."""
+        mark = (len(self.out), self.size, len(self.fields))
+        if self.out:
+            self.put(BLOCK_SEP)
+        write()
+        self.flush_notes()
+        if not "".join(self.out[mark[0]:]).strip():
+            del self.out[mark[0]:]
+            self.size, self.fields = mark[1], self.fields[: mark[2]]
+
+    def row(self, row: etree._Element) -> None:
+        for i, cell in enumerate(row.findall(W + "tc")):
+            if i:
+                self.put("\t")
+            for j, p in enumerate(cell.iter(W + "p")):
+                if j:
+                    self.put(" ")
+                self.paragraph(p)
+
+    def paragraph(self, p: etree._Element, prefix: str = "") -> None:
+        self.put(prefix)
+        self.inline(p)
+
+    def inline(self, parent: etree._Element) -> None:
+        for child in parent:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in DROPPED:
+                self.changes += tag in CHANGES
+                continue
+            if tag in CHANGES:
+                self.changes += 1
+            if tag == W + "r":
+                self.run(child)
+            elif tag == W + "fldSimple":
+                self.simple_field(child)
+            elif tag in TRANSPARENT or tag == W + "sdt":
+                self.inline(child.find(W + "sdtContent") if tag == W + "sdt" else child)
+            elif tag == MC + "AlternateContent":
+                self.inline(child.find(MC + "Fallback") if child.find(MC + "Fallback") is not None else child)
+
+    def run(self, r: etree._Element) -> None:
+        for child in r:
+            tag = child.tag
+            if tag == W + "t":
+                self.put(child.text or "")
+            elif tag in CHARS:
+                self.put(" " if self.in_note and tag in (W + "br", W + "cr", W + "tab") else CHARS[tag])
+            elif tag == W + "instrText":
+                if self.stack and self.stack[-1].start is None:
+                    self.stack[-1].instruction.append(child.text or "")
+            elif tag == W + "fldChar":
+                self.field_char(child.get(W + "fldCharType"))
+            elif tag in (W + "footnoteReference", W + "endnoteReference") and not self.in_note:
+                self.note_call("footnote" if tag == W + "footnoteReference" else "endnote", child.get(W + "id", ""))
+
+    # -- fields ------------------------------------------------------------
+
+    def field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.stack.append(_Field())
+        elif kind == "separate" and self.stack:
+            self.stack[-1].start = self.size
+        elif kind == "end" and self.stack:
+            done = self.stack.pop()
+            self.record(" ".join(done.instruction), done.start if done.start is not None else self.size)
+
+    def simple_field(self, el: etree._Element) -> None:
+        start = self.size
+        self.inline(el)
+        self.record(el.get(W + "instr", ""), start)
+
+    def record(self, instruction: str, start: int) -> None:
+        instruction = instruction.strip()
+        if instruction and all(f.start is not None for f in self.stack):
+            self.fields.append(FieldCode(instruction=instruction, start=start, end=self.size))
+
+    # -- notes -------------------------------------------------------------
+
+    def note_call(self, kind: str, note_id: str) -> None:
+        key = (kind, note_id)
+        if key not in self.labels:
+            self.labels[key] = str(self.next_label[kind])
+            self.next_label[kind] += 1
+        self.put(f"[{kind}Ref:{self.labels[key]}]")
+        self.pending.append(key)
+
+    def flush_notes(self) -> None:
+        pending, self.pending = self.pending, []
+        saved, self.stack = self.stack, []  # a body field still open does not hide the notes
+        for kind, note_id in pending:
+            note = self.notes[kind].get(note_id)
+            self.put(f"  [{self.labels[(kind, note_id)]}:  ")
+            if note is not None:
+                self.note_text(note)
+            self.stack = []
+            self.put("]")
+        self.stack = saved
+
+    def note_text(self, note: etree._Element) -> None:
+        self.in_note = self.lead = True
+        start = self.size
+        for i, p in enumerate(note.iter(W + "p")):
+            if i and self.size > start:
+                self.put(" ")
+            self.inline(p)
+        self.trim_end(start)
+        self.in_note = self.lead = False
+
+
+def _note_map(part: etree._Element | None) -> dict[str, etree._Element]:
+    if part is None:
+        return {}
+    notes = (n for n in part if isinstance(n.tag, str) and n.tag.endswith(("}footnote", "}endnote")))
+    return {n.get(W + "id", ""): n for n in notes}
+
+
+class Lists:
+    """List item prefixes: "• " for bullets, "3. " for numbers, indented by level."""
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
+        self.formats: dict[tuple[str, str], str] = {}
+        self.counts: dict[tuple[str, str], int] = {}
+        self.style_num: dict[str, str] = {}
+        if numbering is not None:
+            abstract = {a.get(W + "abstractNumId"): a for a in numbering.findall(W + "abstractNum")}
+            for num in numbering.findall(W + "num"):
+                ref = num.find(W + "abstractNumId")
+                spec = abstract.get(ref.get(W + "val") if ref is not None else None)
+                for lvl in spec.findall(W + "lvl") if spec is not None else []:
+                    fmt = lvl.find(W + "numFmt")
+                    self.formats[(num.get(W + "numId", ""), lvl.get(W + "ilvl", "0"))] = (
+                        fmt.get(W + "val", "decimal") if fmt is not None else "decimal")
+        for style in styles.findall(W + "style") if styles is not None else []:
+            num_id = style.find(f"{W}pPr/{W}numPr/{W}numId")
+            if num_id is not None:
+                self.style_num[style.get(W + "styleId", "")] = num_id.get(W + "val", "")
+
+    def prefix(self, p: etree._Element) -> str:
+        num_id, level = self._numbering(p)
+        fmt = self.formats.get((num_id, level))
+        if not num_id or num_id == "0" or fmt is None or fmt == "none":
+            return ""
+        indent = "  " * int(level) if level.isdigit() else ""
+        if fmt == "bullet":
+            return indent + "• "
+        key = (num_id, level)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        for deeper in [k for k in self.counts if k[0] == num_id and k[1] > level]:
+            del self.counts[deeper]  # a sub-list restarts under each new item
+        return f"{indent}{self.counts[key]}. "
+
+    def _numbering(self, p: etree._Element) -> tuple[str, str]:
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            return "", "0"
+        num_pr = ppr.find(W + "numPr")
+        num_id = num_pr.find(W + "numId") if num_pr is not None else None
+        ilvl = num_pr.find(W + "ilvl") if num_pr is not None else None
+        if num_id is None:
+            style = ppr.find(W + "pStyle")
+            return self.style_num.get(style.get(W + "val", "") if style is not None else "", ""), "0"
+        return num_id.get(W + "val", ""), ilvl.get(W + "val", "0") if ilvl is not None else "0"
+
+
+def read_docx(data: bytes, path: str | Path, name: str | None = None) -> Document:
+    """A .docx as a `Document`: its Word-export rendering, sha256 of the .docx bytes."""
+    path = Path(path)
+    renderer = Renderer(open_package(data, path))
+    text = renderer.render()
+    doc = Document(name=name or path.name, path=str(path), text=text, sha256=sha256_bytes(data), shape="poi",
+                   fields=renderer.fields)
+    word_export.parse(doc)
+    if renderer.changes:
+        doc.problems.append(Problem(file=doc.name, reason=f"the document has {renderer.changes} unaccepted tracked "
+                                    "changes; read as if accepted (insertions kept, deletions dropped)"))
+    if not text.strip():
+        doc.problems.append(Problem(file=doc.name, reason="empty document", severity="error"))
+    doc.masked.sort()
+    return doc
+
+
+def docx_text(data: bytes, path: str | Path) -> str:
+    """Only the rendered text (what the index and review show)."""
+    return Renderer(open_package(data, path)).render()

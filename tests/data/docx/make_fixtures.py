@@ -1,0 +1,161 @@
+"""Build the .docx test fixtures from text, with pandoc (pypandoc-binary) and python-docx.
+
+    .venv/bin/pip install pypandoc-binary && .venv/bin/python tests/data/docx/make_fixtures.py
+
+Nothing here is hand-written XML per case: pandoc writes real Word footnotes,
+tables, lists, headings, hyperlinks and tracked changes from Markdown;
+reference-manager fields are put in place of placeholder words afterwards,
+as Zotero, Mendeley and EndNote write them (complex fldChar runs, or fldSimple).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import docx
+import pypandoc
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+ESSAY = ROOT / "corpus" / "essay-central-asian-security-after-the-taliban.txt"
+MARKER = re.compile(r"\[footnoteRef:(\d+)\]")
+NOTE = re.compile(r"\s*\[(\d+):\s+(.*?)\](?=\s*(?:\[\d+:|$))")
+
+
+def escape(text: str) -> str:
+    """Every ASCII punctuation mark taken literally by pandoc's Markdown."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~^$@&\"'=:;,/?%])", r"\\\1", text)
+
+
+def export_to_markdown(text: str) -> str:
+    """Word-export text (`[footnoteRef:N]`, `[N:  note]`) as Markdown with real footnotes."""
+    body, notes = [], []
+    for line in text.splitlines():
+        first = re.search(r"\s*\[\d+:\s", line)
+        prose, tail = (line[: first.start()], line[first.start():]) if first else (line, "")
+        for label, note in NOTE.findall(tail):
+            notes.append(f"[^{label}]: {escape(note.strip())}")
+        parts = MARKER.split(prose)
+        body.append("".join(escape(p) if i % 2 == 0 else f"[^{p}]" for i, p in enumerate(parts)).strip())
+    return "\n\n".join(b for b in body if b) + "\n\n" + "\n\n".join(notes) + "\n"
+
+
+def pandoc(markdown: str, out: Path) -> None:
+    pypandoc.convert_text(markdown, "docx", format="markdown-smart", outputfile=str(out))
+
+
+# -- fields -----------------------------------------------------------------
+
+
+def _run(inner: str) -> str:
+    return f"<w:r {nsdecls('w')}>{inner}</w:r>"
+
+
+def _text(text: str) -> str:
+    return f'<w:t xml:space="preserve">{_xml(text)}</w:t>'
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def complex_field(instruction: str, result: str, pieces: int = 3) -> list:
+    """begin, the instruction split over several instrText runs (as Word saves it), separate, result, end."""
+    size = -(-len(instruction) // pieces)
+    chunks = [instruction[i:i + size] for i in range(0, len(instruction), size)]
+    xml = [_run('<w:fldChar w:fldCharType="begin"/>')]
+    xml += [_run(f'<w:instrText xml:space="preserve">{_xml(c)}</w:instrText>') for c in chunks]
+    xml += [_run('<w:fldChar w:fldCharType="separate"/>'), _run(_text(result)), _run('<w:fldChar w:fldCharType="end"/>')]
+    return [parse_xml(x) for x in xml]
+
+
+def simple_field(instruction: str, result: str) -> list:
+    return [parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{_xml(instruction)}">{_run(_text(result))}</w:fldSimple>')]
+
+
+def replace_placeholders(path: Path, fields: dict[str, list]) -> None:
+    """Put each field where its placeholder word stands, in the body and in the notes."""
+    document = docx.Document(str(path))
+    parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
+                               if rel.reltype.endswith(("/footnotes", "/endnotes"))]
+    for part in parts:
+        root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+        for t in list(root.iter(qn("w:t"))):
+            for word, elements in fields.items():
+                if t.text and word in t.text:
+                    _split_run(t, word, elements)
+        if not hasattr(part, "element"):
+            part._blob = root.xml.encode("utf-8") if hasattr(root, "xml") else part.blob
+    document.save(str(path))
+
+
+def _split_run(t, word: str, elements: list) -> None:
+    run = t.getparent()
+    before, after = t.text.split(word, 1)
+    t.text = before
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    anchor = run
+    for el in elements:
+        anchor.addnext(el)
+        anchor = el
+    if after:
+        tail = parse_xml(_run(_text(after)))
+        anchor.addnext(tail)
+
+
+def zotero_instruction(items: list[dict], locator: str = "") -> str:
+    data = {"citationID": "a1b2c3", "properties": {"formattedCitation": "", "plainCitation": "", "noteIndex": 0},
+            "citationItems": [{"id": i, "uris": [f"http://zotero.org/users/1/items/ITEM{i}"],
+                               "itemData": item, **({"locator": locator, "label": "page"} if locator else {})}
+                              for i, item in enumerate(items, 1)],
+            "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json"}
+    return "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(data, ensure_ascii=False)
+
+
+FEATURES = """# Security after the withdrawal
+
+Russia moved troops to Tajikistan, as the [ministry said](https://mil.ru/report).[^1]
+
+- Kazakhstan closed its border.[^2]
+- Uzbekistan kept talking
+    - with the Taliban
+
+1. first step
+2. second step
+
+| Country | Position |
+|---|---|
+| Kyrgyzstan | Japarov called for calm.[^3] |
+| Turkmenistan | silent |
+
+The talks were [never]{.deletion author="Editor" date="2021-09-01T00:00:00Z"} [quietly]{.insertion author="Editor" date="2021-09-01T00:00:00Z"} resumed in Doha.[^4]
+
+[^1]: Crawford 2021, 14. See <https://watson.brown.edu/costsofwar>.
+
+    A second paragraph of the note.
+
+[^2]: Smith and Jones 2020, 3.
+
+[^3]: Trenin 2021.
+
+[^4]: Lemon 2021[, 5]{.deletion author="Editor" date="2021-09-01T00:00:00Z"}.
+"""
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    pandoc(export_to_markdown(ESSAY.read_text(encoding="utf-8")), out / "essay.docx")
+    pandoc(FEATURES, out / "features.docx")
+    for name in ("essay.docx", "features.docx"):
+        print("wrote", out / name)
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory():
+        main()
