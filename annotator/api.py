@@ -130,13 +130,15 @@ def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: Annotat
 
 
 def link_file(ws: Workspace, afile: AnnotationFile) -> AnnotationFile:
-    """Link citations to bib/ and fill claim sources, when a bibliography exists."""
-    if not ws.bib_files():
+    """Link citations to bib/ and fill claim sources, when a bibliography exists
+    or a reference manager's fields (.docx) describe the cited works."""
+    with_items = any(a.kind == "citation" and a.item for a in afile.annotations)
+    if not ws.bib_files() and not with_items:
         return afile
     from annotator.bib import bibtex as bib
     from annotator.bib import link as linking
 
-    entries, _problems = bib.load(ws.bib_files())
+    entries = bib.load(ws.bib_files())[0] if ws.bib_files() else []
     return linking.link_file(afile, entries)
 
 

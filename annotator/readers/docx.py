@@ -18,9 +18,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from annotator.models import Document, FieldCode, Problem, sha256_bytes
+from annotator.models import Document, Problem, sha256_bytes
 
 from . import word_export
+from .docx_fields import RawField, citation_fields
 from .docx_package import Package, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,7 +52,7 @@ class Renderer:
         self.pkg = package
         self.out: list[str] = []
         self.size = 0
-        self.fields: list[FieldCode] = []
+        self.fields: list[RawField] = []
         self.changes = 0
         self.in_note = False
         self.lead = False
@@ -88,7 +89,7 @@ class Renderer:
             if self.out[-1]:
                 break
             self.out.pop()
-        self.fields = [f if f.end <= self.size else f.model_copy(update={"end": self.size}) for f in self.fields]
+        self.fields = [f if f.end <= self.size else f._replace(end=self.size) for f in self.fields]
 
     # -- blocks ------------------------------------------------------------
 
@@ -172,7 +173,11 @@ class Renderer:
             self.stack[-1].start = self.size
         elif kind == "end" and self.stack:
             done = self.stack.pop()
-            self.record(" ".join(done.instruction), done.start if done.start is not None else self.size)
+            if self.stack and self.stack[-1].start is None:
+                # A field inside another's instruction (EndNote's EN.CITE.DATA) is part of that instruction.
+                self.stack[-1].instruction += [" ", *done.instruction]
+            else:
+                self.record("".join(done.instruction), done.start if done.start is not None else self.size)
 
     def simple_field(self, el: etree._Element) -> None:
         start = self.size
@@ -180,9 +185,8 @@ class Renderer:
         self.record(el.get(W + "instr", ""), start)
 
     def record(self, instruction: str, start: int) -> None:
-        instruction = instruction.strip()
-        if instruction and all(f.start is not None for f in self.stack):
-            self.fields.append(FieldCode(instruction=instruction, start=start, end=self.size))
+        if instruction.strip() and all(f.start is not None for f in self.stack):
+            self.fields.append(RawField(instruction.strip(), start, self.size))
 
     # -- notes -------------------------------------------------------------
 
@@ -277,9 +281,11 @@ def read_docx(data: bytes, path: str | Path, name: str | None = None) -> Documen
     path = Path(path)
     renderer = Renderer(open_package(data, path))
     text = renderer.render()
-    doc = Document(name=name or path.name, path=str(path), text=text, sha256=sha256_bytes(data), shape="poi",
-                   fields=renderer.fields)
+    doc = Document(name=name or path.name, path=str(path), text=text, sha256=sha256_bytes(data), shape="poi")
+    doc.fields, problems = citation_fields(renderer.fields, doc.name)
     word_export.parse(doc)
+    for problem in problems:
+        doc.problems.append(problem.model_copy(update={"line": doc.line_of(problem.offset or 0)}))
     if renderer.changes:
         doc.problems.append(Problem(file=doc.name, reason=f"the document has {renderer.changes} unaccepted tracked "
                                     "changes; read as if accepted (insertions kept, deletions dropped)"))

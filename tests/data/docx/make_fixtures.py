@@ -18,6 +18,7 @@ from pathlib import Path
 
 import docx
 import pypandoc
+from lxml import etree
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -85,13 +86,13 @@ def replace_placeholders(path: Path, fields: dict[str, list]) -> None:
     parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
                                if rel.reltype.endswith(("/footnotes", "/endnotes"))]
     for part in parts:
-        root = part.element if hasattr(part, "element") else parse_xml(part.blob)
-        for t in list(root.iter(qn("w:t"))):
-            for word, elements in fields.items():
-                if t.text and word in t.text:
-                    _split_run(t, word, elements)
+        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+        for word, elements in fields.items():
+            t = next((t for t in root.iter(qn("w:t")) if t.text and word in t.text), None)
+            if t is not None:
+                _split_run(t, word, elements)
         if not hasattr(part, "element"):
-            part._blob = root.xml.encode("utf-8") if hasattr(root, "xml") else part.blob
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     document.save(str(path))
 
 
@@ -111,7 +112,7 @@ def _split_run(t, word: str, elements: list) -> None:
 
 def zotero_instruction(items: list[dict], locator: str = "") -> str:
     data = {"citationID": "a1b2c3", "properties": {"formattedCitation": "", "plainCitation": "", "noteIndex": 0},
-            "citationItems": [{"id": i, "uris": [f"http://zotero.org/users/1/items/ITEM{i}"],
+            "citationItems": [{"id": i, "uris": [f"http://zotero.org/users/1/items/ZK{item['id']}"],
                                "itemData": item, **({"locator": locator, "label": "page"} if locator else {})}
                               for i, item in enumerate(items, 1)],
             "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json"}
@@ -148,11 +149,74 @@ The talks were [never]{.deletion author="Editor" date="2021-09-01T00:00:00Z"} [q
 """
 
 
+FIELDS = """# Costs of war
+
+The wars cost more than 2 trillion USD ZOTERO1 and killed more than 220,000 people ZOTERO2.
+
+China will seek regional hegemony MENDELEY1.
+
+Moscow prefers a power equilibrium.[^1]
+
+Central Asia will keep its multi-vector diplomacy.[^2]
+
+[^1]: ZOTERO3
+
+[^2]: See ENDNOTE1.
+"""
+CRAWFORD = {"id": 101, "type": "report", "title": "The U.S. Budgetary Costs of the Post-9/11 Wars",
+            "publisher": "Watson Institute for International and Public Affairs, Brown University",
+            "author": [{"family": "Crawford", "given": "Neta C."}], "issued": {"date-parts": [["2021", 9]]}}
+CRAWFORD_LUTZ = {"id": 102, "type": "report", "DOI": "10.5555/costsofwar.2019",
+                 "title": "Human Cost of Post-9/11 Wars: Direct War Deaths in Major War Zones",
+                 "author": [{"family": "Crawford", "given": "Neta C."}, {"family": "Lutz", "given": "Catherine"}],
+                 "issued": {"date-parts": [[2019, 11]]}}
+MEARSHEIMER = {"id": "ITEM-1", "type": "book", "title": "The Tragedy of Great Power Politics",
+               "publisher": "W. W. Norton", "DOI": "10.5555/tragedy.2014",
+               "author": [{"dropping-particle": "", "family": "Mearsheimer", "given": "John J.",
+                           "non-dropping-particle": "", "parse-names": False, "suffix": ""}],
+               "issued": {"date-parts": [["2014"]]}}
+TRENIN = {"id": 104, "type": "article-newspaper", "title": "Russia and China in Central Asia",
+          "author": [{"family": "Trenin", "given": "Dmitri"}], "issued": {"date-parts": [[2021]]},
+          "note": "Citation Key: trenin2021"}
+
+
+def mendeley_instruction(item: dict, locator: str) -> str:
+    """Mendeley Desktop's shape: `ADDIN CSL_CITATION`, ITEM-n ids, a `mendeley` block."""
+    data = {"citationItems": [{"id": "ITEM-1", "itemData": item, "locator": locator,
+                               "uris": ["http://www.mendeley.com/documents/?uuid=5d1e7c2a-0000-4000-8000-000000000001"]}],
+            "mendeley": {"formattedCitation": "", "plainTextFormattedCitation": ""}, "properties": {"noteIndex": 0},
+            "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json"}
+    return "ADDIN CSL_CITATION " + json.dumps(data)
+
+
+def endnote_instruction() -> str:
+    """EndNote's Cite While You Write shape: `ADDIN EN.CITE` and its own XML record."""
+    return ("ADDIN EN.CITE <EndNote><Cite><Author>Cooley</Author><Year>2012</Year><RecNum>7</RecNum><Pages>45</Pages>"
+            "<DisplayText>Cooley 2012, 45</DisplayText><record><rec-number>7</rec-number>"
+            '<ref-type name="Book">6</ref-type><contributors><authors><author><style face="normal" font="default" '
+            'size="100%">Cooley, Alexander</style></author></authors></contributors><titles><title>Great Games, '
+            "Local Rules: The New Great Power Contest in Central Asia</title></titles><dates><year>2012</year>"
+            "</dates><publisher>Oxford University Press</publisher></record></Cite></EndNote>")
+
+
+def build_fields(out: Path) -> None:
+    pandoc(FIELDS, out)
+    replace_placeholders(out, {
+        "ZOTERO1": complex_field(zotero_instruction([CRAWFORD], "14–15"), "(Crawford 2021, 14–15)"),
+        "ZOTERO2": complex_field(zotero_instruction([CRAWFORD_LUTZ, MEARSHEIMER]),
+                                 "(Crawford and Lutz 2019; Mearsheimer 2014)", pieces=5),
+        "MENDELEY1": simple_field(mendeley_instruction(MEARSHEIMER, "360–411"), "(Mearsheimer 2014, 360–411)"),
+        "ZOTERO3": complex_field(zotero_instruction([TRENIN]), "Trenin 2021"),
+        "ENDNOTE1": complex_field(endnote_instruction(), "Cooley 2012, 45"),
+    })
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     pandoc(export_to_markdown(ESSAY.read_text(encoding="utf-8")), out / "essay.docx")
     pandoc(FEATURES, out / "features.docx")
-    for name in ("essay.docx", "features.docx"):
+    build_fields(out / "fields.docx")
+    for name in ("essay.docx", "features.docx", "fields.docx"):
         print("wrote", out / name)
 
 
