@@ -221,6 +221,29 @@ def export_jsonl(ws: Workspace) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False)
 
 
+def export_docx(ws: Workspace, out: Path, style: str | None = None) -> list:
+    """A commented copy of each tagged .docx in corpus/, written to `out` (never over the original):
+    a comment per reviewed claim and per unresolved citation. Returns `index.docx_comments.Commented`s."""
+    from annotator.bib.bibtex import load_bib
+    from annotator.bib.fields import stored_item_entries
+    from annotator.index.csl import check_style, format_references, to_plain
+    from annotator.index.docx_comments import commented_copy
+
+    check_style(style)
+    files = [(p, store.load(p)) for p in ws.annotation_files()]
+    files = [(p, a) for p, a in files if a.doc.lower().endswith(".docx")]
+    if not files:
+        raise AnnotatorError(f"{ws.annotations}: no tagged .docx documents to export; run annotator tag first")
+    for _, afile in files:
+        if (out / afile.doc).resolve() == ws.source_path(afile.doc).resolve():
+            raise AnnotatorError(f"{out}: would overwrite the original {afile.doc}; choose another --out folder")
+    entries = load_bib(ws.bib_files()).entries if ws.bib_files() else []
+    entries += stored_item_entries([p for p, _ in files], {e.key for e in entries})
+    used = {s.key for _, a in files for c in a.annotations if c.kind == "claim" for s in c.sources}
+    references = {k: to_plain(v) for k, v in format_references([e for e in entries if e.key in used], style).items()}
+    return [commented_copy(ws.source_path(a.doc), a, out / a.doc, references) for _, a in files]
+
+
 def shown(ws: Workspace, name: str) -> tuple[Document, AnnotationFile | None]:
     """A document and its stored annotations, by name in corpus/ or by path."""
     path = Path(name)

@@ -48,8 +48,10 @@ class _Field:
 class Renderer:
     """Writes the text in one pass; notes are written inline after their paragraph."""
 
-    def __init__(self, package: Package):
+    def __init__(self, package: Package, keep_nodes: bool = False):
         self.pkg = package
+        # (offset, w:t element, characters of it left out at its start): where each text node was written.
+        self.nodes: list[tuple[int, etree._Element, int]] | None = [] if keep_nodes else None
         self.out: list[str] = []
         self.size = 0
         self.fields: list[RawField] = []
@@ -76,6 +78,13 @@ class Renderer:
             self.lead = False
         self.out.append(text)
         self.size += len(text)
+
+    def text_node(self, t: etree._Element) -> None:
+        text = t.text or ""
+        before = self.size
+        self.put(text)
+        if self.nodes is not None and self.size > before:
+            self.nodes.append((before, t, len(text) - (self.size - before)))
 
     def trim_end(self, floor: int) -> None:
         """Drop trailing whitespace written since offset `floor`."""
@@ -153,7 +162,7 @@ class Renderer:
         for child in r:
             tag = child.tag
             if tag == W + "t":
-                self.put(child.text or "")
+                self.text_node(child)
             elif tag in CHARS:
                 self.put(" " if self.in_note and tag in (W + "br", W + "cr", W + "tab") else CHARS[tag])
             elif tag == W + "instrText":

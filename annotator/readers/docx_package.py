@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -23,13 +24,24 @@ RESAVE = "open it in Word or LibreOffice and save it again as .docx"
 
 @dataclass
 class Package:
-    """The XML a reader needs: the body, the notes, numbering and styles."""
+    """The XML a reader needs: the body, the notes, numbering and styles; and the
+    python-docx document they belong to, for a writer that changes and saves them."""
 
     body: etree._Element
     footnotes: etree._Element | None
     endnotes: etree._Element | None
     numbering: etree._Element | None
     styles: etree._Element | None
+    document: Any = None  # docx.Document
+    parts: dict[str, Any] = field(default_factory=dict)  # "footnotes"/"endnotes" → python-docx part
+
+    def save(self, path: str | Path) -> None:
+        """Write the document, notes edited in place included (python-docx keeps them as bytes)."""
+        for name, part in self.parts.items():
+            element = getattr(self, name)
+            if element is not None and getattr(part, "element", None) is None:
+                part._blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+        self.document.save(str(path))
 
 
 def check_bytes(data: bytes, path: str) -> None:
@@ -67,7 +79,9 @@ def open_package(data: bytes, path: str | Path) -> Package:
     parts = {rel.reltype: rel.target_part for rel in document.part.rels.values() if not rel.is_external}
     return Package(body=document.element.body, footnotes=_xml(parts.get(RT.FOOTNOTES), path),
                    endnotes=_xml(parts.get(RT.ENDNOTES), path), numbering=_xml(parts.get(RT.NUMBERING), path),
-                   styles=_xml(parts.get(RT.STYLES), path))
+                   styles=_xml(parts.get(RT.STYLES), path), document=document,
+                   parts={name: parts[rt] for name, rt in (("footnotes", RT.FOOTNOTES), ("endnotes", RT.ENDNOTES))
+                          if rt in parts})
 
 
 def _xml(part, path: str) -> etree._Element | None:
