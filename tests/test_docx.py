@@ -110,3 +110,12 @@ def test_corpus_listing_takes_docx_and_skips_word_lock_files(tmp_path):
     for name in ("a.docx", "~$a.docx", "b.txt", "c.pdf"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in find_documents([tmp_path])] == ["a.docx", "b.txt"]
+
+
+def test_endnotes_are_numbered_after_the_footnotes():
+    doc = read_document(DOCX / "endnotes.docx")
+    assert doc.text.startswith("Russia moved troops to Tajikistan.[footnoteRef:1] China stayed silent.[endnoteRef:3] "
+                               "Kazakhstan offered talks.[footnoteRef:2]  [1:  Crawford 2021, 14.]  [3:  Trenin 2021.]")
+    assert [(n.label, n.kind, n.text) for n in doc.notes] == [
+        ("1", "footnote", "Crawford 2021, 14."), ("3", "endnote", "Trenin 2021."), ("2", "footnote", "Lemon 2021, 5.")]
+    assert doc.problems == []

@@ -10,10 +10,12 @@ as Zotero, Mendeley and EndNote write them (complex fldChar runs, or fldSimple).
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import docx
@@ -211,12 +213,55 @@ def build_fields(out: Path) -> None:
     })
 
 
+NOTES = """Russia moved troops to Tajikistan.[^1] China stayed silent.[^2] Kazakhstan offered talks.[^3]
+
+[^1]: Crawford 2021, 14.
+
+[^2]: Trenin 2021.
+
+[^3]: Lemon 2021, 5.
+"""
+ENDNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+ENDNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+
+
+def build_endnotes(out: Path) -> None:
+    """Pandoc writes footnotes only: the second note is moved into an endnotes part, as Word keeps it."""
+    pandoc(NOTES, out)
+    with zipfile.ZipFile(out) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    body, notes = etree.fromstring(files["word/document.xml"]), etree.fromstring(files["word/footnotes.xml"])
+    refs = list(body.iter(qn("w:footnoteReference")))
+    moved_id = refs[1].get(qn("w:id"))
+    refs[1].tag = qn("w:endnoteReference")
+    endnotes = etree.Element(qn("w:endnotes"), nsmap=notes.nsmap)
+    for note in list(notes):
+        if note.get(qn("w:id")) in ("-1", "0", moved_id):
+            kept = copy.deepcopy(note) if note.get(qn("w:id")) != moved_id else note
+            kept.tag = qn("w:endnote")
+            for mark in kept.iter(qn("w:footnoteRef")):
+                mark.tag = qn("w:endnoteRef")
+            endnotes.append(kept)
+    files["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
+    files["word/footnotes.xml"] = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    files["word/endnotes.xml"] = etree.tostring(endnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/word/endnotes.xml" ContentType="{ENDNOTES_CT}"/></Types>'.encode())
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdEndnotes" Type="{ENDNOTES_RT}" Target="endnotes.xml"/>'
+                             "</Relationships>".encode())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     pandoc(export_to_markdown(ESSAY.read_text(encoding="utf-8")), out / "essay.docx")
     pandoc(FEATURES, out / "features.docx")
     build_fields(out / "fields.docx")
-    for name in ("essay.docx", "features.docx", "fields.docx"):
+    build_endnotes(out / "endnotes.docx")
+    for name in ("essay.docx", "features.docx", "fields.docx", "endnotes.docx"):
         print("wrote", out / name)
 
 
