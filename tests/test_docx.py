@@ -119,3 +119,52 @@ def test_endnotes_are_numbered_after_the_footnotes():
     assert [(n.label, n.kind, n.text) for n in doc.notes] == [
         ("1", "footnote", "Crawford 2021, 14."), ("3", "endnote", "Trenin 2021."), ("2", "footnote", "Lemon 2021, 5.")]
     assert doc.problems == []
+
+
+def _built(tmp_path, build) -> Path:
+    """A .docx made with python-docx: `build(document)` adds the case."""
+    import docx
+
+    document = docx.Document()
+    build(document)
+    path = tmp_path / "built.docx"
+    document.save(str(path))
+    return path
+
+
+def test_nested_table_is_read_once_with_its_cell(tmp_path):
+    def build(document):
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "Outer"
+        inner = table.cell(0, 1).add_table(rows=1, cols=1)
+        inner.cell(0, 0).text = "Inner"
+        document.add_paragraph("After.")
+
+    assert read_document(_built(tmp_path, build)).text == "Outer\tInner\n\nAfter."
+
+
+def test_a_field_never_separated_does_not_hide_the_rest_of_the_document(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def build(document):
+        p = document.add_paragraph("Claimed here ")
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText> ADDIN ZOTERO_ITEM CSL_CITATION {{}}</w:instrText></w:r>'))
+        document.add_paragraph("The next paragraph stays.")
+
+    doc = read_document(_built(tmp_path, build))
+    assert doc.text == "Claimed here \n\nThe next paragraph stays."
+
+
+def test_empty_content_control_and_empty_paragraphs_are_skipped(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def build(document):
+        document.add_paragraph("First.")
+        document.add_paragraph("")
+        document.element.body.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr/></w:sdt>'))
+        document.add_paragraph("Second.")
+
+    assert read_document(_built(tmp_path, build)).text == "First.\n\nSecond."

@@ -22,6 +22,7 @@ from annotator.models import Document, Problem, sha256_bytes
 
 from . import word_export
 from .docx_fields import RawField, citation_fields
+from .docx_lists import Lists
 from .docx_package import Package, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -112,10 +113,13 @@ class Renderer:
             if tag == W + "p":
                 self.block(lambda c=child: self.paragraph(c, prefix=self.lists.prefix(c)))
             elif tag == W + "tbl":
-                for row in child.iter(W + "tr"):
+                # Direct rows only: a table nested in a cell is read with that cell's paragraphs.
+                for row in child.findall(W + "tr"):
                     self.block(lambda r=row: self.row(r))
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-                self.blocks(child.find(W + "sdtContent") if tag == W + "sdt" else child)
+                inner = child.find(W + "sdtContent") if tag == W + "sdt" else child
+                if inner is not None:
+                    self.blocks(inner)
 
     def block(self, write) -> None:
         """One paragraph or table row, its notes after it; nothing at all when empty."""
@@ -123,19 +127,34 @@ class Renderer:
         if self.out:
             self.put(BLOCK_SEP)
         write()
+        for f in self.stack:
+            if f.start is None:  # an instruction never ends in another paragraph: show what follows
+                f.start = self.size
         self.flush_notes()
         if not "".join(self.out[mark[0]:]).strip():
             del self.out[mark[0]:]
             self.size, self.fields = mark[1], self.fields[: mark[2]]
+            if self.nodes:
+                self.nodes = [n for n in self.nodes if n[0] < self.size]
 
     def row(self, row: etree._Element) -> None:
         for i, cell in enumerate(row.findall(W + "tc")):
             if i:
                 self.put("\t")
-            for j, p in enumerate(cell.iter(W + "p")):
-                if j:
-                    self.put(" ")
-                self.paragraph(p)
+            self.joined(cell.iter(W + "p"))
+
+    def joined(self, paragraphs) -> None:
+        """Paragraphs of a cell or a note on one line, a space between those with text."""
+        start = self.size
+        for p in paragraphs:
+            mark = (len(self.out), self.size)
+            if self.size > start:
+                self.put(" ")
+            written = self.size
+            self.inline(p)
+            if self.size == written:  # nothing in this one: no space for it either
+                del self.out[mark[0]:]
+                self.size = mark[1]
 
     def paragraph(self, p: etree._Element, prefix: str = "") -> None:
         self.put(prefix)
@@ -154,7 +173,9 @@ class Renderer:
             elif tag == W + "fldSimple":
                 self.simple_field(child)
             elif tag in TRANSPARENT or tag == W + "sdt":
-                self.inline(child.find(W + "sdtContent") if tag == W + "sdt" else child)
+                inner = child.find(W + "sdtContent") if tag == W + "sdt" else child
+                if inner is not None:
+                    self.inline(inner)
             elif tag == MC + "AlternateContent":
                 self.inline(child.find(MC + "Fallback") if child.find(MC + "Fallback") is not None else child)
 
@@ -222,10 +243,7 @@ class Renderer:
     def note_text(self, note: etree._Element) -> None:
         self.in_note = self.lead = True
         start = self.size
-        for i, p in enumerate(note.iter(W + "p")):
-            if i and self.size > start:
-                self.put(" ")
-            self.inline(p)
+        self.joined(note.iter(W + "p"))
         self.trim_end(start)
         self.in_note = self.lead = False
 
@@ -235,54 +253,6 @@ def _note_map(part: etree._Element | None) -> dict[str, etree._Element]:
         return {}
     notes = (n for n in part if isinstance(n.tag, str) and n.tag.endswith(("}footnote", "}endnote")))
     return {n.get(W + "id", ""): n for n in notes}
-
-
-class Lists:
-    """List item prefixes: "• " for bullets, "3. " for numbers, indented by level."""
-
-    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
-        self.formats: dict[tuple[str, str], str] = {}
-        self.counts: dict[tuple[str, str], int] = {}
-        self.style_num: dict[str, str] = {}
-        if numbering is not None:
-            abstract = {a.get(W + "abstractNumId"): a for a in numbering.findall(W + "abstractNum")}
-            for num in numbering.findall(W + "num"):
-                ref = num.find(W + "abstractNumId")
-                spec = abstract.get(ref.get(W + "val") if ref is not None else None)
-                for lvl in spec.findall(W + "lvl") if spec is not None else []:
-                    fmt = lvl.find(W + "numFmt")
-                    self.formats[(num.get(W + "numId", ""), lvl.get(W + "ilvl", "0"))] = (
-                        fmt.get(W + "val", "decimal") if fmt is not None else "decimal")
-        for style in styles.findall(W + "style") if styles is not None else []:
-            num_id = style.find(f"{W}pPr/{W}numPr/{W}numId")
-            if num_id is not None:
-                self.style_num[style.get(W + "styleId", "")] = num_id.get(W + "val", "")
-
-    def prefix(self, p: etree._Element) -> str:
-        num_id, level = self._numbering(p)
-        fmt = self.formats.get((num_id, level))
-        if not num_id or num_id == "0" or fmt is None or fmt == "none":
-            return ""
-        indent = "  " * int(level) if level.isdigit() else ""
-        if fmt == "bullet":
-            return indent + "• "
-        key = (num_id, level)
-        self.counts[key] = self.counts.get(key, 0) + 1
-        for deeper in [k for k in self.counts if k[0] == num_id and k[1] > level]:
-            del self.counts[deeper]  # a sub-list restarts under each new item
-        return f"{indent}{self.counts[key]}. "
-
-    def _numbering(self, p: etree._Element) -> tuple[str, str]:
-        ppr = p.find(W + "pPr")
-        if ppr is None:
-            return "", "0"
-        num_pr = ppr.find(W + "numPr")
-        num_id = num_pr.find(W + "numId") if num_pr is not None else None
-        ilvl = num_pr.find(W + "ilvl") if num_pr is not None else None
-        if num_id is None:
-            style = ppr.find(W + "pStyle")
-            return self.style_num.get(style.get(W + "val", "") if style is not None else "", ""), "0"
-        return num_id.get(W + "val", ""), ilvl.get(W + "val", "0") if ilvl is not None else "0"
 
 
 def read_docx(data: bytes, path: str | Path, name: str | None = None) -> Document:
