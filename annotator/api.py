@@ -17,7 +17,7 @@ from annotator.store import store
 from annotator.store.lock import locked
 
 from .errors import AnnotatorError, StoreError
-from .models import AnnotationFile, Document, Problem
+from .models import AnnotationFile, Document, Problem, sha256_bytes
 from .workspace import Workspace
 
 
@@ -234,9 +234,12 @@ def export_docx(ws: Workspace, out: Path, style: str | None = None) -> list:
     files = [(p, a) for p, a in files if a.doc.lower().endswith(".docx")]
     if not files:
         raise AnnotatorError(f"{ws.annotations}: no tagged .docx documents to export; run annotator tag first")
-    for _, afile in files:
-        if (out / afile.doc).resolve() == ws.source_path(afile.doc).resolve():
+    for _, afile in files:  # every refusal before the first copy is written
+        source = ws.source_path(afile.doc)
+        if (out / afile.doc).resolve() == source.resolve():
             raise AnnotatorError(f"{out}: would overwrite the original {afile.doc}; choose another --out folder")
+        if sha256_bytes(source.read_bytes()) != afile.sha256:
+            raise AnnotatorError(f"{source}: changed since it was tagged; run annotator tag first")
     entries = load_bib(ws.bib_files()).entries if ws.bib_files() else []
     entries += stored_item_entries([p for p, _ in files], {e.key for e in entries})
     used = {s.key for _, a in files for c in a.annotations if c.kind == "claim" for s in c.sources}

@@ -15,6 +15,7 @@ from conftest import ROOT
 
 from annotator import api
 from annotator.cli import main
+from annotator.errors import AnnotatorError
 from annotator.models import AnnotationFile
 from annotator.review.query import Filters
 from annotator.review.workflow import decide_all
@@ -127,3 +128,14 @@ def test_cli_docx_needs_out_and_reports_counts(reviewed, tmp_path):
                                        str(tmp_path), "--style", "apa"])
     assert result.exit_code == 0, result.output
     assert f"{tmp_path}/fields.docx: 5 claim comment(s), 0 unresolved citation(s)" in result.output.splitlines()
+
+
+def test_a_docx_edited_since_tagging_is_refused_before_any_copy(reviewed, tmp_path):
+    shutil.copytree(reviewed, tmp_path / "ws")
+    source = tmp_path / "ws" / "corpus" / "fields.docx"
+    document = docx.Document(str(source))
+    document.add_paragraph("Added after tagging.")
+    document.save(str(source))
+    with pytest.raises(AnnotatorError, match=r"fields.docx: changed since it was tagged; run annotator tag first"):
+        api.export_docx(Workspace(tmp_path / "ws"), tmp_path / "out")
+    assert not (tmp_path / "out").exists()

@@ -94,3 +94,19 @@ def test_tag_refuses_a_doc_file_and_writes_nothing(workspace):
                                   "and save it again as .docx\n")
     assert len(result.output.splitlines()) == 1
     assert list((workspace / "annotations").iterdir()) == []
+
+
+def test_tag_reports_unaccepted_tracked_changes(workspace):
+    shutil.copy(DOCX / "features.docx", workspace / "corpus" / "features.docx")
+    result = CliRunner().invoke(main, ["--root", str(workspace), "tag"])
+    assert result.exit_code == 1  # as for any problem in the input: the work is saved, the input needs a look
+    assert (workspace / "annotations" / "features.json").exists()
+    assert ("warning: features.docx: the document has 3 unaccepted tracked changes; read as if accepted "
+            "(insertions kept, deletions dropped)") in " ".join(result.output.split())
+
+
+def test_check_lists_a_corrupt_docx_as_an_error(workspace):
+    (workspace / "corpus" / "broken.docx").write_bytes((DOCX / "features.docx").read_bytes()[:3000])
+    result = CliRunner().invoke(main, ["--root", str(workspace), "check"])
+    assert result.exit_code == 1
+    assert "broken.docx: corrupt .docx (a damaged or truncated zip); open it in Word or LibreOffice" in result.output
