@@ -127,7 +127,7 @@ def test_cli_docx_needs_out_and_reports_counts(reviewed, tmp_path):
     result = CliRunner().invoke(main, ["--root", str(reviewed), "export", "--format", "docx", "--out",
                                        str(tmp_path), "--style", "apa"])
     assert result.exit_code == 0, result.output
-    assert f"{tmp_path}/fields.docx: 5 claim comment(s), 0 unresolved citation(s)" in result.output.splitlines()
+    assert f"{tmp_path}/fields.docx: 6 claim comment(s), 0 unresolved citation(s)" in result.output.splitlines()
 
 
 def test_a_docx_edited_since_tagging_is_refused_before_any_copy(reviewed, tmp_path):

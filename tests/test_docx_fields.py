@@ -67,7 +67,8 @@ def test_fields_of_the_fixture_sit_on_their_printed_text():
     shown = [(doc.text[f.start:f.end], [i.manager for i in f.items]) for f in doc.fields]
     assert shown == [("(Crawford 2021, 14–15)", ["Zotero"]),
                      ("(Crawford and Lutz 2019; Mearsheimer 2014)", ["Zotero", "Zotero"]),
-                     ("(Mearsheimer 2014, 360–411)", ["Mendeley"]), ("Trenin 2021", ["Zotero"]),
+                     ("(Mearsheimer 2014, 360–411)", ["Mendeley"]), ("(Cooley and Nexon 2021)", ["Mendeley"]),
+                     ("Trenin 2021", ["Zotero"]),
                      ("Cooley 2012, 45", ["EndNote"])]
     assert "ADDIN" not in doc.text and doc.problems == []
 
@@ -93,6 +94,7 @@ def test_without_a_bib_every_item_is_linked_and_indexed_from_its_field(tmp_path)
     assert [c[:4] for c in cites] == [
         ("Crawford 2021, 14–15", "Crawford", "2021", "14–15"), ("Crawford and Lutz 2019", "Crawford and Lutz", "2019", ""),
         ("Mearsheimer 2014", "Mearsheimer", "2014", ""), ("Mearsheimer 2014, 360–411", "Mearsheimer", "2014", "360–411"),
+        ("Cooley and Nexon 2021", "Cooley and Nexon", "2021", ""),
         ("Trenin 2021", "Trenin", "2021", ""), ("Cooley 2012, 45", "Cooley", "2012", "45")]
     assert all(c[4] and c[5].endswith("field (no entry in bib/: listed from the field)") for c in cites)
     assert cites[2][4] == cites[3][4]  # one work, cited through Zotero and Mendeley: one key (its DOI)
@@ -101,7 +103,7 @@ def test_without_a_bib_every_item_is_linked_and_indexed_from_its_field(tmp_path)
     cooley = next(s for s in index.sources if s.key.startswith("cooley2012"))
     assert cooley.reference.startswith("Cooley, Alexander. 2012. Great Games, Local Rules")
     cited = [c for c in index.claims if c.kind == "cited"]
-    assert len(cited) == 5 and all(r.sources and r.sources[0].status == "resolved" for r in cited)
+    assert len(cited) == 6 and all(r.sources and r.sources[0].status == "resolved" for r in cited)
 
 
 BIB = """@book{tragedy, author = {Mearsheimer, John J.}, title = {A Different Title}, year = {2001}, doi = {https://doi.org/10.5555/TRAGEDY.2014}}
@@ -119,3 +121,15 @@ def test_with_a_bib_by_doi_then_key_then_authors_year_title(tmp_path):
     assert links["Crawford and Lutz 2019"][0] == "crawford2019"
     assert links["Crawford and Lutz 2019"][1].startswith("from Zotero field (author+year")
     assert links["Crawford 2021, 14–15"][1] == "from Zotero field (no entry in bib/: listed from the field)"
+    assert links["Cooley and Nexon 2021"][1] == "from Mendeley field (no entry in bib/: listed from the field)"
+
+
+def test_mendeley_cite_content_control():
+    from annotator.readers.docx_fields import _base64
+
+    data = json.dumps({"citationItems": [{"id": "x", "itemData": {"title": "T", "issued": {"date-parts": [[2020]]}}}]})
+    tag = "MENDELEY_CITATION_v3_" + base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
+    items, _ = read_instruction(tag)
+    assert (items[0].manager, items[0].id, items[0].title, items[0].year) == ("Mendeley", "x", "T", "2020")
+    with pytest.raises(ValueError, match="Mendeley Cite is not base64"):
+        _base64("ab$", "Mendeley Cite")

@@ -172,12 +172,20 @@ class Renderer:
                 self.run(child)
             elif tag == W + "fldSimple":
                 self.simple_field(child)
-            elif tag in TRANSPARENT or tag == W + "sdt":
-                inner = child.find(W + "sdtContent") if tag == W + "sdt" else child
-                if inner is not None:
-                    self.inline(inner)
+            elif tag == W + "sdt":
+                self.content_control(child)
+            elif tag in TRANSPARENT:
+                self.inline(child)
             elif tag == MC + "AlternateContent":
                 self.inline(child.find(MC + "Fallback") if child.find(MC + "Fallback") is not None else child)
+
+    def content_control(self, sdt: etree._Element) -> None:
+        """Its content; Mendeley Cite keeps a citation's data in the control's tag."""
+        start, inner, tag = self.size, sdt.find(W + "sdtContent"), sdt.find(f"{W}sdtPr/{W}tag")
+        if inner is not None:
+            self.inline(inner)
+        if tag is not None and tag.get(W + "val", "").startswith("MENDELEY_CITATION"):
+            self.record(tag.get(W + "val", ""), start)
 
     def run(self, r: etree._Element) -> None:
         for child in r:

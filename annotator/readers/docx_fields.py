@@ -29,6 +29,7 @@ class RawField(NamedTuple):
 
 CSL = re.compile(r"ADDIN\s+(ZOTERO_ITEM\s+)?CSL_CITATION\s*(\{.*)\Z", re.DOTALL)
 ENDNOTE = re.compile(r"ADDIN\s+EN\.CITE(?!\.DATA)\s*(.*)\Z", re.DOTALL)
+MENDELEY_CITE = re.compile(r"MENDELEY_CITATION_v3_(\S+)\Z")  # Mendeley Cite: base64 JSON in a content control's tag
 ENDNOTE_DATA = re.compile(r"ADDIN\s+EN\.CITE\.DATA\s+([A-Za-z0-9+/=\s]+)")
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 KEY_IN_NOTE = re.compile(r"^Citation Key:\s*(\S+)", re.MULTILINE)  # Better BibTeX puts it in `extra`
@@ -54,6 +55,9 @@ def read_instruction(instruction: str) -> tuple[list[CitedItem], list[str]] | No
     csl = CSL.match(instruction)
     if csl:
         return _csl(csl.group(2), "Zotero" if csl.group(1) else "Mendeley")
+    cite = MENDELEY_CITE.match(instruction)
+    if cite:
+        return _csl(_base64(cite.group(1), "Mendeley Cite"), "Mendeley")
     endnote = ENDNOTE.match(instruction)
     if endnote:
         return _endnote(endnote.group(1))
@@ -114,16 +118,23 @@ def _csl_year(issued: Any) -> str:
     return found.group(1) if found else ""
 
 
+def _base64(data: str, what: str) -> str:
+    """Standard or URL-safe base64, padding optional (Mendeley Cite drops it)."""
+    data = "".join(data.split())
+    try:
+        return base64.b64decode(data + "=" * (-len(data) % 4), altchars=b"-_" if "-" in data or "_" in data
+                                else None).decode("utf-8")
+    except (binascii.Error, ValueError):
+        raise ValueError(f"{what} is not base64") from None
+
+
 # -- EndNote ------------------------------------------------------------------
 
 
 def _endnote(raw: str) -> tuple[list[CitedItem], list[str]]:
     data = ENDNOTE_DATA.search(raw)
     if data:  # the citation travels base64-encoded in a nested field
-        try:
-            raw = base64.b64decode("".join(data.group(1).split())).decode("utf-8", "replace")
-        except (binascii.Error, ValueError):
-            raise ValueError("EndNote EN.CITE.DATA is not base64") from None
+        raw = _base64(data.group(1), "EndNote EN.CITE.DATA")
     raw = raw.strip()
     if not raw:
         return [], []

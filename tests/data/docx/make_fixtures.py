@@ -10,6 +10,7 @@ as Zotero, Mendeley and EndNote write them (complex fldChar runs, or fldSimple).
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import re
@@ -157,6 +158,8 @@ The wars cost more than 2 trillion USD ZOTERO1 and killed more than 220,000 peop
 
 China will seek regional hegemony MENDELEY1.
 
+Great powers compete for Central Asia MENDELEYCITE.
+
 Moscow prefers a power equilibrium.[^1]
 
 Central Asia will keep its multi-vector diplomacy.[^2]
@@ -191,6 +194,22 @@ def mendeley_instruction(item: dict, locator: str) -> str:
     return "ADDIN CSL_CITATION " + json.dumps(data)
 
 
+COOLEY_NEXON = {"id": "c0a1", "type": "book", "title": "Exit from Hegemony", "publisher": "Oxford University Press",
+                "author": [{"family": "Cooley", "given": "Alexander"}, {"family": "Nexon", "given": "Daniel H."}],
+                "issued": {"date-parts": [[2021]]}}
+
+
+def mendeley_cite_control(item: dict, result: str) -> list:
+    """Mendeley Cite (the Word add-in since 2020): no field, a content control whose tag is
+    MENDELEY_CITATION_v3_ and the citation JSON in base64 (URL-safe, unpadded)."""
+    data = {"citationID": "MENDELEY_CITATION_c0a1", "properties": {"noteIndex": 0}, "isEdited": False,
+            "manualOverride": {"isManuallyOverridden": False, "citeprocText": result, "manualOverrideText": ""},
+            "citationItems": [{"id": item["id"], "itemData": item, "isTemporary": False}]}
+    tag = base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    return [parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_{tag}"/><w:id w:val="7"/>'
+                      f"</w:sdtPr><w:sdtContent>{_run(_text(result))}</w:sdtContent></w:sdt>")]
+
+
 def endnote_instruction() -> str:
     """EndNote's Cite While You Write shape: `ADDIN EN.CITE` and its own XML record."""
     return ("ADDIN EN.CITE <EndNote><Cite><Author>Cooley</Author><Year>2012</Year><RecNum>7</RecNum><Pages>45</Pages>"
@@ -208,6 +227,7 @@ def build_fields(out: Path) -> None:
         "ZOTERO2": complex_field(zotero_instruction([CRAWFORD_LUTZ, MEARSHEIMER]),
                                  "(Crawford and Lutz 2019; Mearsheimer 2014)", pieces=5),
         "MENDELEY1": simple_field(mendeley_instruction(MEARSHEIMER, "360–411"), "(Mearsheimer 2014, 360–411)"),
+        "MENDELEYCITE": mendeley_cite_control(COOLEY_NEXON, "(Cooley and Nexon 2021)"),
         "ZOTERO3": complex_field(zotero_instruction([TRENIN]), "Trenin 2021"),
         "ENDNOTE1": complex_field(endnote_instruction(), "Cooley 2012, 45"),
     })
