@@ -137,6 +137,8 @@ def export(ctx: click.Context, fmt: str, out: Path | None, style: str | None) ->
             for line in done.skipped:
                 click.echo(f"  not commented: {line}", err=True)
         return
+    if out is not None and out.is_dir():
+        raise click.UsageError(f"{out} is a folder; --format jsonl writes one file")
     lines = api.export_jsonl(workspace(ctx))
     if out:
         with out.open("w", encoding="utf-8") as fh:

@@ -24,7 +24,7 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from annotator.errors import AnnotatorError
-from annotator.models import AnnotationFile, CitationAnnotation, ClaimAnnotation, sha256_bytes
+from annotator.models import AnnotationBase, AnnotationFile, CitationAnnotation, ClaimAnnotation, sha256_bytes
 from annotator.readers.docx import Renderer, W
 from annotator.readers.docx_package import Package, open_package
 
@@ -142,7 +142,7 @@ def commented_copy(source: Path, afile: AnnotationFile, dest: Path, references: 
     text = renderer.render()
     text_map = TextMap(renderer.nodes or [])
     done = Commented(doc=afile.doc, path=dest)
-    todo = [(a, claim_comment(a, references)) for a in afile.annotations
+    todo: list[tuple[AnnotationBase, list[str]]] = [(a, claim_comment(a, references)) for a in afile.annotations
             if isinstance(a, ClaimAnnotation) and a.status in REVIEWED]
     todo += [(a, citation_comment(a)) for a in afile.annotations
              if isinstance(a, CitationAnnotation) and not a.bib_key and a.status != "rejected"]
@@ -155,7 +155,7 @@ def commented_copy(source: Path, afile: AnnotationFile, dest: Path, references: 
     return done
 
 
-def _add(package: Package, text_map: TextMap, ann, lines: list[str], done: Commented) -> None:
+def _add(package: Package, text_map: TextMap, ann: AnnotationBase, lines: list[str], done: Commented) -> None:
     start, end = text_map.snap(ann.start, ann.end)
     if end <= start:
         done.skipped.append(f"{ann.id}: “{ann.text}” holds no text of the document's runs")
@@ -164,7 +164,7 @@ def _add(package: Package, text_map: TextMap, ann, lines: list[str], done: Comme
     for line in lines[1:]:
         comment.add_paragraph(line)
     place_comment(text_map, start, end, comment.comment_id)
-    if ann.kind == "claim":
+    if isinstance(ann, ClaimAnnotation):
         done.claims += 1
     else:
         done.citations += 1
