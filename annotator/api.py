@@ -18,7 +18,7 @@ from annotator.store import store
 from annotator.store.lock import locked
 
 from .errors import AnnotatorError, InputError, StoreError
-from .models import AnnotationFile, Document, Problem
+from .models import AnnotationFile, Document, Problem, sha256_bytes
 from .workspace import Workspace
 
 
@@ -175,13 +175,15 @@ def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: Annotat
 
 
 def link_file(ws: Workspace, afile: AnnotationFile) -> AnnotationFile:
-    """Link citations to bib/ and fill claim sources, when a bibliography exists."""
-    if not ws.bib_files():
+    """Link citations to bib/ and fill claim sources, when a bibliography exists
+    or a reference manager's fields (.docx) describe the cited works."""
+    with_items = any(a.kind == "citation" and a.item for a in afile.annotations)
+    if not ws.bib_files() and not with_items:
         return afile
     from annotator.bib import bibtex as bib
     from annotator.bib import link as linking
 
-    entries, _problems = bib.load(ws.bib_files())
+    entries = bib.load(ws.bib_files())[0] if ws.bib_files() else []
     return linking.link_file(afile, entries)
 
 
@@ -272,6 +274,32 @@ def write_lines(path: Path, lines: Iterable[str]) -> None:
         store.write_atomic(path, (line + "\n" for line in lines))
     except OSError as err:  # a full disk, a folder not ours: said in one line
         raise StoreError(f"{path}: cannot write it ({err.strerror or err})") from None
+
+
+def export_docx(ws: Workspace, out: Path, style: str | None = None) -> list:
+    """A commented copy of each tagged .docx in corpus/, written to `out` (never over the original):
+    a comment per reviewed claim and per unresolved citation. Returns `index.docx_comments.Commented`s."""
+    from annotator.bib.bibtex import load_bib
+    from annotator.bib.fields import stored_item_entries
+    from annotator.index.csl import check_style, format_references, to_plain
+    from annotator.index.docx_comments import commented_copy
+
+    check_style(style)
+    files = [(p, store.load(p)) for p in ws.annotation_files()]
+    files = [(p, a) for p, a in files if a.doc.lower().endswith(".docx")]
+    if not files:
+        raise AnnotatorError(f"{ws.annotations}: no tagged .docx documents to export; run annotator tag first")
+    for _, afile in files:  # every refusal before the first copy is written
+        source = ws.source_path(afile.doc)
+        if (out / afile.doc).resolve() == source.resolve():
+            raise AnnotatorError(f"{out}: would overwrite the original {afile.doc}; choose another --out folder")
+        if sha256_bytes(source.read_bytes()) != afile.sha256:
+            raise AnnotatorError(f"{source}: changed since it was tagged; run annotator tag first")
+    entries = load_bib(ws.bib_files()).entries if ws.bib_files() else []
+    entries += stored_item_entries([p for p, _ in files], {e.key for e in entries})
+    used = {s.key for _, a in files for c in a.annotations if c.kind == "claim" for s in c.sources}
+    references = {k: to_plain(v) for k, v in format_references([e for e in entries if e.key in used], style).items()}
+    return [commented_copy(ws.source_path(a.doc), a, out / a.doc, references) for _, a in files]
 
 
 def shown(ws: Workspace, name: str) -> tuple[Document, AnnotationFile | None]:

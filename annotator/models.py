@@ -15,7 +15,7 @@ import hashlib
 from datetime import datetime
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION: Final = 1
 
@@ -80,6 +80,32 @@ class Note(Strict):
     text: str
 
 
+class CitedItem(Strict):
+    """One cited work as a reference manager stores it in a Word field."""
+
+    manager: Literal["Zotero", "Mendeley", "EndNote"]
+    id: str = ""  # the manager's own id: Zotero item key, Mendeley uuid, EndNote record number
+    key: str = ""  # a citation key, when the item carries one (CSL `citation-key`, Better BibTeX)
+    authors: list[str] = []  # "Family, Given", or a name as one piece ("World Bank")
+    year: str = ""
+    title: str = ""
+    doi: str = ""
+    container: str = ""  # journal, book or site
+    publisher: str = ""
+    type: str = ""  # CSL type ("article-journal", "report", …)
+    url: str = ""
+
+
+class FieldCitation(Strict):
+    """A reference manager's citation field in a .docx: what it cites, and
+    where its displayed result ("(Crawford 2021, 14)") stands in the text."""
+
+    start: int
+    end: int
+    items: list[CitedItem]
+    locators: list[str]  # one per item ("14–15", or "")
+
+
 class Document(Strict):
     """A source file as read: its exact text and where its notes are."""
 
@@ -95,6 +121,7 @@ class Document(Strict):
     # Spans (start, end) that hold no body prose: markers, note blocks, the
     # date prefix. The NLP pass sees them as blanks so offsets stay exact.
     masked: list[tuple[int, int]] = []
+    fields: list[FieldCitation] = []  # .docx only: reference-manager citation fields
 
     def body(self) -> str:
         """The text with markers and notes blanked out, same length."""
@@ -197,10 +224,19 @@ class CitationAnnotation(AnnotationBase):
     suffix: str = ""  # prose after it
     ibid: bool = False
     title: str = ""  # short or full title, when a note-style citation gives one
+    item: CitedItem | None = None  # the work as a reference manager's field (.docx) gives it
     bib_key: str | None = None
     link_score: float | None = None
     link_reason: str | None = None
     candidates: list[Candidate] = []
+
+    @model_serializer(mode="wrap")
+    def _without_empty_item(self, handler: SerializerFunctionWrapHandler) -> dict:
+        # Only .docx citations have an item: files of other documents stay as they were.
+        data = handler(self)
+        if data.get("item", 0) is None:
+            del data["item"]
+        return data
 
 
 class ClaimAnnotation(AnnotationBase):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.citations.fields import with_fields
 from annotator.citations.parse import parse_note
 from annotator.errors import BibError
 from annotator.models import CitationAnnotation, Problem, Provenance, stable_id
@@ -55,8 +56,9 @@ def _from_notes(name: str, path: Path) -> list[CitationAnnotation]:
     return [CitationAnnotation(id=stable_id("citation", c.start, c.end), start=c.start, end=c.end, text=c.text,
                                number=n.label, authors=c.authors, year=c.year, year_suffix=c.year_suffix,
                                locator=c.locator, prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title,
-                               provenance=prov)
-            for n in doc.notes for c in parse_note(n.text, n.text_start)]
+                               item=c.item, provenance=prov)
+            for n in doc.notes
+            for c in with_fields(parse_note(n.text, n.text_start), doc.fields, doc.text, n.text_start, n.text_end)]
 
 
 def document_citations(ws: Workspace) -> dict[str, list[CitationAnnotation]]:

@@ -16,6 +16,7 @@ from annotator.models import AnnotationFile, Candidate, CitationAnnotation, Clai
 from annotator.nlp.knowledge.load import package_scores
 
 from .bibtex import BibEntry, Bibliography
+from .fields import doi_index, item_key, match_item
 from .names import author_score, cited_names, fold, index_keys, lookup_keys
 
 # Thresholds and confidence factors are data: annotator/data/scores.json, "linking".
@@ -68,6 +69,7 @@ class Resolver:
                 self.index[k].append(e)
         self.keys = list(self.index)
         self.by_key = {e.key: e for e in self.entries}
+        self.by_doi = doi_index(self.entries)
         self.suffix = self._assign_suffixes()
 
     def _assign_suffixes(self) -> dict[str, str]:
@@ -220,6 +222,15 @@ def _reparse(c: CitationAnnotation) -> list:
     return []
 
 
+def item_link(resolver: Resolver, c: CitationAnnotation) -> Link:
+    """A reference manager's item links by its own data; one bib/ lacks stands for itself."""
+    assert c.item is not None
+    found = match_item(c.item, resolver, c.authors)
+    if found:
+        return Link(found[0], found[1], f"from {c.item.manager} field ({found[2]})")
+    return Link(item_key(c.item), 1.0, f"from {c.item.manager} field (no entry in bib/: listed from the field)")
+
+
 def _ibid_link(previous: list[CitationAnnotation]) -> Link:
     keys = list(dict.fromkeys(c.bib_key for c in previous if c.bib_key))
     if len(keys) == 1 and all(c.bib_key for c in previous):
@@ -245,7 +256,8 @@ def link_citations(citations: list[CitationAnnotation], bib: Iterable[BibEntry] 
         if current and (c.number is None or c.number != current[-1].number):
             previous, current = current, []
         if not c.reviewed:
-            link = _ibid_link(previous) if c.ibid else resolve_citation(resolver, c)
+            link = (item_link(resolver, c) if c.item else _ibid_link(previous) if c.ibid
+                    else resolve_citation(resolver, c))
             c = _apply(c, _prefer_cited(link, cited, "cited earlier in this document"))
         if c.bib_key:
             cited.add(c.bib_key)

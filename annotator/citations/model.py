@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.models import CitedItem
+
 
 @dataclass
 class ParsedCitation:
@@ -21,7 +23,8 @@ class ParsedCitation:
     suffix: str = ""
     ibid: bool = False
     title: str = ""
-    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference
+    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference | field
+    item: CitedItem | None = None  # from a reference manager's field (.docx)
 
 
 YEAR = re.compile(r"(?<![\w\-–/.])(1[5-9]\d\d|20\d\d)([a-z]?)(?![\w/])|(?<!\w)(n\.d\.)")

@@ -114,17 +114,31 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "docx"]), default="jsonl", show_default=True,
+              help="jsonl: every annotation, one JSON object a line; docx: a commented copy of each .docx source.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="jsonl: write this file instead of stdout; docx: the folder for the copies (required).")
+@click.option("--style", help="docx: CSL style of the sources in comments (name or .csl file).")
 @click.pass_context
 @reports_errors
-def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
-    """Write every stored annotation as one JSON object per line.
+def export(ctx: click.Context, fmt: str, out: Path | None, style: str | None) -> None:
+    """Write every stored annotation as one JSON object per line, or the review back into Word.
 
     \b
-    Example:
+    Examples:
       annotator export > annotations.jsonl
+      annotator export --format docx --out reviewed/ --style apa
     """
+    if fmt == "docx":
+        if out is None:
+            raise click.UsageError("--format docx needs --out FOLDER (the originals are never changed)")
+        for done in api.export_docx(workspace(ctx), out, style):
+            click.echo(f"{done.path}: {done.claims} claim comment(s), {done.citations} unresolved citation(s)")
+            for line in done.skipped:
+                click.echo(f"  not commented: {line}", err=True)
+        return
+    if out is not None and out.is_dir():
+        raise click.UsageError(f"{out} is a folder; --format jsonl writes one file")
     lines = api.export_jsonl(workspace(ctx))
     if out:
         api.write_lines(out, lines)

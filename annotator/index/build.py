@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.bib.bibtex import BibEntry, Bibliography, load_bib
+from annotator.bib.fields import stored_item_entries
 from annotator.errors import AnnotatorError
 from annotator.models import Problem
 from annotator.workspace import Workspace
@@ -51,6 +52,8 @@ def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | N
     by_key = _first_per_key(bib.entries)
     check_style(style)
     paths = _in_workspace(ws, ws.annotation_files(), found)
+    # Works a .docx's reference manager describes and bib/ lacks: listed from the field data.
+    by_key.update({e.key: e for e in stored_item_entries(paths, set(by_key))})
     wanted, keys = statuses(include_proposed), frozenset(by_key)
     with Workers(worker_count(workers, len(by_key), len(paths))) as pool:
         references = pool.references(list(by_key.values()), style)

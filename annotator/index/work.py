@@ -19,9 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from pathlib import Path
 
+from annotator import readers
 from annotator.errors import AnnotatorError
 from annotator.models import sha256_bytes
-from annotator.readers import decode
 from annotator.store import store
 from annotator.workspace import Workspace
 
@@ -65,7 +65,7 @@ def source_text(ws: Workspace, afile, problems: list[IndexProblem]) -> str | Non
         return None
     try:
         data = path.read_bytes()
-        text = decode(data, str(path))
+        text = readers.source_text(data, path)
     except (OSError, AnnotatorError) as err:
         problems.append(IndexProblem(kind="source", document=afile.doc, message=f"source not readable "
                                      f"({getattr(err, 'strerror', None) or err}); no lines or context shown"))

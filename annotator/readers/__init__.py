@@ -15,7 +15,8 @@ from annotator.models import Document, Problem, Shape, sha256_bytes
 
 from . import markdown, plain, word_export
 
-SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx", ".doc")
+WORD = (".docx", ".doc")  # read as Word packages; a .doc is refused with what to do
 _DATE = re.compile(r"\A\ufeff?\s*(date\s+(\d{4}-\d{2}-\d{2}))\b")
 
 
@@ -77,8 +78,21 @@ def read_document(path: str | Path) -> Document:
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a document")
     data = path.read_bytes()
+    if path.suffix.lower() in WORD:
+        from .docx import read_docx
+
+        return read_docx(data, path)
     text = decode(data, str(path))
     return read_text(text, name=path.name, path=str(path), sha256=sha256_bytes(data))
+
+
+def source_text(data: bytes, path: str | Path) -> str:
+    """The text annotations' offsets point into: decoded, or rendered from a .docx."""
+    if Path(path).suffix.lower() in WORD:
+        from .docx import docx_text
+
+        return docx_text(data, path)
+    return decode(data, str(path))
 
 
 def find_documents(paths: list[Path]) -> list[Path]:
@@ -88,7 +102,9 @@ def find_documents(paths: list[Path]) -> list[Path]:
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
         if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            # "~$essay.docx" is the lock file Word keeps beside an open document.
+            found += sorted(f for f in p.rglob("*")
+                            if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$"))
         else:
             found.append(p)
     return found

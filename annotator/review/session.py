@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.errors import StoreError, WorkspaceError
 from annotator.models import Annotation, AnnotationFile, Review, Status
-from annotator.readers import decode
+from annotator.readers import source_text
 from annotator.store import store
 from annotator.workspace import Workspace
 
@@ -142,7 +142,7 @@ def load(ws: Workspace, name: str) -> Loaded:
     stamp = _stamp(path)
     afile = store.load(path)
     source = ws.source_path(afile.doc)
-    text = decode(source.read_bytes(), str(source))
+    text = source_text(source.read_bytes(), source)
     store.verify(afile, text, path)
     return Loaded(name=name, path=path, afile=afile, text=text, stamp=stamp)
 

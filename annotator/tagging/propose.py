@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from annotator import TAGGER_VERSION
+from annotator.citations.fields import with_fields
 from annotator.citations.parse import ParsedCitation, find_inline, parse_note
 from annotator.models import (
     ActorAnnotation,
@@ -79,11 +80,20 @@ def citations(p: Proposer) -> list[CitationAnnotation]:
         earlier += parsed
         for c in parsed:
             out.append(CitationAnnotation(
-                **p.base("citation", c.start, c.end, "note-citation", 1.0, note.label),
+                **p.base("citation", c.start, c.end, _rule(c, "note-citation"), 1.0, note.label, *_item_key(c)),
                 number=note.label, authors=c.authors, year=c.year, year_suffix=c.year_suffix,
-                locator=c.locator, prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title,
+                locator=c.locator, prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title, item=c.item,
             ))
     return out
+
+
+def _rule(c: ParsedCitation, rule: str) -> str:
+    return f"{c.item.manager.lower()}-field" if c.item else rule
+
+
+def _item_key(c: ParsedCitation) -> tuple[str, ...]:
+    """Items of one field that no printed citation matched share its span: their ids differ by item."""
+    return (c.item.manager, c.item.id) if c.item else ()
 
 
 def _complete(c, previous: list, earlier: list) -> None:
@@ -136,7 +146,8 @@ PROSE_RUN = re.compile(r"\S(?:.*\S)?", re.DOTALL)  # a stretch trimmed of the bl
 def parse_notes(doc: Document) -> list[list[ParsedCitation]]:
     """Each note's citations (file offsets): read once, for the citation
     annotations and for the note prose between them."""
-    return [parse_note(note.text, note.text_start) for note in doc.notes]
+    return [with_fields(parse_note(note.text, note.text_start), doc.fields, doc.text, note.text_start, note.text_end)
+            for note in doc.notes]
 
 
 def note_prose(doc: Document, cites: list[list[ParsedCitation]] | None = None) -> tuple[str, list[Piece]]:
@@ -203,11 +214,13 @@ def _opening_paren(text: str, start: int) -> int | None:
 
 def inline_citations(p: Proposer, body: str) -> list[CitationAnnotation]:
     """Author-date citations in the body text, e.g. "(Crawford 2021, 14)"."""
+    notes = [(n.start, n.end) for n in p.doc.notes]
+    fields = [f for f in p.doc.fields if not any(s <= f.start < e for s, e in notes)]
     return [CitationAnnotation(
-        **p.base("citation", c.start, c.end, "inline-citation", 0.9, "inline"),
+        **p.base("citation", c.start, c.end, _rule(c, "inline-citation"), 0.9, "inline", *_item_key(c)),
         authors=c.authors, year=c.year, year_suffix=c.year_suffix, locator=c.locator,
-        prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title,
-    ) for c in find_inline(body)]
+        prefix=c.prefix, suffix=c.suffix, ibid=c.ibid, title=c.title, item=c.item,
+    ) for c in with_fields(find_inline(body), fields, body, 0, len(body))]
 
 
 def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = None,
