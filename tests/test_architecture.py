@@ -24,7 +24,7 @@ LAYERS = [
     ("review", ["annotator.review"]),
     ("link", ["annotator.bib"]),
     ("index", ["annotator.index"]),
-    ("api", ["annotator.api", "annotator.evaluate", "annotator.gold"]),
+    ("api", ["annotator.api", "annotator.export", "annotator.evaluate", "annotator.gold"]),
     ("cli", ["annotator.cli", "annotator.__main__"]),  # `python -m annotator` runs the command group
 ]
 

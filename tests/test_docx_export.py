@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import ROOT
 
-from annotator import api
+from annotator import api, export
 from annotator.cli import main
 from annotator.errors import AnnotatorError
 from annotator.models import AnnotationFile
@@ -65,7 +65,7 @@ def comment_ranges(path: Path) -> dict[str, tuple[str, str]]:
 @pytest.fixture(scope="module")
 def exported(reviewed) -> Path:
     out = reviewed / "reviewed"
-    api.export_docx(Workspace(reviewed), out, style=None)
+    export.export_docx(Workspace(reviewed), out, style=None)
     return out
 
 
@@ -137,5 +137,5 @@ def test_a_docx_edited_since_tagging_is_refused_before_any_copy(reviewed, tmp_pa
     document.add_paragraph("Added after tagging.")
     document.save(str(source))
     with pytest.raises(AnnotatorError, match=r"fields.docx: changed since it was tagged; run annotator tag first"):
-        api.export_docx(Workspace(tmp_path / "ws"), tmp_path / "out")
+        export.export_docx(Workspace(tmp_path / "ws"), tmp_path / "out")
     assert not (tmp_path / "out").exists()

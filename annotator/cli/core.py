@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator import api
+from annotator.export import export_docx, export_jsonl, write_lines
 from annotator.workspace import init_workspace
 
 from .main import main, reports_errors, workspace
@@ -132,16 +133,16 @@ def export(ctx: click.Context, fmt: str, out: Path | None, style: str | None) ->
     if fmt == "docx":
         if out is None:
             raise click.UsageError("--format docx needs --out FOLDER (the originals are never changed)")
-        for done in api.export_docx(workspace(ctx), out, style):
+        for done in export_docx(workspace(ctx), out, style):
             click.echo(f"{done.path}: {done.claims} claim comment(s), {done.citations} unresolved citation(s)")
             for line in done.skipped:
                 click.echo(f"  not commented: {line}", err=True)
         return
     if out is not None and out.is_dir():
         raise click.UsageError(f"{out} is a folder; --format jsonl writes one file")
-    lines = api.export_jsonl(workspace(ctx))
+    lines = export_jsonl(workspace(ctx))
     if out:
-        api.write_lines(out, lines)
+        write_lines(out, lines)
     else:
         for line in lines:
             click.echo(line)
