@@ -121,7 +121,12 @@ def citations(gold: dict, anns: list) -> tuple[list[Score], list[Rate]]:
     core = ("authors", "year", "year_suffix", "locator")
     rates.append(Rate(name="citation authors+year+suffix+locator", total=len(want),
                       hits=sum(all(g[n] == getattr(a, n) for n in core) for g, a in matched)))
-    return [_score("citation spans", set(want), set(found))], rates
+    scores = [_score("citation spans", set(want), set(found))]
+    if any("bib_key" in c for c in want.values()):  # gold that records links (its text came with a .bib)
+        scores.append(_score("citation links to bib/ (span + key)",
+                             {(s, c["bib_key"]) for s, c in want.items() if c.get("bib_key")},
+                             {(s, a.bib_key) for s, a in found.items() if a.bib_key}))
+    return scores, rates
 
 
 def actors(gold: dict, anns: list) -> tuple[list[Score], list[Rate]]:

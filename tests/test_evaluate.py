@@ -8,6 +8,7 @@ from annotator.evaluate import (
     Score,
     actors,
     bcubed,
+    citations,
     cited,
     claims,
     evaluate_pairs,
@@ -103,3 +104,21 @@ def test_a_note_backing_no_clause_is_not_counted_among_cited_claims(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(gold), encoding="utf-8")
     assert load_gold(tmp_path) == [gold]
     assert [r.total for r in cited(gold, [])] == [0, 0, 0]
+
+
+def _citation(start, end, bib_key):
+    from annotator.models import CitationAnnotation
+
+    return CitationAnnotation(id=f"c{start}", start=start, end=end, text="x" * (end - start), provenance=PROVENANCE,
+                              number="1", authors="A", year="2000", bib_key=bib_key)
+
+
+def test_citation_links_are_scored_only_where_gold_records_them():
+    cite = {"span": [0, 5], "authors": "A", "year": "2000", "year_suffix": "", "locator": "", "prefix": "",
+            "suffix": ""}
+    gold = {"footnotes": [{"citations": [{**cite, "bib_key": "a2000"}, {**cite, "span": [9, 12], "bib_key": None}]}]}
+    scores, _ = citations(gold, [_citation(0, 5, "a2000"), _citation(9, 12, "b2001")])
+    links = {s.name: s for s in scores}["citation links to bib/ (span + key)"]
+    assert (links.tp, links.fp, links.fn) == (1, 1, 0)  # a link where gold has none is wrong
+    unkeyed = {"footnotes": [{"citations": [cite]}]}
+    assert [s.name for s in citations(unkeyed, [_citation(0, 5, "a2000")])[0]] == ["citation spans"]
