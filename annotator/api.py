@@ -113,7 +113,7 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
         if progress and todo:
             progress("loading the spaCy model…", 0, len(todo))
         for done, (doc, afile) in enumerate(_each_proposed(ws, todo, model, jobs, report.problems), 1):
-            saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
+            saved = _save(ws, doc, old[doc.name], afile)
             report.rows.append(_row(doc, saved))
             if progress:
                 progress(doc.name, done, len(todo))
@@ -167,7 +167,9 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
 
 
 def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: AnnotationFile) -> AnnotationFile:
-    merged = store.merge(old, new, doc.text)
+    # Linked after the merge: reviewed claims kept from the old file take the
+    # sources of the notes they rest on now, not those of their old numbers.
+    merged = link_file(ws, store.merge(old, new, doc.text, doc.notes))
     if old is not None and store.reviewed_count(merged) < store.reviewed_count(old):
         raise StoreError(f"{ws.annotation_path(doc.name)}: re-tagging would lose reviewed annotations; not saved")
     store.save(ws.annotation_path(doc.name), merged)
