@@ -233,8 +233,12 @@ def _outcome(o: ro.Outcome) -> str:
 @reports_errors
 def status(ctx, docs):
     """Counts of annotations by kind and review status, per document."""
-    columns = ("proposed", "accepted", "edited", "rejected")
     rows = workflow.status(workspace(ctx), docs)
+    n_changed = sum(counts["changed"] for row in rows for counts in row.counts.values())
+    columns = ("proposed", "accepted", "edited", "rejected") + (("changed",) if n_changed else ())
+    if n_changed:
+        click.echo(f"{n_changed} annotation(s) changed since their decision: "
+                   "`annotator review --status changed` decides them again")
     lost = [row for row in rows if row.orphans]
     if lost:  # first, so that it is seen above long tables
         click.echo(f"{sum(len(r.orphans) for r in lost)} orphan(s) in {len(lost)} document(s), listed below: "

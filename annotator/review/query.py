@@ -18,7 +18,7 @@ from .edit import known_actors
 from .session import Item, Loaded, Session, decided, load_all, now
 
 ORDERS = ("doc", "score", "kind")
-STATUSES = ("proposed", "accepted", "edited", "rejected")
+STATUSES = ("proposed", "accepted", "edited", "rejected", "changed")
 _KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
 Verdict = Literal["accepted", "rejected"]  # what a batch decides
 

@@ -69,7 +69,7 @@ def review(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | 
             return Reviewed(queued=0)
         actors = rq.corpus_actors(ws, session)
         changed = Loop(session, console, keys, actors).run()
-    left = sum(1 for it in session.items if session.ann(it).status == "proposed")
+    left = sum(1 for it in session.items if session.ann(it).pending)
     return Reviewed(len(session.items), changed, left)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from annotator.errors import StoreError
-from annotator.models import KINDS, SCHEMA_VERSION, Annotation, AnnotationFile
+from annotator.models import KINDS, SCHEMA_VERSION, AnnotationFile
 from annotator.workspace import document_name_problem
 
 from .merge import merge, once  # noqa: F401  (store.merge: the store's one entry point)
