@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from annotator.models import (
+    Annotation,
     AnnotationBase,
     AnnotationFile,
     Changed,
@@ -71,25 +72,27 @@ class Follower:
             if o.id in self.refs:
                 self.labels.setdefault(o.number, self.refs[o.id].number)
         self.old = old
-        self.proposed = {(a.kind, a.start, a.end): a for a in new.annotations}
+        self.proposed: dict[tuple[str, int, int], Annotation] = {(a.kind, a.start, a.end): a for a in new.annotations}
         self.fresh: set[str] = set()  # ids of changed annotations that took the new proposal's fields
 
-    def place(self, ann: A) -> A | None:
+    def place(self, ann: Annotation) -> Annotation | None:
         """`ann` moved to where its content now stands; None when it is gone."""
         if isinstance(ann, FootnoteRefAnnotation):
-            return self._ref(ann)  # type: ignore[return-value]
-        moved = reanchor(ann, self.text)
+            return self._ref(ann)
+        moved: Annotation | None = reanchor(ann, self.text)
         if moved is None:
             return None
         if not same_words(moved.text, ann.text):
             moved = mark_changed(moved, ann, "its words were edited since the decision")
         if moved.status == "changed":
-            return self._proposal_for(moved)
-        if isinstance(moved, CitationAnnotation) and moved.number is not None:
-            return self._in_note(moved, ann)  # type: ignore[return-value]
+            moved = self._proposal_for(moved)
+            if moved.id in self.fresh:
+                return moved
+        if isinstance(moved, CitationAnnotation) and isinstance(ann, CitationAnnotation) and moved.number is not None:
+            return self._in_note(moved, ann)
         return moved
 
-    def _proposal_for(self, ann: A) -> A:
+    def _proposal_for(self, ann: Annotation) -> Annotation:
         """A changed annotation awaits a new decision on what the tagger reads in
         the new words now (a citation's year and page, a claim's notes), its own
         id and the decision set aside kept."""
@@ -97,7 +100,7 @@ class Follower:
         if now is None:
             return ann
         self.fresh.add(ann.id)
-        return now.model_copy(update={"id": ann.id, "review": ann.review, "changed": ann.changed})  # type: ignore[return-value]
+        return now.model_copy(update={"id": ann.id, "review": ann.review, "changed": ann.changed})
 
     def _ref(self, ann: FootnoteRefAnnotation) -> FootnoteRefAnnotation | None:
         now = self.refs.get(ann.id)
