@@ -16,6 +16,8 @@ from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
 from annotator.store import store
 from annotator.store.lock import locked
+from annotator.store.renamed import Renamed, drop_leftover, taken_over
+from annotator.store.renamed import find as find_renamed
 
 from .errors import AnnotatorError, InputError, StoreError
 from .models import AnnotationFile, Document, Problem
@@ -39,6 +41,7 @@ class TagRow:
 class TagReport:
     rows: list[TagRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    renamed: list[Renamed] = field(default_factory=list)  # documents whose decisions followed them
 
 
 def doc_name(ws: Workspace, path: Path) -> str:
@@ -103,6 +106,9 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
     docs = read_all(ws, paths, unread)
     old = {d.name: stored(ws, d) for d in docs}  # fail before any work on a broken file
     report = TagReport(problems=unread + [p for d in docs for p in d.problems])
+    # A renamed or moved document: its decisions are in the leftover file of its old name.
+    renamed = find_renamed(ws, {d.name: d.sha256 for d in docs if old[d.name] is None},
+                           {ws.annotation_path(d.name) for d in docs})
     todo = []
     for doc in docs:
         prev = old[doc.name]
@@ -112,14 +118,20 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             todo.append(doc)
     # Held for the whole run: a review open on one of these documents refuses
     # the tagging up front instead of finding its file rewritten underneath it.
-    with locked(ws, [d.name for d in todo], reviewer_name()):
+    with locked(ws, [d.name for d in todo] + [r.was for r in renamed.values()], reviewer_name()):
         # Read again under the lock: a review that ended since the first read
         # saved decisions that the merge must keep.
         old.update({d.name: stored(ws, d) for d in todo})
+        for name, moved in renamed.items():
+            if old[name] is None:
+                old[name] = taken_over(moved)
         if progress and todo:
             progress("loading the spaCy model…", 0, len(todo))
         for done, (doc, afile) in enumerate(_each_proposed(ws, todo, model, jobs, report.problems), 1):
             saved = _save(ws, doc, old[doc.name], afile)
+            if doc.name in renamed:
+                drop_leftover(renamed[doc.name])
+                report.renamed.append(renamed[doc.name])
             report.rows.append(_row(doc, saved))
             if progress:
                 progress(doc.name, done, len(todo))

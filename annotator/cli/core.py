@@ -11,7 +11,7 @@ from annotator import api
 from annotator.workspace import init_workspace
 
 from .main import main, reports_errors, workspace
-from .render import changed_line, console, problem_lines, skipped_line, tag_progress, tag_table
+from .render import changed_line, console, problem_lines, renamed_lines, skipped_line, tag_progress, tag_table
 
 
 @main.command()
@@ -54,7 +54,7 @@ def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: in
     with tag_progress() as advance:
         report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force, progress=advance)
     console().print(tag_table(report))
-    for line in filter(None, [skipped_line(report), changed_line(report)]):
+    for line in filter(None, [skipped_line(report), *renamed_lines(report), changed_line(report)]):
         click.echo(line)
     for line in problem_lines(report.problems):
         click.echo(line, err=True)

@@ -110,6 +110,8 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
         return
     with _keys() as keys, _exit_on_signals():
         reviewed = workflow.review(ws, _console(), keys, docs, filters, order=order, reviewer=reviewer)
+    for reason in reviewed.missing:
+        click.echo(f"skipped: {reason}", err=True)
     click.echo(_farewell(reviewed))
 
 
@@ -244,6 +246,9 @@ def status(ctx, docs):
         click.echo(f"{sum(len(r.orphans) for r in lost)} orphan(s) in {len(lost)} document(s), listed below: "
                    "`annotator review --orphans` places or drops them")
     for row in rows:
+        if row.missing:
+            click.echo(f"skipped: {row.missing}", err=True)
+            continue
         click.echo(row.doc)
         click.echo(f"  {'kind':<13}" + "".join(f"{c:>10}" for c in columns) + f"{'total':>8}")
         for kind, counts in row.counts.items():

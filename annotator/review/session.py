@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.errors import StoreError, WorkspaceError
+from annotator.errors import MissingSource, StoreError, WorkspaceError
 from annotator.models import Annotation, AnnotationFile, Review, Status
 from annotator.readers import decode
 from annotator.store import store
@@ -147,8 +147,20 @@ def load(ws: Workspace, name: str) -> Loaded:
     return Loaded(name=name, path=path, afile=afile, text=text, stamp=stamp)
 
 
-def load_all(ws: Workspace, wanted: list[str] | tuple[str, ...] = ()) -> dict[str, Loaded]:
-    return {name: load(ws, name) for name in doc_names(ws, wanted)}
+def load_all(ws: Workspace, wanted: list[str] | tuple[str, ...] = (),
+             missing: list[str] | None = None) -> dict[str, Loaded]:
+    """The named documents (default all). With a `missing` list and no document
+    named, one whose source is gone (renamed, moved) is said there and left
+    out: it blocks only itself, the others are still reviewed."""
+    out = {}
+    for name in doc_names(ws, wanted):
+        try:
+            out[name] = load(ws, name)
+        except MissingSource as err:
+            if missing is None or wanted:
+                raise
+            missing.append(str(err))
+    return out
 
 
 # -- deciding ---------------------------------------------------------------
