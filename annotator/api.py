@@ -118,7 +118,7 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             todo.append(doc)
     # Held for the whole run: a review open on one of these documents refuses
     # the tagging up front instead of finding its file rewritten underneath it.
-    with locked(ws, [d.name for d in todo] + [r.was for r in renamed.values()], reviewer_name()):
+    with locked(ws, [d.name for d in todo] + [r.was for r in renamed.values()], reviewer_name(), task="tag"):
         # Read again under the lock: a review that ended since the first read
         # saved decisions that the merge must keep.
         old.update({d.name: stored(ws, d) for d in todo})
@@ -294,6 +294,16 @@ def _export_row(afile: AnnotationFile, ann) -> dict:
 def export_jsonl(ws: Workspace) -> Iterator[str]:
     for row in export_rows(ws):
         yield json.dumps(row, ensure_ascii=False)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write an output file (an index page) atomically, its folder made if needed:
+    the previous page stays whole until the new one is complete."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store.write_atomic(path, [text])
+    except OSError as err:
+        raise StoreError(f"{path}: cannot write it ({err.strerror or err})") from None
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> None:
