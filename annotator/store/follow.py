@@ -12,8 +12,10 @@ left to the store as an orphan.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -35,7 +37,9 @@ from .anchor import MIN_CONTEXT, A, reanchor
 # a change of words.
 _TYPO = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
 _SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d+")
+# A marker's or note's number: what renumbering changes (`[^12]`, `[footnoteRef:12]`,
+# `[12:  `); other digits ("in 2019") are words like any other.
+_NUMBER = re.compile(r"(?<=[\[^:])\d+")
 
 
 def same_words(a: str | None, b: str | None) -> bool:
@@ -60,7 +64,8 @@ class Follower:
 
     def __init__(self, old: AnnotationFile, new: AnnotationFile, text: str, notes: Sequence[Note] = ()):
         self.text = text
-        self.notes = list(notes)
+        self.notes = sorted(notes, key=lambda n: n.start)
+        self.note_starts = [n.start for n in self.notes]
         olds = [a for a in old.annotations if isinstance(a, FootnoteRefAnnotation)]
         news = [a for a in new.annotations if isinstance(a, FootnoteRefAnnotation)]
         self.refs = match_refs(olds, news, text)
@@ -71,7 +76,7 @@ class Follower:
         for o in olds:
             if o.id in self.refs:
                 self.labels.setdefault(o.number, self.refs[o.id].number)
-        self.old = old
+        self.by_id = {a.id: a for a in old.annotations}
         self.proposed: dict[tuple[str, int, int], Annotation] = {(a.kind, a.start, a.end): a for a in new.annotations}
         self.fresh: set[str] = set()  # ids of changed annotations that took the new proposal's fields
 
@@ -115,7 +120,8 @@ class Follower:
 
     def _in_note(self, moved: CitationAnnotation, was: CitationAnnotation) -> CitationAnnotation:
         """A note citation takes the number of the note it now stands in."""
-        label = next((n.label for n in self.notes if n.start <= moved.start < n.end), None)
+        k = bisect_right(self.note_starts, moved.start) - 1
+        label = self.notes[k].label if k >= 0 and moved.start < self.notes[k].end else None
         if label is None and not self.notes:
             label = self.labels.get(was.number or "")
         if label is None:
@@ -138,7 +144,7 @@ class Follower:
         return moved
 
     def _citation_now(self, cid: str, citation_at: dict[tuple[int, int], str]) -> str | None:
-        was = next((a for a in self.old.annotations if a.id == cid), None)
+        was = self.by_id.get(cid)
         if was is None:
             return cid if cid in citation_at.values() else None
         moved = reanchor(was, self.text)
@@ -150,49 +156,98 @@ class Follower:
 
 def match_refs(olds: list[FootnoteRefAnnotation], news: list[FootnoteRefAnnotation],
                text: str) -> dict[str, FootnoteRefAnnotation]:
-    """Old footnote ref id -> the new ref that is the same marker: first by the
-    note's text (the words around the marker choose among notes alike), then,
-    for the rest, by the words around the marker alone (its note was edited)."""
-    free = {id(n): n for n in news}
-    by_text: dict[str, list[FootnoteRefAnnotation]] = defaultdict(list)
-    for n in news:
-        if n.note_text is not None:
-            by_text[_norm(n.note_text)].append(n)
-    out: dict[str, FootnoteRefAnnotation] = {}
-    for o in olds:
-        alike = [n for n in by_text.get(_norm(o.note_text or ""), []) if id(n) in free and n.note_kind == o.note_kind]
-        if o.note_text is not None and alike:
-            out[o.id] = free.pop(id(max(alike, key=lambda n: _around(o, n))))
-    pairs = sorted(_near_pairs(olds, news, out, free), key=lambda p: (-p[0], p[1]))
-    for score, _, o, n in pairs:
-        if score >= MIN_CONTEXT and o.id not in out and id(n) in free:
-            out[o.id] = free.pop(id(n))
+    """Old footnote ref id -> the new ref that is the same marker.
+
+    Markers keep their order when notes are inserted or deleted, so the old
+    and new markers are aligned in order (`_aligned`), each pair scored by its
+    note's text and the words around the marker; a marker moved elsewhere (a
+    paragraph moved) is then found by its note's text and its words alone.
+    """
+    old_marks, new_marks = [_Mark.of(o) for o in olds], [_Mark.of(n) for n in news]
+    pairs = _aligned(old_marks, new_marks)
+    taken = {id(n) for n in pairs.values()}
+    free = {id(n): n for n in new_marks if id(n) not in taken}
+    rest = [o for o in old_marks if o.ann.id not in pairs]
+    same = list(islice(((_around(o, n), k, o, n) for k, o in enumerate(rest) for n in free.values()
+                        if o.same_note(n)), MANY))
+    for _, _, o, n in sorted(same, key=lambda p: (-p[0], p[1])):
+        if o.ann.id not in pairs and id(n) in free:
+            pairs[o.ann.id] = free.pop(id(n))
+    return {old_id: mark.ann for old_id, mark in pairs.items()}
+
+
+# An old marker is aligned with the new markers at about its rank only: an
+# insertion of k notes shifts ranks by k; NEAR more for notes moved a little.
+NEAR = 20
+MANY = 10_000  # at most so many pairs of markers moved out of order are compared
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A footnote ref as compared: its note's text and the words around it, normalised once."""
+
+    ann: FootnoteRefAnnotation
+    note: str | None
+    before: str
+    after: str
+
+    @classmethod
+    def of(cls, ann: FootnoteRefAnnotation) -> _Mark:
+        note = None if ann.note_text is None else f"{ann.note_kind}:{_norm(ann.note_text)}"
+        return cls(ann, note, _NUMBER.sub("0", ann.before), _NUMBER.sub("0", ann.after))
+
+    def same_note(self, other: _Mark) -> bool:
+        return self.note is not None and self.note == other.note
+
+
+def _aligned(olds: list[_Mark], news: list[_Mark]) -> dict[str, _Mark]:
+    """The order-keeping pairing of old and new markers with the best total
+    score (a banded alignment, linear in the number of markers)."""
+    lo, hi = NEAR + max(0, len(olds) - len(news)), NEAR + max(0, len(news) - len(olds))
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # cell -> (score, move: 0 pair, 1 skip old, 2 skip new)
+
+    def at(i: int, j: int) -> float:
+        return best[(i, j)][0] if (i, j) in best else 0.0
+
+    for i, o in enumerate(olds):
+        for j in range(max(0, i - lo), min(len(news), i + hi + 1)):
+            pair = _pair_score(o, news[j])
+            moves = [(at(i - 1, j - 1) + pair, 0) if pair > 0 else (-1.0, 0), (at(i - 1, j), 1), (at(i, j - 1), 2)]
+            best[(i, j)] = max(moves, key=lambda m: (m[0], -m[1]))
+    out: dict[str, _Mark] = {}
+    i, j = len(olds) - 1, len(news) - 1
+    while i >= 0 and j >= 0:
+        if (i, j) not in best:  # outside the band: step toward it
+            i, j = (i, j - 1) if j > i + hi else (i - 1, j)
+            continue
+        move = best[(i, j)][1]
+        if move == 0:
+            out[olds[i].ann.id] = news[j]
+        i, j = i - (move != 2), j - (move != 1)
     return out
 
 
-# Markers whose notes were edited are compared with the new markers at about
-# the same rank only, so a document of thousands of notes stays linear.
-NEAR = 20
-
-
-def _near_pairs(olds, news, out, free):
-    slack = NEAR + abs(len(news) - len(olds))
-    for i, o in enumerate(olds):
-        if o.id in out:
-            continue
-        for n in news[max(0, i - slack): i + slack + 1]:
-            if id(n) in free and n.note_kind == o.note_kind:
-                yield _around(o, n), i, o, n
+def _pair_score(old: _Mark, new: _Mark) -> float:
+    """Positive when `new` may be `old`: the same note text (worth more than any
+    other pair), or the same words around the marker (its note was edited)."""
+    if old.ann.note_kind != new.ann.note_kind:
+        return 0.0
+    around = _around(old, new)
+    if old.same_note(new):
+        return 200.0 + around
+    return around - MIN_CONTEXT + 1 if around >= MIN_CONTEXT else 0.0
 
 
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TYPO)).strip()
 
 
-def _around(old: FootnoteRefAnnotation, new: FootnoteRefAnnotation) -> float:
-    """How alike the words around two markers are, numbers aside (they are what changed)."""
-    sides = [(old.before, new.before[-len(old.before):] if old.before else ""),
-             (old.after, new.after[: len(old.after)])]
-    scores = [fuzz.ratio(_DIGITS.sub("0", a), _DIGITS.sub("0", b)) for a, b in sides if a]
-    return sum(scores) / len(scores) if scores else 100.0
-
+def _around(old: _Mark, new: _Mark) -> float:
+    """How alike the words around two markers are, numbers aside (they are what
+    changed). The words before count twice: a marker belongs to the sentence it
+    ends; what follows it may be a sentence inserted after it."""
+    before = fuzz.ratio(old.before, new.before[-len(old.before):]) if old.before else None
+    after = fuzz.ratio(old.after, new.after[: len(old.after)]) if old.after else None
+    if before is None or after is None:
+        return before if after is None and before is not None else (after if after is not None else 100.0)
+    return (2 * before + after) / 3
