@@ -61,6 +61,8 @@ def test_edited_words_under_an_accepted_claim_make_it_changed_and_every_command_
         "'The pipeline is a luxury for Turkmenistan'" in check.output
     assert "No problems." not in check.output
     assert all(row.text != claim.text for row in build_index(ws).claims)  # nobody accepted these words
+    pending = run(workspace, "index", "--include-proposed")
+    assert "cited · *changed*: “The pipeline is a luxury for Turkmenistan”" in pending.output
 
 
 def test_review_shows_both_texts_and_a_new_decision_replaces_the_old_one(workspace):

@@ -1,6 +1,7 @@
 """Load `bib/*.bib` into `BibEntry` models, with every problem kept as data.
 
-The only module that imports bibtexparser. Known traps of bibtexparser 2 that
+With its helper `joins` (`#` joins, `crossref`), the only module that imports
+bibtexparser. Known traps of bibtexparser 2 that
 are handled here: blocks it cannot parse and duplicate keys go to
 `failed_blocks` and would vanish from `entries`; LaTeX decoding before names
 are split breaks `{{United Nations Office on Drugs and Crime}}` and braced
