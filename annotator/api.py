@@ -224,7 +224,7 @@ def check(ws: Workspace, paths: list[Path] | None = None) -> list[Problem]:
         docs.append(doc.model_copy(update={"name": doc_name(ws, path)}))
     for doc in docs:
         problems += doc.problems + _stored_problems(ws, doc)
-    problems += _stray_files(ws, {ws.annotation_path(d.name) for d in docs}, paths)
+    problems += _stray_files(ws, docs, paths)
     return problems
 
 
@@ -255,10 +255,15 @@ def changed_reason(ann) -> str:
             "decide again: annotator review --status changed")
 
 
-def _stray_files(ws: Workspace, expected: set[Path], paths: list[Path] | None) -> list[Problem]:
+def _stray_files(ws: Workspace, docs: list[Document], paths: list[Path] | None) -> list[Problem]:
     if paths:
         return []
-    return [Problem(file=str(p), reason="annotation file with no source document in corpus/")
+    expected = {ws.annotation_path(d.name) for d in docs}
+    untagged = {d.name: d.sha256 for d in docs if not ws.annotation_path(d.name).exists()}
+    found = {r.path: r.doc for r in find_renamed(ws, untagged, expected).values()}
+    return [Problem(file=str(p), reason=f"annotations of a document now named {found[p]} (the same text: renamed or "
+                    "moved); `annotator tag` moves its decisions there" if p in found
+                    else "annotation file with no source document in corpus/")
             for p in ws.annotation_files() if p not in expected]
 
 

@@ -99,3 +99,11 @@ def test_a_missing_source_blocks_only_its_own_document(workspace, monkeypatch):
     assert done.queued == 1  # here.txt is still reviewed: its one annotation is in the queue
     named = run(workspace, "status", "gone.txt")
     assert named.exit_code == 1 and "the source of gone.json is missing" in named.output
+
+
+def test_check_names_the_new_name_before_the_tagging(workspace):
+    accepted(workspace, "old.txt")
+    (workspace / "corpus" / "old.txt").rename(workspace / "corpus" / "new.txt")
+    reasons = [p.reason for p in api.check(Workspace(workspace))]
+    assert "annotations of a document now named new.txt (the same text: renamed or moved); " \
+        "`annotator tag` moves its decisions there" in reasons
