@@ -121,7 +121,7 @@ def fields(ann: Annotation) -> Table:
 def _field_rows(ann: Annotation) -> list[tuple[str, object]]:
     review = ann.review
     when = f" at {review.time.astimezone():%Y-%m-%d %H:%M %Z}" if review.time else ""
-    decided = f"{review.status} by {review.reviewer}{when}" if ann.reviewed else "proposed"
+    decided = f"{review.status} by {review.reviewer}{when}" if not ann.pending else review.status
     kind = " · ".join(x for x in (ann.kind, type_of(ann)) if x)
     rows: list[tuple[str, object]] = [("kind", kind), ("status", decided)]
     rows += _kind_rows(ann)
