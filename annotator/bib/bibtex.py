@@ -168,9 +168,10 @@ def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
     strings = {s.key.lower(): str(s.value) for s in library.strings}
     inherit(library.entries)
     for block in library.blocks:
-        if isinstance(block, Entry) and not block.key.strip():  # nothing could ever cite it
+        if isinstance(block, (Entry, DuplicateBlockKeyBlock)) and not block.key.strip():  # nothing could cite it
+            what = f"@{block.entry_type} entry" if isinstance(block, Entry) else "an entry"  # a second keyless one
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
-                                        reason=f"@{block.entry_type} entry has no key: not loaded"))
+                                        reason=f"{what} has no key: not loaded"))
         elif isinstance(block, Entry):
             bib.entries.append(_entry(block, file, bib.problems, strings=strings))
         elif isinstance(block, DuplicateBlockKeyBlock):
