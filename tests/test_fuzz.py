@@ -8,7 +8,7 @@ CI sees the same examples every run. 300 examples per target by default;
 
 from __future__ import annotations
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from annotator.bib.bibtex import parse_bibtex
@@ -88,6 +88,7 @@ bib_texts = st.lists(_BIB_PIECES | st.text(max_size=2), max_size=24).map("".join
 
 
 @given(bib_texts)
+@example("@book{}@book{}")  # found by a --fuzz run: the second keyless entry was loaded with an empty key
 def test_the_bibtex_loader_never_raises_and_keeps_bad_blocks_as_problems(text):
     bib = parse_bibtex(text, "b.bib")
     for e in bib.entries:
