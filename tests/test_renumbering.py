@@ -23,15 +23,20 @@ RAIL = "Rail links to Uzbekistan are expanding."
 BEFORE = f"# Essay\n\n{BORDER}[^1] {PIPE}[^2]\n\n[^1]: Smith 2019, 14.\n[^2]: Jones 2020, 7.\n"
 AFTER = (f"# Essay\n\n{RAIL}[^1] {BORDER}[^2] {PIPE}[^3]\n\n"
          "[^1]: Brown 2018, 3.\n[^2]: Smith 2019, 14.\n[^3]: Jones 2020, 7.\n")
+# The same in a Word export: markers `[footnoteRef:N]`, notes `[N:  …]` after their paragraph.
+WORD_BEFORE = (f"Essay\n\n{BORDER}[footnoteRef:1] {PIPE}[footnoteRef:2]  [1:  Smith 2019, 14.]  "
+               "[2:  Jones 2020, 7.]\n")
+WORD_AFTER = (f"Essay\n\n{RAIL}[footnoteRef:1] {BORDER}[footnoteRef:2] {PIPE}[footnoteRef:3]  "
+              "[1:  Brown 2018, 3.]  [2:  Smith 2019, 14.]  [3:  Jones 2020, 7.]\n")
 
 
-def reviewed_then_renumbered(workspace):
+def reviewed_then_renumbered(workspace, before: str = BEFORE, after: str = AFTER):
     (workspace / "bib" / "b.bib").write_text(BIB, encoding="utf-8")
-    (workspace / "corpus" / "d.md").write_text(BEFORE, encoding="utf-8")
+    (workspace / "corpus" / "d.md").write_text(before, encoding="utf-8")
     ws = Workspace(workspace)
     api.tag(ws)
     workflow.decide_all(ws, "accepted", reviewer="ada")
-    (workspace / "corpus" / "d.md").write_text(AFTER, encoding="utf-8")
+    (workspace / "corpus" / "d.md").write_text(after, encoding="utf-8")
     api.tag(ws)
     return ws, store.load(ws.annotation_path("d.md"))
 
@@ -64,6 +69,18 @@ def test_link_and_index_give_each_claim_the_sources_of_its_own_note(workspace):
     index = build_index(ws)  # accepted claims only
     assert {row.text.split()[1]: [s.key for s in row.sources] for row in index.claims} == {
         "border": ["smith2019"], "pipeline": ["jones2020"]}
+
+
+def test_a_word_export_renumbered_keeps_each_claim_on_its_own_note(workspace):
+    ws, afile = reviewed_then_renumbered(workspace, WORD_BEFORE, WORD_AFTER)
+    refs = {a.note_text: (a.number, a.text, a.status) for a in afile.annotations if a.kind == "footnote_ref"}
+    assert refs["Smith 2019, 14."] == ("2", "[footnoteRef:2]", "accepted")
+    assert refs["Jones 2020, 7."] == ("3", "[footnoteRef:3]", "accepted")
+    claims = {a.text.split()[1]: (a.footnotes, [s.key for s in a.sources], a.status)
+              for a in afile.annotations if a.kind == "claim"}
+    assert claims["border"] == (["2"], ["smith2019"], "accepted")
+    assert claims["pipeline"] == (["3"], ["jones2020"], "accepted")
+    store.verify(afile, WORD_AFTER, "d.json")
 
 
 def test_check_is_quiet_when_everything_followed(workspace):
