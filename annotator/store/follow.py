@@ -46,7 +46,7 @@ def same_words(a: str | None, b: str | None) -> bool:
     """Equal but for whitespace and typographic quotes."""
     if a is None or b is None:
         return a == b
-    return _SPACE.sub(" ", a.translate(_TYPO)).strip() == _SPACE.sub(" ", b.translate(_TYPO)).strip()
+    return _norm(a) == _norm(b)
 
 
 def mark_changed(ann: A, was: AnnotationBase, reason: str, words: str | None = None) -> A:
@@ -68,7 +68,7 @@ class Follower:
         self.note_starts = [n.start for n in self.notes]
         olds = [a for a in old.annotations if isinstance(a, FootnoteRefAnnotation)]
         news = [a for a in new.annotations if isinstance(a, FootnoteRefAnnotation)]
-        self.refs = match_refs(olds, news, text)
+        self.refs = match_refs(olds, news)
         # A merge without a tagging (nothing proposed: a caller re-anchoring only)
         # has no markers to follow numbers by: spans re-anchor, numbers stay.
         self.untagged = not new.annotations
@@ -79,6 +79,7 @@ class Follower:
         self.by_id = {a.id: a for a in old.annotations}
         self.proposed: dict[tuple[str, int, int], Annotation] = {(a.kind, a.start, a.end): a for a in new.annotations}
         self.fresh: set[str] = set()  # ids of changed annotations that took the new proposal's fields
+        self._ids: set[str] | None = None
 
     def place(self, ann: Annotation) -> Annotation | None:
         """`ann` moved to where its content now stands; None when it is gone."""
@@ -135,18 +136,23 @@ class Follower:
             return ann  # the proposal's numbers and ids are those of now
         notes = [self.labels.get(label) for label in ann.footnotes]
         cites = [self._citation_now(cid, citation_at) for cid in ann.citations]
-        lost = [label for label, now in zip(ann.footnotes, notes) if now is None]
+        lost = [f"note {label}" for label, now in zip(ann.footnotes, notes) if now is None]
         lost += [f"citation {cid}" for cid, now in zip(ann.citations, cites) if now is None]
         moved = ann.model_copy(update={"footnotes": [n for n in notes if n is not None],
                                        "citations": [c for c in cites if c is not None]})
         if lost:
-            return mark_changed(moved, ann, f"what it rests on is gone: note {', '.join(lost)}")
+            return mark_changed(moved, ann, f"what it rests on is gone: {', '.join(lost)}")
         return moved
+
+    def citation_ids(self, citation_at: dict[tuple[int, int], str]) -> set[str]:
+        if self._ids is None:
+            self._ids = set(citation_at.values())
+        return self._ids
 
     def _citation_now(self, cid: str, citation_at: dict[tuple[int, int], str]) -> str | None:
         was = self.by_id.get(cid)
         if was is None:
-            return cid if cid in citation_at.values() else None
+            return cid if cid in self.citation_ids(citation_at) else None
         moved = reanchor(was, self.text)
         return citation_at.get((moved.start, moved.end)) if moved is not None else None
 
@@ -154,8 +160,8 @@ class Follower:
 # -- footnote refs ------------------------------------------------------------
 
 
-def match_refs(olds: list[FootnoteRefAnnotation], news: list[FootnoteRefAnnotation],
-               text: str) -> dict[str, FootnoteRefAnnotation]:
+def match_refs(olds: list[FootnoteRefAnnotation], news: list[FootnoteRefAnnotation]
+               ) -> dict[str, FootnoteRefAnnotation]:
     """Old footnote ref id -> the new ref that is the same marker.
 
     Markers keep their order when notes are inserted or deleted, so the old
