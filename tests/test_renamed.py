@@ -97,6 +97,8 @@ def test_a_missing_source_blocks_only_its_own_document(workspace, monkeypatch):
     done = workflow.review(Workspace(workspace), out, "q")
     assert len(done.missing) == 1 and "gone.txt" in done.missing[0]
     assert done.queued == 1  # here.txt is still reviewed: its one annotation is in the queue
+    batch = run(workspace, "review", "--reject")
+    assert batch.exit_code == 0 and "skipped: " in batch.output and "gone.txt" in batch.output
     named = run(workspace, "status", "gone.txt")
     assert named.exit_code == 1 and "the source of gone.json is missing" in named.output
 

@@ -105,7 +105,10 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     filters = rq.Filters(kinds, types, statuses, min_score, max_score)
     if accept_all or reject_all:
         to = "accepted" if accept_all else "rejected"
-        changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run)
+        missing: list[str] = []
+        changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run, missing=missing)
+        for reason in missing:
+            click.echo(f"skipped: {reason}", err=True)
         _batch_report(changes, to, dry_run)
         return
     with _keys() as keys, _exit_on_signals():

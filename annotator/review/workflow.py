@@ -76,21 +76,24 @@ def review(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | 
 
 
 def decide_all(ws: Workspace, to: rq.Verdict, docs: tuple[str, ...] | list[str] = (), filters: rq.Filters = ANY,
-               reviewer: str | None = None, dry_run: bool = False) -> list[rq.Change]:
+               reviewer: str | None = None, dry_run: bool = False,
+               missing: list[str] | None = None) -> list[rq.Change]:
     """Accept or reject ("accepted", "rejected") every annotation matching, no interface.
 
     Without statuses in `filters` only proposals are decided, so a batch
     never overturns a decision a person made. With `dry_run` nothing is
-    locked or changed: the changes are only listed.
+    locked or changed: the changes are only listed. With a `missing` list and
+    no document named, a document whose source is gone is said there and left out.
     """
     if not filters.statuses:
         filters = replace(filters, statuses=("proposed",))
     name = reviewer_name(reviewer)
     names = doc_names(ws, docs)
+    wanted, skip = (names, None) if docs or missing is None else ((), missing)
     if dry_run:
-        return rq.batch(load_all(ws, names), filters, to, name, dry_run=True)
+        return rq.batch(load_all(ws, wanted, skip), filters, to, name, dry_run=True)
     with locked(ws, names, name):
-        return rq.batch(load_all(ws, names), filters, to, name)
+        return rq.batch(load_all(ws, wanted, skip), filters, to, name)
 
 
 def settle(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | list[str] = (),
