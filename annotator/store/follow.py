@@ -68,7 +68,11 @@ class Follower:
         self.note_starts = [n.start for n in self.notes]
         olds = [a for a in old.annotations if isinstance(a, FootnoteRefAnnotation)]
         news = [a for a in new.annotations if isinstance(a, FootnoteRefAnnotation)]
-        self.refs = match_refs(olds, news)
+        if old.sha256 == new.sha256:  # the same text (a re-tag by a new tagger): markers stay where they were
+            at = {(n.start, n.end): n for n in news}
+            self.refs = {o.id: at[(o.start, o.end)] for o in olds if (o.start, o.end) in at}
+        else:
+            self.refs = match_refs(olds, news)
         # A merge without a tagging (nothing proposed: a caller re-anchoring only)
         # has no markers to follow numbers by: spans re-anchor, numbers stay.
         self.untagged = not new.annotations
