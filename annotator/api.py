@@ -16,6 +16,7 @@ from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
 from annotator.store import store
 from annotator.store.lock import locked
+from annotator.store.merge import changed, changed_reason
 from annotator.store.renamed import Renamed, drop_leftover, taken_over
 from annotator.store.renamed import find as find_renamed
 
@@ -92,11 +93,6 @@ def _row(doc: Document, afile: AnnotationFile, skipped: bool = False) -> TagRow:
     return TagRow(doc=doc.name, notes=len(doc.notes), citations=counts["citation"], actors=counts["actor"],
                   claims=counts["claim"], problems=len(doc.problems), reviewed=store.reviewed_count(afile),
                   skipped=skipped, changed=len(changed(afile)))
-
-
-def changed(afile: AnnotationFile) -> list:
-    """Annotations whose words (or notes) changed since their decision: to decide again."""
-    return [a for a in afile.annotations if a.status == "changed"]
 
 
 def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None, jobs: int = 1,
@@ -243,16 +239,6 @@ def _stored_problems(ws: Workspace, doc: Document) -> list[Problem]:
         out.append(Problem(file=path, reason=f"{len(afile.orphans)} reviewed annotations lost their place (orphans)"))
     out += [Problem(file=path, offset=a.start, reason=changed_reason(a)) for a in changed(afile)]
     return out
-
-
-def changed_reason(ann) -> str:
-    """One line for a changed annotation: what was decided on what, what stands there now."""
-    was = ann.changed
-    old = " ".join(was.text.split()) if was else "?"
-    status = was.review.status if was else "decided"
-    now, why = " ".join(ann.text.split()), was.reason if was else ""
-    return (f"{ann.kind} {ann.id} {status} as {old!r}, now {now!r}: {why}; "
-            "decide again: annotator review --status changed")
 
 
 def _stray_files(ws: Workspace, docs: list[Document], paths: list[Path] | None) -> list[Problem]:

@@ -51,3 +51,18 @@ def once(afile: AnnotationFile) -> AnnotationFile:
             seen.add(a.id)
             anns.append(a)
     return afile if len(anns) == len(afile.annotations) else afile.model_copy(update={"annotations": anns})
+
+
+def changed(afile: AnnotationFile) -> list[Annotation]:
+    """Annotations whose words (or notes) changed since their decision: to decide again."""
+    return [a for a in afile.annotations if a.status == "changed"]
+
+
+def changed_reason(ann: Annotation) -> str:
+    """One line for a changed annotation: what was decided on which words, what stands there now."""
+    was = ann.changed
+    old = " ".join(was.text.split()) if was else "?"
+    status = was.review.status if was else "decided"
+    now, why = " ".join(ann.text.split()), was.reason if was else ""
+    return (f"{ann.kind} {ann.id} {status} as {old!r}, now {now!r}: {why}; "
+            "decide again: annotator review --status changed")
