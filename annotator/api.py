@@ -15,6 +15,9 @@ from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
 from annotator.store import store
 from annotator.store.lock import locked
+from annotator.store.merge import changed, changed_reason
+from annotator.store.renamed import Renamed, drop_leftover, taken_over
+from annotator.store.renamed import find as find_renamed
 
 from .errors import AnnotatorError, InputError, StoreError
 from .models import AnnotationFile, Document, Problem
@@ -31,12 +34,14 @@ class TagRow:
     problems: int = 0
     reviewed: int = 0
     skipped: bool = False
+    changed: int = 0  # reviewed annotations whose words changed under their decision
 
 
 @dataclass
 class TagReport:
     rows: list[TagRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    renamed: list[Renamed] = field(default_factory=list)  # documents whose decisions followed them
 
 
 def doc_name(ws: Workspace, path: Path) -> str:
@@ -86,7 +91,7 @@ def _row(doc: Document, afile: AnnotationFile, skipped: bool = False) -> TagRow:
             counts[ann.kind] += 1
     return TagRow(doc=doc.name, notes=len(doc.notes), citations=counts["citation"], actors=counts["actor"],
                   claims=counts["claim"], problems=len(doc.problems), reviewed=store.reviewed_count(afile),
-                  skipped=skipped)
+                  skipped=skipped, changed=len(changed(afile)))
 
 
 def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None, jobs: int = 1,
@@ -96,6 +101,9 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
     docs = read_all(ws, paths, unread)
     old = {d.name: stored(ws, d) for d in docs}  # fail before any work on a broken file
     report = TagReport(problems=unread + [p for d in docs for p in d.problems])
+    # A renamed or moved document: its decisions are in the leftover file of its old name.
+    renamed = find_renamed(ws, {d.name: d.sha256 for d in docs if old[d.name] is None},
+                           {ws.annotation_path(d.name) for d in docs})
     todo = []
     for doc in docs:
         prev = old[doc.name]
@@ -105,14 +113,20 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
             todo.append(doc)
     # Held for the whole run: a review open on one of these documents refuses
     # the tagging up front instead of finding its file rewritten underneath it.
-    with locked(ws, [d.name for d in todo], reviewer_name()):
+    with locked(ws, [d.name for d in todo] + [r.was for r in renamed.values()], reviewer_name(), task="tag"):
         # Read again under the lock: a review that ended since the first read
         # saved decisions that the merge must keep.
         old.update({d.name: stored(ws, d) for d in todo})
+        for name, moved in renamed.items():
+            if old[name] is None:
+                old[name] = taken_over(moved)
         if progress and todo:
             progress("loading the spaCy model…", 0, len(todo))
         for done, (doc, afile) in enumerate(_each_proposed(ws, todo, model, jobs, report.problems), 1):
-            saved = _save(ws, doc, old[doc.name], link_file(ws, afile))
+            saved = _save(ws, doc, old[doc.name], afile)
+            if doc.name in renamed:
+                drop_leftover(renamed[doc.name])
+                report.renamed.append(renamed[doc.name])
             report.rows.append(_row(doc, saved))
             if progress:
                 progress(doc.name, done, len(todo))
@@ -166,7 +180,9 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
 
 
 def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: AnnotationFile) -> AnnotationFile:
-    merged = store.merge(old, new, doc.text)
+    # Linked after the merge: reviewed claims kept from the old file take the
+    # sources of the notes they rest on now, not those of their old numbers.
+    merged = link_file(ws, store.merge(old, new, doc.text, doc.notes))
     if old is not None and store.reviewed_count(merged) < store.reviewed_count(old):
         raise StoreError(f"{ws.annotation_path(doc.name)}: re-tagging would lose reviewed annotations; not saved")
     store.save(ws.annotation_path(doc.name), merged)
@@ -205,7 +221,7 @@ def check(ws: Workspace, paths: list[Path] | None = None) -> list[Problem]:
         docs.append(doc.model_copy(update={"name": doc_name(ws, path)}))
     for doc in docs:
         problems += doc.problems + _stored_problems(ws, doc)
-    problems += _stray_files(ws, {ws.annotation_path(d.name) for d in docs}, paths)
+    problems += _stray_files(ws, docs, paths)
     return problems
 
 
@@ -222,13 +238,19 @@ def _stored_problems(ws: Workspace, doc: Document) -> list[Problem]:
         out.append(Problem(file=path, reason="the source changed since tagging; run: annotator tag"))
     if afile.orphans:
         out.append(Problem(file=path, reason=f"{len(afile.orphans)} reviewed annotations lost their place (orphans)"))
+    out += [Problem(file=path, offset=a.start, reason=changed_reason(a)) for a in changed(afile)]
     return out
 
 
-def _stray_files(ws: Workspace, expected: set[Path], paths: list[Path] | None) -> list[Problem]:
+def _stray_files(ws: Workspace, docs: list[Document], paths: list[Path] | None) -> list[Problem]:
     if paths:
         return []
-    return [Problem(file=str(p), reason="annotation file with no source document in corpus/")
+    expected = {ws.annotation_path(d.name) for d in docs}
+    untagged = {d.name: d.sha256 for d in docs if not ws.annotation_path(d.name).exists()}
+    found = {r.path: r.doc for r in find_renamed(ws, untagged, expected).values()}
+    return [Problem(file=str(p), reason=f"annotations of a document now named {found[p]} (the same text: renamed or "
+                    "moved); `annotator tag` moves its decisions there" if p in found
+                    else "annotation file with no source document in corpus/")
             for p in ws.annotation_files() if p not in expected]
 
 

@@ -33,3 +33,7 @@ class LockError(AnnotatorError):
 
 class WorkspaceError(AnnotatorError):
     """The folder is not a workspace."""
+
+
+class MissingSource(WorkspaceError):
+    """The corpus file an annotation file belongs to is gone (renamed, moved, deleted)."""

@@ -47,6 +47,16 @@ def export_jsonl(ws: Workspace) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False)
 
 
+def write_text(path: Path, text: str) -> None:
+    """Write an output file (an index page) atomically, its folder made if needed:
+    the previous page stays whole until the new one is complete."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store.write_atomic(path, [text])
+    except OSError as err:
+        raise StoreError(f"{path}: cannot write it ({err.strerror or err})") from None
+
+
 def write_lines(path: Path, lines: Iterable[str]) -> None:
     """Write an export atomically: a broken annotation file met halfway leaves the
     previous export whole, not a partial one over it."""

@@ -17,9 +17,15 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
-SCHEMA_VERSION: Final = 1
+# The newest schema this annotator reads and writes. A file is written with the
+# lowest version that can hold it (`store.dumps`): version 2 added the `changed`
+# status and field, so only a file holding one says 2, and an older annotator
+# asked to read it says "upgrade annotator" instead of misreading a decision.
+SCHEMA_VERSION: Final = 2
 
-Status = Literal["proposed", "accepted", "rejected", "edited"]
+# "changed": a reviewed annotation whose words were edited since the decision;
+# the decision is kept in `changed` and a new one is needed (not "accepted").
+Status = Literal["proposed", "accepted", "rejected", "edited", "changed"]
 ActorType = Literal["person", "state", "organization", "group"]
 ClaimKind = Literal["cited", "attributed", "authorial"]
 NoteKind = Literal["footnote", "endnote"]
@@ -174,6 +180,14 @@ class Source(Strict):
     locator: str = ""
 
 
+class Changed(Strict):
+    """A decision taken on words that are no longer there: kept, never carried over."""
+
+    text: str  # the words the decision was taken on
+    review: Review  # that decision
+    reason: str = ""  # what changed, in a reviewer's words
+
+
 class AnnotationBase(Strict):
     id: str
     start: int
@@ -186,6 +200,8 @@ class AnnotationBase(Strict):
     score: float = 1.0
     provenance: Provenance
     review: Review = Field(default_factory=Review)
+    # Set with status "changed"; left out of the file when None (`store.dumps`).
+    changed: Changed | None = None
 
     @property
     def status(self) -> Status:
@@ -193,7 +209,13 @@ class AnnotationBase(Strict):
 
     @property
     def reviewed(self) -> bool:
+        """A person decided on it once: the store keeps it through every re-tag."""
         return self.review.status != "proposed"
+
+    @property
+    def pending(self) -> bool:
+        """No decision stands on its words: proposed, or changed since its decision."""
+        return self.review.status in ("proposed", "changed")
 
 
 class ActorAnnotation(AnnotationBase):
@@ -263,7 +285,7 @@ KINDS = ("footnote_ref", "citation", "actor", "claim")
 class AnnotationFile(Strict):
     """One document's annotations, as stored in `annotations/<doc>.json`."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = 1
     doc: str
     sha256: str
     tagger: str

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from .errors import WorkspaceError
+from .errors import MissingSource, WorkspaceError
 
 FOLDERS = ("corpus", "annotations", "bib")
 
@@ -69,7 +69,8 @@ class Workspace:
         """Where the document an annotation file names lives."""
         path = self.corpus_file(doc_name, self.annotation_path(doc_name))
         if not path.exists():
-            raise WorkspaceError(f"{path}: the source of {self.annotation_path(doc_name).name} is missing")
+            raise MissingSource(f"{path}: the source of {self.annotation_path(doc_name).name} is missing; "
+                                "renamed or moved? `annotator tag` finds it by its content")
         return path
 
     def corpus_file(self, doc_name: str, named_in: Path | str) -> Path:

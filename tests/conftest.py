@@ -9,11 +9,29 @@ from pathlib import Path
 
 import pytest
 from helpers import CORPUS, ROOT
+from hypothesis import HealthCheck, settings
 
 from annotator.nlp import pipeline
 from annotator.workspace import Workspace
 
 BUILD = pipeline.build  # the real one: the fixtures below put a sharing one in its place
+
+# Property-based tests (tests/test_fuzz.py): the same examples on every run
+# (derandomize), so CI is reproducible; a few hundred per target by default,
+# ten thousand with `pytest --fuzz`.
+_PROPERTY = dict(derandomize=True, deadline=None, print_blob=True,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+settings.register_profile("default", max_examples=300, **_PROPERTY)
+settings.register_profile("fuzz", max_examples=10_000, **_PROPERTY)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--fuzz", action="store_true", default=False,
+                     help="property-based tests with 10,000 examples per target (default: 300)")
+
+
+def pytest_configure(config):
+    settings.load_profile("fuzz" if config.getoption("--fuzz") else "default")
 
 
 @functools.cache

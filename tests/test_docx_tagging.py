@@ -100,10 +100,12 @@ def test_tag_refuses_a_doc_file_and_writes_nothing_for_it(workspace):
 def test_tag_reports_unaccepted_tracked_changes(workspace):
     shutil.copy(DOCX / "features.docx", workspace / "corpus" / "features.docx")
     result = CliRunner().invoke(main, ["--root", str(workspace), "tag"])
-    assert result.exit_code == 1  # as for any problem in the input: the work is saved, the input needs a look
+    assert result.exit_code == 0  # a warning, as `check` says it: the work is saved, the input needs a look
     assert (workspace / "annotations" / "features.json").exists()
     assert ("warning: features.docx: the document has 3 unaccepted tracked changes; read as if accepted "
             "(insertions kept, deletions dropped)") in " ".join(result.output.split())
+    strict = CliRunner().invoke(main, ["--root", str(workspace), "tag", "--strict", "--force"])
+    assert strict.exit_code == 1
 
 
 def test_check_lists_a_corrupt_docx_as_an_error(workspace):

@@ -309,11 +309,11 @@ def test_tag_that_read_the_file_before_a_review_does_not_undo_it(ws, monkeypatch
     api = no_model(monkeypatch)
     take_lock = api.locked
 
-    def review_meanwhile(*args):
+    def review_meanwhile(*args, **kwargs):
         # The window between tag reading annotations/ and taking the lock: a
         # batch review runs to its end in it.
         rq.batch(load_all(ws), rq.Filters(kinds=("actor",)), "accepted", "ada")
-        return take_lock(*args)
+        return take_lock(*args, **kwargs)
 
     monkeypatch.setattr(api, "locked", review_meanwhile)
     api.tag(ws)  # it reads the file again under the lock, and merges the review's decisions

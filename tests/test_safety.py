@@ -16,7 +16,7 @@ from annotator import TAGGER_VERSION, api
 from annotator.citations.parse import find_inline, parse_note
 from annotator.cli import main
 from annotator.errors import InputError, StoreError, WorkspaceError
-from annotator.models import AnnotationFile, sha256_bytes
+from annotator.models import SCHEMA_VERSION, AnnotationFile, sha256_bytes
 from annotator.readers import read_document, read_text
 from annotator.store import store
 from annotator.workspace import Workspace
@@ -308,13 +308,15 @@ def test_a_newer_schema_says_to_upgrade_annotator(workspace):
     good_annotation_file(workspace, "a")
     path = workspace / "annotations" / "a.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["schema_version"] = 2
+    newer = SCHEMA_VERSION + 1
+    data["schema_version"] = newer
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(StoreError) as err:
         store.load(path)
-    assert str(err.value) == f"{path}: written by a newer annotator (schema 2); upgrade annotator (this one reads schema 1)"
+    assert str(err.value) == (f"{path}: written by a newer annotator (schema {newer}); upgrade annotator "
+                              f"(this one reads schema {SCHEMA_VERSION})")
     result = run(workspace, "check")
-    assert "written by a newer annotator (schema 2); upgrade annotator" in result.output
+    assert f"written by a newer annotator (schema {newer}); upgrade annotator" in result.output
 
 
 def test_index_with_a_broken_annotation_file_exits_1_and_names_it(workspace):

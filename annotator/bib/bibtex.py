@@ -1,6 +1,7 @@
 """Load `bib/*.bib` into `BibEntry` models, with every problem kept as data.
 
-The only module that imports bibtexparser. Known traps of bibtexparser 2 that
+With its helper `joins` (`#` joins, `crossref`), the only module that imports
+bibtexparser. Known traps of bibtexparser 2 that
 are handled here: blocks it cannot parse and duplicate keys go to
 `failed_blocks` and would vanish from `entries`; LaTeX decoding before names
 are split breaks `{{United Nations Office on Drugs and Crime}}` and braced
@@ -22,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from annotator.errors import BibError
 from annotator.models import Problem
 
+from .joins import inherit, joined
 from .latex import decode
 
 STUB_MARK = "stub"
@@ -125,7 +127,8 @@ def _line(block: Block | Field) -> int | None:
     return None if block.start_line is None else block.start_line + 1
 
 
-def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = False) -> BibEntry:
+def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = False,
+           strings: dict[str, str] | None = None) -> BibEntry:
     fields: dict[str, str] = {}
     line = _line(block) or 0  # a BibEntry's 0: line unknown
     for f in block.fields:
@@ -134,7 +137,7 @@ def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = F
             why = f"entry '{block.key}': field '{f.key}' given twice (names ignore case); the first is kept"
             problems.append(Problem(file=file, line=_line(f), reason=why))
             continue
-        value = f.value if isinstance(f.value, str) else str(f.value)
+        value = joined(f.value if isinstance(f.value, str) else str(f.value), strings or {})
         fields[name] = _unenclose(value) if duplicate else value
     raw_names = fields.get("author") or fields.get("editor") or ""
     authors = [parse_name(n) for n in split_names(raw_names)]
@@ -163,12 +166,15 @@ def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
     """Parse BibTeX text; failed blocks and duplicate keys become problems."""
     library = bibtexparser.parse_string(text)
     bib = Bibliography()
+    strings = {s.key.lower(): str(s.value) for s in library.strings}
+    inherit(library.entries)
     for block in library.blocks:
-        if isinstance(block, Entry) and not block.key.strip():  # nothing could ever cite it
+        if isinstance(block, (Entry, DuplicateBlockKeyBlock)) and not block.key.strip():  # nothing could cite it
+            what = f"@{block.entry_type} entry" if isinstance(block, Entry) else "an entry"  # a second keyless one
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
-                                        reason=f"@{block.entry_type} entry has no key: not loaded"))
+                                        reason=f"{what} has no key: not loaded"))
         elif isinstance(block, Entry):
-            bib.entries.append(_entry(block, file, bib.problems))
+            bib.entries.append(_entry(block, file, bib.problems, strings=strings))
         elif isinstance(block, DuplicateBlockKeyBlock):
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=f"duplicate key '{block.key}' (kept, but citations link to the first)"))

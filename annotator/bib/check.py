@@ -133,9 +133,14 @@ def write_stubs(ws: Workspace, out: Path, paths: list[Path] | None = None) -> li
         keys.append(_stub_key(c.authors, c.year or "nd", c.year_suffix, taken))
         blocks.append(stub_entry(keys[-1], c.authors, c.year or "n.d."))
     if blocks:
-        lead = "\n" if out.exists() and out.read_text(encoding="utf-8").strip() else ""
-        with out.open("a", encoding="utf-8") as fh:
-            fh.write(lead + "\n".join(blocks))
+        # The whole file written anew, atomically: a crash or a full disk leaves the
+        # old file, never a half-appended entry that breaks the next load.
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        lead = "\n" if old.strip() else ""
+        try:
+            store.write_atomic(out, [old, lead, "\n".join(blocks)])
+        except OSError as err:
+            raise BibError(f"{out}: cannot write it ({err.strerror or err}); nothing appended") from None
     return keys
 
 
@@ -154,7 +159,7 @@ def relink(ws: Workspace, paths: list[Path] | None = None) -> list[LinkRow]:
     resolver = Resolver(bibliography(ws, paths))
     files = ws.annotation_files()
     rows = []
-    with locked(ws, [p.stem for p in files], reviewer_name()):
+    with locked(ws, [p.stem for p in files], reviewer_name(), task="link"):
         for path in files:
             afile = link_file(store.load(path), resolver)
             store.save(path, afile)

@@ -245,7 +245,7 @@ def link_citations(citations: list[CitationAnnotation], bib: Iterable[BibEntry] 
                    ) -> list[CitationAnnotation]:
     """Fill bib_key, link_score, link_reason and candidates; citations in document order.
 
-    Reviewed citations keep their bib_key: a person's decision outranks the resolver.
+    Decided citations keep their bib_key: a person's decision outranks the resolver.
     """
     resolver = bib if isinstance(bib, Resolver) else Resolver(bib)
     out: list[CitationAnnotation] = []
@@ -255,7 +255,7 @@ def link_citations(citations: list[CitationAnnotation], bib: Iterable[BibEntry] 
     for c in citations:
         if current and (c.number is None or c.number != current[-1].number):
             previous, current = current, []
-        if not c.reviewed:
+        if c.pending:
             link = (item_link(resolver, c) if c.item else _ibid_link(previous) if c.ibid
                     else resolve_citation(resolver, c))
             c = _apply(c, _prefer_cited(link, cited, "cited earlier in this document"))
@@ -282,7 +282,7 @@ def _prefer_cited(link: Link, keys: set[str], why: str) -> Link:
 def _second_pass(out: list[CitationAnnotation], keys: set[str]) -> list[CitationAnnotation]:
     done = []
     for c in out:
-        if not c.reviewed and not c.bib_key and c.candidates:
+        if c.pending and not c.bib_key and c.candidates:
             link = _prefer_cited(Link(None, 0.0, c.link_reason or "", c.candidates), keys, "cited in this document")
             c = _apply(c, link) if link.key else c
         done.append(c)

@@ -12,7 +12,7 @@ from annotator.export import export_docx, export_jsonl, write_lines
 from annotator.workspace import init_workspace
 
 from .main import main, reports_errors, workspace
-from .render import console, problem_lines, skipped_line, tag_progress, tag_table
+from .render import changed_line, console, problem_lines, renamed_lines, skipped_line, tag_progress, tag_table
 
 
 @main.command()
@@ -35,9 +35,11 @@ def init(directory: Path) -> None:
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the NLP pass: each tags whole documents.")
 @click.option("--force", is_flag=True, help="Re-tag documents whose text has not changed.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors (as `check --strict`).")
 @click.pass_context
 @reports_errors
-def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: int, force: bool) -> None:
+def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: int, force: bool,
+        strict: bool) -> None:
     """Propose annotations for PATHS (files or folders; default corpus/).
 
     Reviewed decisions in annotations/ are kept; only proposals are replaced.
@@ -53,14 +55,16 @@ def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: in
     with tag_progress() as advance:
         report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force, progress=advance)
     console().print(tag_table(report))
-    skipped = skipped_line(report)
-    if skipped:
-        click.echo(skipped)
+    for line in filter(None, [skipped_line(report), *renamed_lines(report), changed_line(report)]):
+        click.echo(line)
     for line in problem_lines(report.problems):
         click.echo(line, err=True)
-    if report.problems:
-        # The work is saved; the exit code says the input needs a look.
+    # The work is saved; the exit code says the input needs a look, as `check` says it.
+    if any(p.severity == "error" or strict for p in report.problems):
         raise click.ClickException(f"{len(report.problems)} problem(s) in the input (listed above)")
+    if report.problems:
+        click.echo(f"{len(report.problems)} warning(s) in the input (listed above; --strict makes them an error)",
+                   err=True)
 
 
 @main.command()

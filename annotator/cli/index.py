@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from annotator.export import write_text
 from annotator.index.build import build_index, unindexed
 from annotator.index.model import VIEWS
 from annotator.index.output import FORMATS, outputs
@@ -44,6 +45,5 @@ def _write(path: Path | None, text: str) -> None:
     if path is None:
         click.echo(text, nl=False)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text)
     click.echo(f"wrote {path}", err=True)

@@ -99,6 +99,22 @@ def skipped_line(report) -> str | None:
             "keeping reviewed decisions.")
 
 
+def renamed_lines(report) -> list[str]:
+    """Documents found again by their text under a new name: said, since their annotation file moved too."""
+    return [f"{r.doc}: the decisions of {r.was} followed it (the same text, renamed or moved); "
+            f"{r.path.name} was merged into its annotation file and removed" for r in report.renamed]
+
+
+def changed_line(report) -> str | None:
+    """Decisions set aside because their words changed: said after every run that finds any."""
+    rows = [row for row in report.rows if row.changed]
+    if not rows:
+        return None
+    where = ", ".join(f"{row.doc}: {row.changed}" for row in rows)
+    return (f"{sum(r.changed for r in rows)} reviewed annotation(s) changed since their decision ({where}); "
+            "their decisions are kept aside, not carried over: `annotator review --status changed` decides again.")
+
+
 def problem_lines(problems: list[Problem]) -> list[str]:
     return [f"{p.severity}: {p}" for p in problems]
 

@@ -105,11 +105,16 @@ def review(ctx, docs, kinds, types, statuses, min_score, max_score, order, revie
     filters = rq.Filters(kinds, types, statuses, min_score, max_score)
     if accept_all or reject_all:
         to: rq.Verdict = "accepted" if accept_all else "rejected"
-        changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run)
+        missing: list[str] = []
+        changes = workflow.decide_all(ws, to, docs, filters, reviewer=reviewer, dry_run=dry_run, missing=missing)
+        for reason in missing:
+            click.echo(f"skipped: {reason}", err=True)
         _batch_report(changes, to, dry_run)
         return
     with _keys() as keys, _exit_on_signals():
         reviewed = workflow.review(ws, _console(), keys, docs, filters, order=order, reviewer=reviewer)
+    for reason in reviewed.missing:
+        click.echo(f"skipped: {reason}", err=True)
     click.echo(_farewell(reviewed))
 
 
@@ -233,13 +238,20 @@ def _outcome(o: ro.Outcome) -> str:
 @reports_errors
 def status(ctx, docs):
     """Counts of annotations by kind and review status, per document."""
-    columns = ("proposed", "accepted", "edited", "rejected")
     rows = workflow.status(workspace(ctx), docs)
+    n_changed = sum(counts["changed"] for row in rows for counts in row.counts.values())
+    columns = ("proposed", "accepted", "edited", "rejected") + (("changed",) if n_changed else ())
+    if n_changed:
+        click.echo(f"{n_changed} annotation(s) changed since their decision: "
+                   "`annotator review --status changed` decides them again")
     lost = [row for row in rows if row.orphans]
     if lost:  # first, so that it is seen above long tables
         click.echo(f"{sum(len(r.orphans) for r in lost)} orphan(s) in {len(lost)} document(s), listed below: "
                    "`annotator review --orphans` places or drops them")
     for row in rows:
+        if row.missing:
+            click.echo(f"skipped: {row.missing}", err=True)
+            continue
         click.echo(row.doc)
         click.echo(f"  {'kind':<13}" + "".join(f"{c:>10}" for c in columns) + f"{'total':>8}")
         for kind, counts in row.counts.items():

@@ -35,7 +35,8 @@ REVIEWED = frozenset({"accepted", "edited"})
 
 
 def statuses(include_proposed: bool) -> frozenset[str]:
-    return REVIEWED | {"proposed"} if include_proposed else REVIEWED
+    # "changed": decided once, on words that are no longer there: as pending as a proposal.
+    return REVIEWED | {"proposed", "changed"} if include_proposed else REVIEWED
 
 
 def build_index(ws: Workspace, *, include_proposed: bool = False, style: str | None = None,

@@ -165,6 +165,11 @@ def _pending(view: DocView) -> Iterator[IndexProblem]:
     counts = Counter(a.kind for a in view.afile.annotations if a.status == "proposed")
     for kind, n in sorted(counts.items()):
         yield _problem(view, "pending", f"{n} {kind} proposal{'s' if n > 1 else ''} not reviewed yet")
+    for a in view.afile.annotations:
+        if a.status == "changed" and a.changed is not None:
+            yield _problem(view, "changed", f"{a.kind} {a.changed.review.status} as {a.changed.text!r} now reads "
+                           f"{a.text!r}: left out until decided again (annotator review --status changed)",
+                           a.start, a.id)
 
 
 def _orphans(view: DocView) -> Iterator[IndexProblem]:

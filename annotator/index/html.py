@@ -151,8 +151,8 @@ def _claim_meta(row: ClaimRow, ids: ClaimIds) -> str:
     place = f"{row.document}:{row.line}" if row.line is not None else row.document
     parts = [f'<span class="badge k-{esc(row.kind)}">{esc(row.kind)}</span>',
              f'<a class="jump" href="#{ids.context(row.document, row.id)}" title="Show in context">{esc(place)}</a>']
-    if row.status == "proposed":
-        parts.append('<span class="badge s-proposed">proposed</span>')
+    if row.status in ("proposed", "changed"):  # changed: decided once, on words no longer there
+        parts.append(f'<span class="badge s-proposed">{esc(row.status)}</span>')
     for label, value in (("speaker", row.speaker), ("via", row.channel), ("cue", row.cue), ("", row.mode)):
         if value:
             parts.append(f"<span>{label + ' ' if label else ''}<b>{esc(value)}</b></span>")

@@ -72,7 +72,7 @@ def _md_claims(index: Index) -> Iterator[str]:
     for row in index.claims:
         who = "".join(f" · {label} {md_escape(v)}" for label, v in (("speaker", row.speaker),
                                                                         ("channel", row.channel)) if v)
-        pending = " · *proposed*" if row.status == "proposed" else ""
+        pending = f" · *{row.status}*" if row.status in ("proposed", "changed") else ""
         yield f"- **{_place(row.document, row.line)}** · {row.kind}{who}{pending}: “{md_escape(row.text)}”"
         refs: list[SourceRef | None] = list(row.sources) or [None]
         for ref in refs:

@@ -18,7 +18,7 @@ from .edit import known_actors
 from .session import Item, Loaded, Session, decided, load_all, now
 
 ORDERS = ("doc", "score", "kind")
-STATUSES = ("proposed", "accepted", "edited", "rejected")
+STATUSES = ("proposed", "accepted", "edited", "rejected", "changed")
 _KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
 Verdict = Literal["accepted", "rejected"]  # what a batch decides
 
@@ -73,9 +73,11 @@ def _sort_key(order: str, doc_rank: int, ann: Annotation) -> tuple:
     return in_doc
 
 
-def open_session(ws: Workspace, names: list[str], filters: Filters, order: str, reviewer: str) -> Session:
-    """A review of the named documents, at the first proposal still undecided."""
-    loaded = load_all(ws, names)
+def open_session(ws: Workspace, names: list[str], filters: Filters, order: str, reviewer: str,
+                 missing: list[str] | None = None) -> Session:
+    """A review of the named documents, at the first proposal still undecided.
+    With a `missing` list, a document whose source is gone is said there and left out."""
+    loaded = load_all(ws, () if missing is not None else names, missing)
     # Asking only for reviewed statuses means "look at those again".
     revisit = bool(filters.statuses) and "proposed" not in filters.statuses
     return Session(loaded, queue(loaded, filters, order), reviewer, revisit=revisit)
@@ -131,6 +133,7 @@ class DocStatus:
     doc: str
     counts: dict[str, Counter]  # kind -> status -> n
     orphans: list[Annotation] = field(default_factory=list)
+    missing: str = ""  # why the document could not be read (its source is gone); then no counts
 
 
 def status(docs: dict[str, Loaded]) -> list[DocStatus]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.errors import StoreError, WorkspaceError
+from annotator.errors import MissingSource, StoreError, WorkspaceError
 from annotator.models import Annotation, AnnotationFile, Review, Status
 from annotator.readers import source_text
 from annotator.store import store
@@ -147,8 +147,20 @@ def load(ws: Workspace, name: str) -> Loaded:
     return Loaded(name=name, path=path, afile=afile, text=text, stamp=stamp)
 
 
-def load_all(ws: Workspace, wanted: list[str] | tuple[str, ...] = ()) -> dict[str, Loaded]:
-    return {name: load(ws, name) for name in doc_names(ws, wanted)}
+def load_all(ws: Workspace, wanted: list[str] | tuple[str, ...] = (),
+             missing: list[str] | None = None) -> dict[str, Loaded]:
+    """The named documents (default all). With a `missing` list and no document
+    named, one whose source is gone (renamed, moved) is said there and left
+    out: it blocks only itself, the others are still reviewed."""
+    out = {}
+    for name in doc_names(ws, wanted):
+        try:
+            out[name] = load(ws, name)
+        except MissingSource as err:
+            if missing is None or wanted:
+                raise
+            missing.append(str(err))
+    return out
 
 
 # -- deciding ---------------------------------------------------------------
@@ -157,7 +169,8 @@ def load_all(ws: Workspace, wanted: list[str] | tuple[str, ...] = ()) -> dict[st
 def decided(ann: Annotation, status: Status, reviewer: str, when: datetime) -> Annotation:
     """A copy carrying the decision; keeps which tagger version proposed it."""
     review = Review(status=status, reviewer=reviewer, time=when, proposed_by=ann.provenance.tagger)
-    return ann.model_copy(update={"review": review})
+    # A new decision on changed words replaces the one set aside (undo brings it back).
+    return ann.model_copy(update={"review": review, "changed": None})
 
 
 @dataclass
@@ -188,15 +201,16 @@ class Session:
         return Counter(self.ann(it).status for it, was in self.initial.items() if self.ann(it) != was)
 
     def resume_at(self) -> int:
-        """The first still-proposed item: where the person stopped last time.
+        """The first item still undecided (proposed, or changed since its decision):
+        where the person stopped last time.
 
         A queue holding no proposals at all was asked for on purpose
         (`--status rejected`: look at the rejections again): start at its top.
         """
-        statuses = [self.ann(it).status for it in self.items]
-        if "proposed" not in statuses:
+        pending = [self.ann(it).pending for it in self.items]
+        if True not in pending:
             return 0 if self.revisit else len(self.items)
-        return statuses.index("proposed")
+        return pending.index(True)
 
     def ann(self, item: Item) -> Annotation:
         return self.docs[item.doc].find(item.id)

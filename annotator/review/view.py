@@ -121,7 +121,7 @@ def fields(ann: Annotation) -> Table:
 def _field_rows(ann: Annotation) -> list[tuple[str, object]]:
     review = ann.review
     when = f" at {review.time.astimezone():%Y-%m-%d %H:%M %Z}" if review.time else ""
-    decided = f"{review.status} by {review.reviewer}{when}" if ann.reviewed else "proposed"
+    decided = f"{review.status} by {review.reviewer}{when}" if not ann.pending else review.status
     kind = " · ".join(x for x in (ann.kind, type_of(ann)) if x)
     rows: list[tuple[str, object]] = [("kind", kind), ("status", decided)]
     rows += _kind_rows(ann)
@@ -147,6 +147,20 @@ def _kind_rows(ann: Annotation) -> list[tuple[str, object]]:
     return [("note", f"{ann.note_kind} {ann.number}"), ("note text", short(ann.note_text))]
 
 
+def changed_table(ann: Annotation) -> Table:
+    """The words a decision was taken on beside the words there now: the person decides again."""
+    was = ann.changed
+    assert was is not None
+    review = was.review
+    who = f" by {review.reviewer}" if review.reviewer else ""
+    now = ann.note_text if ann.kind == "footnote_ref" else ann.text
+    table = Table(title=f"changed since the decision: {was.reason}", title_justify="left", expand=True)
+    table.add_column(f"{review.status}{who} as", ratio=1)
+    table.add_column("now", ratio=1)
+    table.add_row(Text(short(was.text) or ""), Text(short(now) or ""))
+    return table
+
+
 @overload
 def short(value: str, limit: int = 200) -> str: ...
 @overload
@@ -163,6 +177,8 @@ def screen(ann: Annotation, text: str, doc: str, prog: Progress, mode: str, mess
     title = f"{prog.line()} · {doc}"  # progress first: a long name is what gets cut
     keys = Text(EDIT_KEYS if mode == "edit" else MAIN_KEYS, style="dim")
     parts: list[RenderableType] = [Panel(highlighted(ann, text), title=title, title_align="left"), fields(ann), keys]
+    if ann.changed is not None:
+        parts.insert(1, changed_table(ann))
     if mode == "edit":
         parts.insert(0, Text("EDIT", style="bold magenta"))
     if message:

@@ -39,7 +39,8 @@ class Reviewed:
 
     queued: int  # annotations that matched; 0: nothing was shown
     changed: Counter = field(default_factory=Counter)  # status -> decisions made in this review
-    left: int = 0  # of those queued, still proposed
+    left: int = 0  # of those queued, still undecided (proposed or changed)
+    missing: list[str] = field(default_factory=list)  # documents left out: their source is gone
 
 
 @dataclass
@@ -63,32 +64,36 @@ def review(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | 
 
     name = reviewer_name(reviewer)
     names = doc_names(ws, docs)
+    missing: list[str] = []
     with locked(ws, names, name):
-        session = rq.open_session(ws, names, filters, order, name)  # read under the lock
+        session = rq.open_session(ws, names, filters, order, name, missing=None if docs else missing)
         if not session.items:
-            return Reviewed(queued=0)
+            return Reviewed(queued=0, missing=missing)
         actors = rq.corpus_actors(ws, session)
         changed = Loop(session, console, keys, actors).run()
-    left = sum(1 for it in session.items if session.ann(it).status == "proposed")
-    return Reviewed(len(session.items), changed, left)
+    left = sum(1 for it in session.items if session.ann(it).pending)
+    return Reviewed(len(session.items), changed, left, missing)
 
 
 def decide_all(ws: Workspace, to: rq.Verdict, docs: tuple[str, ...] | list[str] = (), filters: rq.Filters = ANY,
-               reviewer: str | None = None, dry_run: bool = False) -> list[rq.Change]:
+               reviewer: str | None = None, dry_run: bool = False,
+               missing: list[str] | None = None) -> list[rq.Change]:
     """Accept or reject ("accepted", "rejected") every annotation matching, no interface.
 
     Without statuses in `filters` only proposals are decided, so a batch
     never overturns a decision a person made. With `dry_run` nothing is
-    locked or changed: the changes are only listed.
+    locked or changed: the changes are only listed. With a `missing` list and
+    no document named, a document whose source is gone is said there and left out.
     """
     if not filters.statuses:
         filters = replace(filters, statuses=("proposed",))
     name = reviewer_name(reviewer)
     names = doc_names(ws, docs)
+    wanted, skip = (names, None) if docs or missing is None else ((), missing)
     if dry_run:
-        return rq.batch(load_all(ws, names), filters, to, name, dry_run=True)
+        return rq.batch(load_all(ws, wanted, skip), filters, to, name, dry_run=True)
     with locked(ws, names, name):
-        return rq.batch(load_all(ws, names), filters, to, name)
+        return rq.batch(load_all(ws, wanted, skip), filters, to, name)
 
 
 def settle(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | list[str] = (),
@@ -139,4 +144,6 @@ def _settle_all(ws: Workspace, names: list[str], choice: ro.Choice, action: str,
 
 def status(ws: Workspace, docs: tuple[str, ...] | list[str] = ()) -> list[rq.DocStatus]:
     """Counts of annotations by kind and review status, and the orphans, per document."""
-    return rq.status(load_all(ws, docs))
+    missing: list[str] = []
+    rows = rq.status(load_all(ws, docs, missing))
+    return rows + [rq.DocStatus(doc="", counts={}, missing=reason) for reason in missing]

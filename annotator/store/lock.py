@@ -34,11 +34,14 @@ class Holder:
     host: str
     user: str
     since: str
+    # What the holder does: "review", "tag", "link". Lock files written before
+    # it was recorded hold a review (the only writer that locked then).
+    task: str = "review"
 
     @classmethod
-    def me(cls, user: str) -> Holder:
+    def me(cls, user: str, task: str = "review") -> Holder:
         since = datetime.now().astimezone().replace(microsecond=0).isoformat(sep=" ")
-        return cls(pid=os.getpid(), host=socket.gethostname(), user=user, since=since)
+        return cls(pid=os.getpid(), host=socket.gethostname(), user=user, since=since, task=task)
 
     def describe(self) -> str:
         return f"{self.user} (pid {self.pid} on {self.host}, since {self.since})"
@@ -101,11 +104,15 @@ def read_holder(path: Path) -> Holder | None:
         return None
 
 
-def acquire(ws: Workspace, doc: str, user: str) -> Path:
+# How a refused caller hears what the holder is doing.
+_DOING = {"review": "being reviewed", "tag": "being tagged", "link": "being linked"}
+
+
+def acquire(ws: Workspace, doc: str, user: str, task: str = "review") -> Path:
     """Take the lock on one document, recovering a stale one; else LockError."""
     path = lock_path(ws, doc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    me = Holder.me(user)
+    me = Holder.me(user, task)
     for _ in range(3):  # a recovered lock may be taken again by a third process
         if _create(path, me):
             return path
@@ -134,12 +141,13 @@ def _create(path: Path, me: Holder) -> bool:
 def _recover_or_refuse(path: Path, doc: str) -> None:
     holder = read_holder(path)
     if holder is not None and holder.alive():
+        doing = _DOING.get(holder.task, f"in use ({holder.task})")
         raise LockError(
-            f"{doc} is being reviewed by {holder.describe()}; wait until that review ends. "
+            f"{doc} is {doing} by {holder.describe()}; wait until that {holder.task} ends. "
             f"If that process is gone, delete {path}"
         )
     if holder is None and _age(path) < UNREADABLE_GRACE:
-        raise LockError(f"{doc}: another review is starting right now ({path}); try again in a moment")
+        raise LockError(f"{doc}: another command is starting on it right now ({path}); try again in a moment")
     _remove_if_same(path, holder)
 
 
@@ -178,7 +186,7 @@ def release(path: Path) -> None:
 
 
 @contextmanager
-def locked(ws: Workspace, docs: list[str], user: str) -> Iterator[list[Path]]:
+def locked(ws: Workspace, docs: list[str], user: str, task: str = "review") -> Iterator[list[Path]]:
     """Hold the locks of several documents; all or none."""
     taken: list[Path] = []
     # Two names may share one lock (essay.txt and essay.md, one annotation file):
@@ -188,7 +196,7 @@ def locked(ws: Workspace, docs: list[str], user: str) -> Iterator[list[Path]]:
         once.setdefault(lock_path(ws, doc), doc)
     try:
         for doc in once.values():
-            taken.append(acquire(ws, doc, user))
+            taken.append(acquire(ws, doc, user, task))
         yield taken
     finally:
         for path in taken:

@@ -18,10 +18,10 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from annotator.errors import StoreError
-from annotator.models import KINDS, SCHEMA_VERSION, Annotation, AnnotationFile
+from annotator.models import KINDS, SCHEMA_VERSION, AnnotationFile
 from annotator.workspace import document_name_problem
 
-from .anchor import reanchor
+from .merge import merge, once  # noqa: F401  (store.merge: the store's one entry point)
 
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -158,6 +158,15 @@ def dumps(afile: AnnotationFile) -> str:
     # Sort a copy: callers (the review session) index `afile.annotations` by position.
     ordered = sorted(afile.annotations, key=lambda a: (a.start, a.end, _ORDER[a.kind], a.id))
     data = afile.model_copy(update={"annotations": ordered}).model_dump(mode="json")
+    # The lowest schema that holds the file: one without a `changed` annotation
+    # is a schema 1 file, byte for byte as before, and older annotators read it.
+    changed = False
+    for ann in data["annotations"] + data["orphans"]:
+        if ann.get("changed") is None:
+            ann.pop("changed", None)
+        else:
+            changed = True
+    data["schema_version"] = SCHEMA_VERSION if changed else 1
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -217,6 +226,8 @@ def _keeps_the_decisions(path: Path, afile: AnnotationFile) -> None:
                          "share this file name (essay.txt and essay.md?); rename one. If the document was "
                          "renamed, set \"doc\" in the file to its new name")
     have = {_decision(a) for a in afile.annotations + afile.orphans if a.reviewed}
+    # A decision set aside on a `changed` annotation is kept, not lost.
+    have |= {(a.id, a.changed.review.model_dump_json()) for a in afile.annotations + afile.orphans if a.changed}
     lost = [a for a in on_disk.annotations + on_disk.orphans if a.reviewed and _decision(a) not in have]
     if lost:
         shown = ", ".join(f"{a.id} {a.status}" for a in lost[:3]) + (", …" if len(lost) > 3 else "")
@@ -268,41 +279,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def merge(old: AnnotationFile | None, new: AnnotationFile, new_text: str) -> AnnotationFile:
-    """New proposals plus every reviewed decision of the old file.
-
-    Reviewed annotations are re-anchored in the (possibly edited) text; those
-    that cannot be found become orphans. A proposal that lands where a
-    reviewed annotation of the same kind stands is dropped: the decision wins,
-    including a rejection.
-    """
-    new = _once(new)
-    if old is None:
-        return new
-    kept: list[Annotation] = []
-    orphans = list(old.orphans)
-    for ann in old.annotations:
-        if not ann.reviewed:
-            continue
-        moved = reanchor(ann, new_text)
-        (kept if moved is not None else orphans).append(moved or ann)
-    taken = {(a.kind, a.start, a.end) for a in kept} | {a.id for a in kept}
-    fresh = [a for a in new.annotations if (a.kind, a.start, a.end) not in taken and a.id not in taken]
-    return new.model_copy(update={"annotations": kept + fresh, "orphans": orphans})
-
-
-def _once(afile: AnnotationFile) -> AnnotationFile:
-    """A proposal made twice taken once: an id is made from kind, span and key,
-    and a file with one id twice is refused (the review finds annotations by id)."""
-    seen: set[str] = set()
-    anns = []
-    for a in afile.annotations:
-        if a.id not in seen:
-            seen.add(a.id)
-            anns.append(a)
-    return afile if len(anns) == len(afile.annotations) else afile.model_copy(update={"annotations": anns})
 
 
 def reviewed_count(afile: AnnotationFile) -> int:
