@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from . import notes, refs
+from . import notes, prose, refs, works
 from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import is_name_like, split_prefix
 
@@ -36,6 +36,9 @@ _WORDY = re.compile(r"[^\s,.]")
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
     start, end = _unwrap(text, 0, len(text))
+    titled = works.find(text, start, _with_dots(text, end))
+    if titled:
+        return _shift(_with_titled(text, start, end, titled), offset)
     group = _paren_group(text, start, end)
     cites = _parse_region(text, *group, in_parens=True) if group else []
     if group and cites:
@@ -44,9 +47,25 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
         cites[-1].suffix = " ".join(p for p in (cites[-1].suffix, tail) if p)
     else:
         cites = _parse_region(text, start, end, in_parens=text[start - 1:start] == "(")
+    return _shift(cites, offset)
+
+
+def _shift(cites: list[ParsedCitation], offset: int) -> list[ParsedCitation]:
     for c in cites:
         c.start += offset
         c.end += offset
+    return cites
+
+
+def _with_titled(text: str, start: int, end: int, titled: list[ParsedCitation]) -> list[ParsedCitation]:
+    """A note that cites works by title: the prose around them may still hold an
+    `Ibid.` or an author-date citation; everything else is prefix and suffix."""
+    cites = list(titled)
+    bounds = [start] + [x for c in titled for x in (c.start, c.end)] + [_with_dots(text, end)]
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        cites += [c for c in _parse_region(text, *_unwrap(text, a, b)) if c.form in ("ibid", "author-date")]
+    cites.sort(key=lambda c: c.start)
+    prose.distribute(text, start, _with_dots(text, end), cites)
     return cites
 
 

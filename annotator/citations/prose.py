@@ -1,0 +1,38 @@
+"""The prose of a note around its citations, as their prefix and suffix."""
+
+from __future__ import annotations
+
+import re
+
+from .model import ParsedCitation
+
+# The last `;` or sentence end in the prose between two citations: what stands
+# before it closes the first citation's remark, what follows leads into the second.
+_BREAK = re.compile(r"(?:;|(?<=[a-z\d)\]”\"’*_>])[.!?])\s+")
+
+
+def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> None:
+    """Set each citation's prefix and suffix from the prose between them."""
+    if not cites:
+        return
+    cites[0].prefix = _lead(text[start:cites[0].start])
+    for prev, nxt in zip(cites, cites[1:]):
+        gap = text[prev.end:nxt.start]
+        cut = None
+        for m in _BREAK.finditer(gap):
+            cut = m
+        head, tail = (gap[:cut.start() + 1], gap[cut.end():]) if cut else ("", gap)
+        prev.suffix = _remark(head)
+        nxt.prefix = _lead(tail)
+    cites[-1].suffix = _remark(text[cites[-1].end:end])
+
+
+def _lead(prose: str) -> str:
+    return prose.strip().strip(",;:").strip()
+
+
+def _remark(prose: str) -> str:
+    prose = re.sub(r"^[\s.,;:)\]\\]+", "", prose).strip()
+    if prose.endswith(";"):
+        prose = prose[:-1].rstrip()
+    return prose if re.search(r"\w", prose) else ""
