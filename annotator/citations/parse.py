@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from . import notes, prose, refs, works
+from . import notes, refs, works
+from .ibid import IBID, ibid_at
 from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import is_name_like, split_prefix
 
@@ -28,17 +29,18 @@ __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
 
 # What may follow a citation's year: an end, a locator; not a subtitle colon ("Survey 2021: Cultivation").
 _AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
-_IBID = re.compile(r"(?i)\bibid(?:em)?\b\.?")
 _LOCATOR_LEAD = re.compile(r"\s*[,:]\s*")
 _WORDY = re.compile(r"[^\s,.]")
 
 
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
+    from . import gaps  # reads the prose between citations with this module's parsers: imported when called
+
     start, end = _unwrap(text, 0, len(text))
     titled = works.find(text, start, _with_dots(text, end))
     if titled:
-        return _shift(_with_titled(text, start, end, titled), offset)
+        return _shift(gaps.fill(text, start, _with_dots(text, end), gaps.with_titled(text, start, end, titled)), offset)
     group = _paren_group(text, start, end)
     cites = _parse_region(text, *group, in_parens=True) if group else []
     if group and cites:
@@ -47,25 +49,13 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
         cites[-1].suffix = " ".join(p for p in (cites[-1].suffix, tail) if p)
     else:
         cites = _parse_region(text, start, end, in_parens=text[start - 1:start] == "(")
-    return _shift(cites, offset)
+    return _shift(gaps.fill(text, start, _with_dots(text, end), cites), offset)
 
 
 def _shift(cites: list[ParsedCitation], offset: int) -> list[ParsedCitation]:
     for c in cites:
         c.start += offset
         c.end += offset
-    return cites
-
-
-def _with_titled(text: str, start: int, end: int, titled: list[ParsedCitation]) -> list[ParsedCitation]:
-    """A note that cites works by title: the prose around them may still hold an
-    `Ibid.` or an author-date citation; everything else is prefix and suffix."""
-    cites = list(titled)
-    bounds = [start] + [x for c in titled for x in (c.start, c.end)] + [_with_dots(text, end)]
-    for a, b in zip(bounds[::2], bounds[1::2]):
-        cites += [c for c in _parse_region(text, *_unwrap(text, a, b)) if c.form in ("ibid", "author-date")]
-    cites.sort(key=lambda c: c.start)
-    prose.distribute(text, start, _with_dots(text, end), cites)
     return cites
 
 
@@ -156,29 +146,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _parse_segment(text: str, start: int, end: int, before: list[ParsedCitation],
                    in_parens: bool = False) -> list[ParsedCitation]:
-    ibid = _IBID.match(text, start)
+    ibid = IBID.match(text, start)
     if ibid:
-        return [_ibid(text, ibid.end(), end, start)]
+        return [ibid_at(text, ibid.end(), end, start)]
     ref = refs.reference(text, start, end)
     if ref is not None:
         return [ref]
     found = _author_date(text, start, end, before)
     return found or notes.parse(text, start, end, in_parens)
-
-
-def _ibid(text: str, pos: int, end: int, start: int) -> ParsedCitation:
-    pos = min(pos, end)
-    if text[pos - 1] == ".":
-        pos -= 1  # the span stops before a closing dot, like every other citation
-    cite = ParsedCitation(start=start, end=pos, text="", authors="", ibid=True, form="ibid")
-    m = re.compile(r"\.?\s*[,:]?\s*").match(text, pos, end)  # "ibid., 15", "Ibid.: 35"
-    loc = LOCATOR.match(text, m.end(), end) if m and m.end() > pos else None
-    if loc:
-        set_locator(cite, loc)
-        cite.end = loc.end()
-    cite.text = text[cite.start:cite.end]
-    cite.suffix = _tidy(text[cite.end:_with_dots(text, end)])
-    return cite
 
 
 def _tidy(prose: str) -> str:

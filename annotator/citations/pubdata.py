@@ -101,8 +101,8 @@ def trim(text: str, start: int, stop: int) -> int:
     """The end of a citation: without the closing full stop, comma, escape or a dangling "and"."""
     while stop > start:
         tail = text[start:stop]
-        m = re.search(r"(?:[\s,;:\\]|(?<![A-Z.])\.|\s(?:and|&))$", tail)
-        if not m or (tail.endswith(".") and abbreviation(tail.split()[-1]) and not tail.endswith(" n.p.")):
+        m = re.search(r"(?:[\s,;:\\]|\.|\s(?:and|&))$", tail)
+        if not m or (tail.endswith(".") and abbreviation(tail.split()[-1])):
             break
         stop = start + m.start()
     return stop
@@ -116,7 +116,8 @@ def _blank(s: str, pattern: str) -> str:
 
 
 _URLS = r"<[^<>\s]+>|(?:https?://|doi:|DOI:)\s*\S+|\]\(\s*[^()\s]*\)|\b10\.\d{4,}/\S+"
-_ACCESSED = r"(?i)\b(?:accessed|retrieved|last modified|viewed)\b[^,;()]*"
+_ACCESSED = (r"(?i)\b(?:accessed|retrieved|last modified|viewed)\b\s*(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2},\s*\d{4}"
+             r"|[^,;()]*)")
 _ITALIC = re.compile(r"(?<![\w_])_[^_]+_(?![\w_])|\*[^*]+\*")
 
 
@@ -124,7 +125,7 @@ def year(data: str) -> tuple[str, str] | None:
     """The publication year: outside container titles first, never from a URL or an access date."""
     clean = _blank(_blank(data, _URLS), _ACCESSED)
     outside = _blank(clean, _ITALIC.pattern)
-    for source in (outside, clean):
+    for source in (outside, clean.replace("_", " ").replace("*", " ")):
         m = YEAR.search(source)
         if m:
             return (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")

@@ -160,6 +160,8 @@ def _followed(text: str, title: Title, end: int, authored: bool) -> bool:
     """A title opens a citation when publication data or the note's end follow it,
     not when prose does (`*The Zen of Python* is a collection …`)."""
     rest = text[title.end:end].lstrip()
+    if text[title.end - 2:title.end - 1] in (",", "."):  # `“Title,” 2 May 1892`: the style closed the title
+        rest = ", " + rest
     if authored:
         return not rest or rest[0] in ",.;:(<[_*" or bool(re.match(r"(?:In|in)\s+[_*]", rest))
     # no author: publication data with a date, a URL or a container must follow

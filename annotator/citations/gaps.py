@@ -1,0 +1,45 @@
+"""The prose between a note's citations, which may still cite: an `Ibid.`
+after a sentence, a parenthetical `(Hale 1998, 84)` or a narrative
+`Hale (1998)` in mid-sentence. What cites nothing is prefix and suffix."""
+
+from __future__ import annotations
+
+from . import ibid, parse, prose
+from .model import ParsedCitation
+
+KEPT_FORMS = ("ibid", "author-date")  # what the prose around titled works may hold
+
+
+def with_titled(text: str, start: int, end: int, titled: list[ParsedCitation]) -> list[ParsedCitation]:
+    """A note that cites works by title: the parts between them are read as the
+    note parser reads a note, keeping only Ibid. and author-date citations."""
+    cites = list(titled)
+    for a, b in _gaps(text, start, parse._with_dots(text, end), titled):
+        region = parse._unwrap(text, a, b)
+        cites += [c for c in parse._parse_region(text, *region) if c.form in KEPT_FORMS]
+    cites.sort(key=lambda c: c.start)
+    prose.distribute(text, start, parse._with_dots(text, end), cites)
+    ibid.resolve_within(cites)
+    return cites
+
+
+def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[ParsedCitation]:
+    """`cites` with the citations found in the prose between them."""
+    extra: list[ParsedCitation] = []
+    for a, b in _gaps(text, start, end, cites):
+        found = ibid.scan(text, a, b)
+        for c in parse.find_inline(text[a:b], a):
+            if not any(c.start < f.end and f.start < c.end for f in found):
+                found.append(c)
+        extra += found
+    if not extra:
+        return cites
+    merged = sorted(cites + extra, key=lambda c: c.start)
+    prose.distribute(text, start, end, merged)
+    ibid.resolve_within(merged)
+    return merged
+
+
+def _gaps(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[tuple[int, int]]:
+    bounds = [start] + [x for c in sorted(cites, key=lambda c: c.start) for x in (c.start, c.end)] + [end]
+    return [(a, b) for a, b in zip(bounds[::2], bounds[1::2]) if b > a and text[a:b].strip()]
