@@ -7,16 +7,19 @@ from __future__ import annotations
 from . import ibid, parse, prose
 from .model import ParsedCitation
 
-KEPT_FORMS = ("ibid", "author-date")  # what the prose around titled works may hold
+KEPT_FORMS = ("ibid", "author-date")  # what the prose around titled works may hold anywhere
 
 
 def with_titled(text: str, start: int, end: int, titled: list[ParsedCitation]) -> list[ParsedCitation]:
     """A note that cites works by title: the parts between them are read as the
-    note parser reads a note, keeping only Ibid. and author-date citations."""
+    note parser reads a note, keeping Ibid. and author-date citations, and a
+    short note with no title marks (`Harrington, Valley and Emirate, 88`) that
+    a `;` opens, as a part of a cluster."""
     cites = list(titled)
     for a, b in _gaps(text, start, parse._with_dots(text, end), titled):
         region = parse._unwrap(text, a, b)
-        cites += [c for c in parse._parse_region(text, *region) if c.form in KEPT_FORMS]
+        cites += [c for c in parse._parse_region(text, *region)
+                  if c.form in KEPT_FORMS or (not c.prefix and _part_start(text, start, c.start))]
     cites.sort(key=lambda c: c.start)
     prose.distribute(text, start, parse._with_dots(text, end), cites)
     ibid.resolve_within(cites)
@@ -38,6 +41,12 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
     prose.distribute(text, start, end, merged)
     ibid.resolve_within(merged)
     return merged
+
+
+def _part_start(text: str, start: int, at: int) -> bool:
+    """`at` opens the note or a `;`-separated part of it."""
+    before = text[start:at].rstrip()
+    return not before or before.endswith(";")
 
 
 def _gaps(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[tuple[int, int]]:
