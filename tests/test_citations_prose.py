@@ -1,0 +1,117 @@
+"""Citations wherever and however real notes write them (issue 12): works cited by
+title anywhere in a note, bibliography-style and title-only works, Markdown link
+titles, Ibid. after prose, in-prose author-date citations, Chicago author-date
+reference entries, and the pinpoint rules (an article's own page range is none)."""
+
+from annotator.citations.parse import parse_note
+from annotator.readers import read_text
+
+
+def cites(text):
+    found = parse_note(text, 0)
+    for c in found:
+        assert text[c.start:c.end] == c.text
+    return found
+
+
+def fields(c):
+    return c.text, c.authors, c.year, c.locator
+
+
+def test_full_note_article_page_range_is_no_locator():
+    (c,) = cites("Ann Hale, “Rivers and Rule,” *Journal of Water* 12, no. 3 (1998): 201–19.")
+    assert fields(c) == ("Ann Hale, “Rivers and Rule,” *Journal of Water* 12, no. 3 (1998): 201–19", "Ann Hale",
+                         "1998", "")
+
+
+def test_full_note_article_single_page_is_the_locator():
+    (c,) = cites("Ann Hale, “Rivers and Rule,” _Journal of Water_ 12, no. 3 (1998): 204.")
+    assert (c.year, c.locator) == ("1998", "204")
+
+
+def test_book_page_range_is_the_locator():
+    (c,) = cites("Ann Hale, _Rivers and Rule_ (Leeds: Dale Press, 2004), 31–33.")
+    assert (c.year, c.locator) == ("2004", "31–33")
+
+
+def test_pinpoint_phrase_inside_the_note():
+    (c,) = cites("Bo Lind, “Dams,” _Water Review_, vol. 4, no. 2 (May 2001), pp. 10–30, quoted on p. 12.")
+    assert c.locator == "12"
+
+
+def test_chapter_in_a_book_range_is_no_locator_but_a_page_is():
+    (a,) = cites("Bo Lind, ‘Dams’, in *Water and Power*, ed. Cy Moss (Oslo: Fjord, 1990), 44–60.")
+    (b,) = cites("Bo Lind, ‘Dams’, in *Water and Power*, ed. Cy Moss (Oslo: Fjord, 1990), 47.")
+    assert (a.authors, a.year, a.locator, b.locator) == ("Bo Lind", "1990", "", "47")
+
+
+def test_work_after_a_sentence_of_prose_with_prose_prefix():
+    (c,) = cites("The figure is contested. Ann Hale, ‘Rivers’, *Water News*, 3 May 2011, https://example.org/r.")
+    assert fields(c) == ("Ann Hale, ‘Rivers’, *Water News*, 3 May 2011, https://example.org/r", "Ann Hale",
+                         "2011", "")
+    assert c.prefix == "The figure is contested."
+
+
+def test_two_works_in_one_sentence_and_suffix_prose():
+    found = cites("See Hale, A., [\"Rivers\"](http://x.org/r), 12 Mar 2010 for the data, and Lind, B., "
+                  "[\"Dams\"](http://x.org/d), 2 Apr 2012 for a rebuttal.")
+    assert [(c.authors, c.year) for c in found] == [("Hale, A.", "2010"), ("Lind, B.", "2012")]
+    assert found[0].prefix == "See"
+    assert found[1].suffix == "for a rebuttal."
+
+
+def test_bibliography_style_names_and_a_date_after_the_title():
+    (c,) = cites('Hale, Ann, and Bo Lind. "Rivers Revisited," June 4, 2015. <https://example.org/rr>')
+    assert fields(c) == ('Hale, Ann, and Bo Lind. "Rivers Revisited," June 4, 2015. <https://example.org/rr>',
+                         "Hale, Ann, and Bo Lind", "2015", "")
+
+
+def test_titles_without_author_and_semicolons_inside_titles():
+    found = cites('"Dam Bursts; Town Flooded" _The Daily Post_, May 2, 1931, 4. <https://example.org>; '
+                  '"Rain Again" _The Daily Post_, May 3, 1931, 1.')
+    assert [(c.authors, c.year, c.locator) for c in found] == [("", "1931", ""), ("", "1931", "")]
+    assert found[0].text.startswith('"Dam Bursts; Town Flooded"')
+
+
+def test_titled_prose_is_no_citation():
+    assert cites("*Rivers* is a well-known poem, and ‘rivers’ a word the author likes.") == []
+
+
+def test_newspaper_page_after_the_issue_date_is_no_locator():
+    (c,) = cites("Ann Hale, ‘Rivers’, *Water News*, 3 May 2011, 7.")
+    assert (c.year, c.locator) == ("2011", "")
+
+
+def test_access_date_gives_no_year():
+    (c,) = cites("River Trust, ‘About Us’ (River Trust), accessed 9 May 2019, https://example.org/about.")
+    assert (c.authors, c.year) == ("River Trust", "")
+
+
+def test_link_author_date_with_pages():
+    (c,) = cites("See [Hale, 2012](/docs/hale.pdf), pp. 41-42.")
+    assert fields(c) == ("[Hale, 2012](/docs/hale.pdf), pp. 41-42", "Hale", "2012", "41-42")
+
+
+def test_ibid_after_prose_and_after_see():
+    found = cites("River Trust, ‘Annual Report’, 3 May 2011, 7. The report is short – see Ibid.")
+    assert [c.text for c in found] == ["River Trust, ‘Annual Report’, 3 May 2011, 7", "Ibid."]
+    assert (found[1].authors, found[1].locator) == ("River Trust", "7")
+
+
+def test_parenthetical_author_date_in_mid_prose():
+    found = cites("Hale argued this later (Hale 1998, 84), though few followed.")
+    assert [fields(c) for c in found] == [("Hale 1998, 84", "Hale", "1998", "84")]
+
+
+def test_chicago_author_date_reference_entry_with_pinpoint():
+    (c,) = cites("Hale, Ann. 2004. Rivers and Rule. Leeds: Dale Press. 31-33.")
+    assert fields(c) == ("Hale, Ann. 2004. Rivers and Rule. Leeds: Dale Press. 31-33", "Hale, Ann", "2004",
+                         "31-33")
+    (d,) = cites("Lind, Bo R. 2010. Dams. Oslo: Fjord. Chapter 2.")
+    assert (d.authors, d.locator) == ("Lind, Bo R.", "Chapter 2")
+
+
+def test_markdown_lazy_continuation_and_escaped_brackets():
+    doc = read_text("Body\\[^x\\] text.[^1]\n\n[^1]: First line\nlazy second line.\n\nNext paragraph.\n", "d")
+    assert [m.label for m in doc.markers] == ["1"]
+    assert doc.notes[0].text == "First line\nlazy second line."
