@@ -4,8 +4,10 @@ after a sentence, a parenthetical `(Hale 1998, 84)` or a narrative
 
 from __future__ import annotations
 
-from . import ibid, parse, prose
+from . import ibid, prose
+from .inline import find_inline
 from .model import ParsedCitation
+from .region import parse_region, unwrap, with_dots
 
 KEPT_FORMS = ("ibid", "author-date")  # what the prose around titled works may hold anywhere
 
@@ -16,12 +18,12 @@ def with_titled(text: str, start: int, end: int, titled: list[ParsedCitation]) -
     short note with no title marks (`Harrington, Valley and Emirate, 88`) that
     a `;` opens, as a part of a cluster."""
     cites = list(titled)
-    for a, b in _gaps(text, start, parse._with_dots(text, end), titled):
-        region = parse._unwrap(text, a, b)
-        cites += [c for c in parse._parse_region(text, *region)
+    for a, b in _gaps(text, start, with_dots(text, end), titled):
+        region = unwrap(text, a, b)
+        cites += [c for c in parse_region(text, *region)
                   if c.form in KEPT_FORMS or (not c.prefix and _part_start(text, start, c.start))]
     cites.sort(key=lambda c: c.start)
-    prose.distribute(text, start, parse._with_dots(text, end), cites)
+    prose.distribute(text, start, with_dots(text, end), cites)
     ibid.resolve_within(cites)
     return cites
 
@@ -31,7 +33,7 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
     extra: list[ParsedCitation] = []
     for a, b in _gaps(text, start, end, cites):
         found = ibid.scan(text, a, b)
-        for c in parse.find_inline(text[a:b], a):
+        for c in find_inline(text[a:b], a):
             if not any(c.start < f.end and f.start < c.end for f in found):
                 found.append(c)
         extra += found
