@@ -115,3 +115,54 @@ def test_markdown_lazy_continuation_and_escaped_brackets():
     doc = read_text("Body\\[^x\\] text.[^1]\n\n[^1]: First line\nlazy second line.\n\nNext paragraph.\n", "d")
     assert [m.label for m in doc.markers] == ["1"]
     assert doc.notes[0].text == "First line\nlazy second line."
+
+
+def test_any_lead_in_wording_before_an_author_date_citation():
+    (c,) = cites("This builds on Hale 1998, 84.")
+    assert (c.text, c.authors, c.prefix) == ("Hale 1998, 84", "Hale", "This builds on")
+    (d,) = cites("The classic account is Weber 1922, 252.")
+    assert (d.authors, d.locator, d.prefix) == ("Weber", "252", "The classic account is")
+
+
+def test_prose_words_before_a_year_are_no_author():
+    assert cites("Troops entered Kabul in 2001.") == []
+    assert cites("The war of 1998 ended quickly.") == []
+
+
+def test_mid_sentence_cluster_with_prefixes_inside():
+    found = cites("Dams spread fast (see also Hale 1998, 84; cf. Lind 2001) in the north.")
+    assert [(c.text, c.prefix) for c in found] == [("Hale 1998, 84", "see also"), ("Lind 2001", "cf.")]
+    assert found[-1].suffix == "in the north."
+
+
+def test_publication_data_in_parentheses_is_no_cluster():
+    (c,) = cites("Ann Hale, Rivers of the North: A History (Leeds: Dale Press, 2004), 31.")
+    assert (c.authors, c.year, c.locator) == ("Ann Hale", "2004", "31")
+
+
+def test_narrative_possessive_names_the_author():
+    (c,) = cites("Hale's (1998) account is the standard one.")
+    assert (c.text, c.authors, c.year) == ("Hale's (1998)", "Hale", "1998")
+
+
+def test_one_author_several_works_and_cluster_prefixes():
+    found = cites("Weber 1905, 36, 1922.")
+    assert [(c.authors, c.year, c.locator) for c in found] == [("Weber", "1905", "36"), ("Weber", "1922", "")]
+    found = cites("See, for example, Hale 1998; and, later, Lind 2001, 4.")
+    assert [(c.authors, c.prefix) for c in found] == [("Hale", "See, for example"), ("Lind", "and, later")]
+
+
+def test_lower_case_ibid_after_prose():
+    (c,) = cites("On this, see ibid., 61.")
+    assert (c.text, c.ibid, c.locator) == ("ibid., 61", True, "61")
+
+
+def test_locator_forms():
+    want = {"107ff": "107ff", "107f.": "107f",  # the note's full stop is no part of it
+            "61:164": "61:164", "sec. 4.5": "sec. 4.5", "Figure 8": "Figure 8",
+            "Table 2": "Table 2", "xiv": "xiv", "n. 12": "n. 12", "para. 36": "para. 36", "12–14": "12–14"}
+    for written, locator in want.items():
+        (c,) = cites(f"Hale 1998, {written}.")
+        assert c.locator == locator, written
+    (c,) = cites("Hale 1998, 84, emphasis added.")
+    assert (c.locator, c.suffix) == ("84", "emphasis added.")

@@ -4,6 +4,8 @@ after a sentence, a parenthetical `(Hale 1998, 84)` or a narrative
 
 from __future__ import annotations
 
+import re
+
 from . import ibid, prose
 from .inline import find_inline
 from .model import ParsedCitation
@@ -12,13 +14,27 @@ from .region import parse_region, unwrap, with_dots
 KEPT_FORMS = ("ibid", "author-date")  # what the prose around titled works may hold anywhere
 
 
-def with_titled(text: str, start: int, end: int, titled: list[ParsedCitation]) -> list[ParsedCitation]:
-    """A note that cites works by title: the parts between them are read as the
-    note parser reads a note, keeping Ibid. and author-date citations, and a
-    short note with no title marks (`Harrington, Valley and Emirate, 88`) that
-    a `;` opens, as a part of a cluster."""
-    cites = list(titled)
-    for a, b in _gaps(text, start, with_dots(text, end), titled):
+def clusters(text: str, start: int, end: int) -> list[ParsedCitation]:
+    """Author-date citations in a parenthesis in mid-sentence (`… spread fast (see also
+    Hale 1998, 84; cf. Lind 2001) in the north`) or after a name (`Hale (1998, 84; 2001)`);
+    none when the parenthesis opens the note (`parse_plain` reads that cluster)."""
+    lead = re.match(r"(?i)[^(]*", text[start:end]).group()
+    if not re.search(r"\w", lead) or _LEAD_IN.fullmatch(lead.strip()):
+        return []
+    # "(London: Hurst, 2022)" is a full note's publication data, not a cluster
+    return [c for c in find_inline(text[start:end], start) if not c.prefix.endswith(":")]
+
+
+_LEAD_IN = re.compile(r"(?i)(?:see(?:\s+also)?|cf\.|compare|e\.g\.,?|for example,?|for instance,?)")
+
+
+def around(text: str, start: int, end: int, found: list[ParsedCitation]) -> list[ParsedCitation]:
+    """A note whose citations `found` stand in its prose: the parts between them
+    are read as the note parser reads a note, keeping Ibid. and author-date
+    citations, and a short note with no title marks (`Harrington, Valley and
+    Emirate, 88`) that a `;` opens, as a part of a cluster."""
+    cites = list(found)
+    for a, b in _gaps(text, start, with_dots(text, end), found):
         region = unwrap(text, a, b)
         cites += [c for c in parse_region(text, *region)
                   if c.form in KEPT_FORMS or (not c.prefix and _part_start(text, start, c.start))]

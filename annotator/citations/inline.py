@@ -38,7 +38,7 @@ def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     at = next((i for i in range(len(words)) if is_name_like(_joined(words[i:]))), None)
     if at is None:
         return []
-    author, a_start = _joined(words[at:]), words[at].start()
+    author, a_start = re.sub(r"['’]s$", "", _joined(words[at:])), words[at].start()  # "Hale's (1998)"
     before = text[window:a_start].split()
     if before and before[-1].lower() in _NOT_BEFORE_AUTHOR:
         return []  # "the invasion of Afghanistan (2001)": a place and a date, not a citation

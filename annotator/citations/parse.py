@@ -35,7 +35,12 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
     start, end = unwrap(text, 0, len(text))
     titled = works.find(text, start, with_dots(text, end))
-    cites = gaps.with_titled(text, start, end, titled) if titled else parse_plain(text, start, end)
+    if titled:
+        cites = gaps.around(text, start, end, titled)
+    elif mid := gaps.clusters(text, start, end):
+        cites = gaps.around(text, start, end, mid)
+    else:
+        cites = parse_plain(text, start, end)
     cites = gaps.fill(text, start, with_dots(text, end), cites)
     for c in cites:
         c.start += offset

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import ParsedCitation
+from .pubdata import abbreviation
 
 # The last `;` or sentence end in the prose between two citations: what stands
 # before it closes the first citation's remark, what follows leads into the second.
@@ -20,7 +21,8 @@ def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> 
         gap = text[prev.end:nxt.start]
         cut = None
         for m in _BREAK.finditer(gap):
-            cut = m
+            if m.group().startswith(";") or not abbreviation(gap[:m.start() + 1].split()[-1]):
+                cut = m  # "cf." and "e.g." end no sentence
         head, tail = (gap[:cut.start() + 1], gap[cut.end():]) if cut else ("", gap)
         prev.suffix = _remark(head)
         nxt.prefix = _lead(tail)
@@ -28,6 +30,12 @@ def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> 
 
 
 def _lead(prose: str) -> str:
+    """The lead-in to a citation; inside a parenthesis that opens a cluster
+    (`… spread fast (see also`), the words inside it."""
+    prose = prose.strip()
+    if prose.count("(") > prose.count(")"):
+        inside = prose[prose.rindex("(") + 1:].strip()
+        prose = inside or prose[:prose.rindex("(")]
     return prose.strip().strip(",;:").strip()
 
 

@@ -190,7 +190,7 @@ def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[Parse
         if _has_title(authors):
             return None
         a_start = cursor + region.index(authors, len(lead))
-        prefix = lead.strip() if fresh or lead.strip() else ""
+        prefix = lead.strip().rstrip(",").rstrip() if fresh or lead.strip() else ""
     cite = ParsedCitation(start=a_start, end=m.end(), text="", authors=authors, year=year,
                           year_suffix=suffix, prefix=prefix)
     # "2021, 14" (Chicago, APA) or "2021: 14" (Harvard)
