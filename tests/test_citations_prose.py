@@ -166,3 +166,36 @@ def test_locator_forms():
         assert c.locator == locator, written
     (c,) = cites("Hale 1998, 84, emphasis added.")
     assert (c.locator, c.suffix) == ("84", "emphasis added.")
+
+
+def test_pandoc_bracketed_citations_with_prefix_locator_and_suffix():
+    found = cites("Dams spread [see @hale1998, p. 12; @lind2001 33-35, emphasis added] in the north.")
+    assert [(c.text, c.key, c.locator, c.prefix) for c in found] == [
+        ("@hale1998, p. 12", "hale1998", "12", "see"), ("@lind2001 33-35", "lind2001", "33-35", "")]
+    assert found[1].suffix == "emphasis added"
+
+
+def test_pandoc_narrative_suppressed_and_braced_keys():
+    assert [(c.text, c.key, c.locator) for c in cites("@hale1998 [p. 33] says so.")] == [
+        ("@hale1998 [p. 33]", "hale1998", "33")]
+    assert [c.key for c in cites("Hale says so [-@hale1998].")] == ["hale1998"]
+    assert [c.key for c in cites("[@{ibm:2001}, 12]")] == ["ibm:2001"]
+    assert cites("Write to x@example.org for the data.") == []
+
+
+def test_pandoc_citations_in_a_body_and_linked_by_key():
+    from annotator.bib.bibtex import parse_bibtex
+    from annotator.bib.link import link_citations
+    from annotator.citations.parse import find_inline
+    from annotator.models import CitationAnnotation, Provenance
+
+    body = "Dams spread fast [@hale1998, 12], as @nobody2000 denies."
+    found = find_inline(body)
+    assert [(c.text, c.key) for c in found] == [("@hale1998, 12", "hale1998"), ("@nobody2000", "nobody2000")]
+    bib = parse_bibtex("@book{hale1998, author={Hale, Ann}, title={Rivers}, year={1998}}", "t.bib")
+    anns = [CitationAnnotation(id=f"c{i}", start=c.start, end=c.end, text=c.text, authors=c.authors, year=c.year,
+                               locator=c.locator, provenance=Provenance(tagger="t", rule="r"))
+            for i, c in enumerate(found)]
+    linked = link_citations(anns, bib)
+    assert [(c.bib_key, c.link_reason) for c in linked] == [("hale1998", "citation key"),
+                                                            (None, "no entry with key 'nobody2000'")]

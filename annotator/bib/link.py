@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from annotator.citations.pandoc import key_of
 from annotator.citations.parse import parse_note
 from annotator.models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
 from annotator.nlp.knowledge.load import package_scores
@@ -176,6 +177,11 @@ def is_ambiguous(c: CitationAnnotation) -> bool:
 
 def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:
     """One citation (not Ibid.), with retries for readings the parser could not settle."""
+    key = key_of(c.text)
+    if key:  # a pandoc citation names its entry
+        if key in resolver.by_key:
+            return Link(key, 1.0, "citation key")
+        return Link(None, 0.0, f"no entry with key '{key}'")
     parsed = _reparse(c)
     title = c.title or (parsed[0].title if parsed else "")
     link = resolver.resolve(c.authors, c.year, c.year_suffix, title)

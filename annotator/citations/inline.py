@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import re
 
+from . import pandoc
 from .model import YEAR, ParsedCitation
 from .names import is_name_like
 from .region import author_date, parse_plain, unwrap
 
 
 def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
-    """Author-date citations in body text: `(Crawford 2021, 14)`, `Crawford (2021)`."""
+    """Author-date citations in body text: `(Crawford 2021, 14)`, `Crawford (2021)`;
+    and pandoc citations (`[@crawford2021, 14]`, `@crawford2021`)."""
+    keyed = pandoc.find(text)
+    for c in keyed:
+        c.start += offset
+        c.end += offset
     cites: list[ParsedCitation] = []
     for m in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
         inner_start, inner_end = m.start(1), m.end(1)
@@ -25,6 +31,9 @@ def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
             c.start += offset
             c.end += offset
         cites += found
+    if keyed:
+        cites = sorted(keyed + [c for c in cites if not any(c.start < k.end and k.start < c.end for k in keyed)],
+                       key=lambda c: c.start)
     return cites
 
 

@@ -21,7 +21,8 @@ class ParsedCitation:
     suffix: str = ""
     ibid: bool = False
     title: str = ""
-    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference
+    form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference | pandoc
+    key: str = ""  # a pandoc citation's key (`[@hale1998, 84]`): its entry, exactly
 
 
 YEAR = re.compile(r"(?<![\w\-–/.])(1[5-9]\d\d|20\d\d)([a-z]?)(?![\w/])|(?<!\w)(n\.d\.)")

@@ -15,15 +15,17 @@ of a note:
 Prose around a citation is kept as its `prefix` / `suffix`; a note with no
 citation at all is commentary and yields an empty list.
 
-Works cited by title are found first, anywhere in the note (`works`: full and
-short notes, bibliography style, title-only works, Markdown link titles); the
-rest of the note is read by the forms above (`region`), and the prose between
-citations may still hold an Ibid. or an author-date citation (`gaps`).
+Pandoc citations (`[see @key, p. 12]`, `@key`: `pandoc`) are found first;
+else works cited by title, anywhere in the note (`works`: full and short
+notes, bibliography style, title-only works, Markdown link titles); else
+mid-sentence clusters (`gaps.clusters`). The rest of the note is read by the
+forms above (`region`), and the prose between citations may still hold an
+Ibid. or an author-date citation (`gaps`).
 """
 
 from __future__ import annotations
 
-from . import gaps, works
+from . import gaps, pandoc, works
 from .inline import find_inline
 from .model import LOCATOR, YEAR, ParsedCitation
 from .region import parse_plain, unwrap, with_dots
@@ -34,7 +36,8 @@ __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
     start, end = unwrap(text, 0, len(text))
-    titled = works.find(text, start, with_dots(text, end))
+    keyed = pandoc.find(text, start, end)
+    titled = keyed or works.find(text, start, with_dots(text, end))
     if titled:
         cites = gaps.around(text, start, end, titled)
     elif mid := gaps.clusters(text, start, end):

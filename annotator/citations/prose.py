@@ -30,16 +30,24 @@ def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> 
 
 
 def _lead(prose: str) -> str:
-    """The lead-in to a citation; inside a parenthesis that opens a cluster
-    (`… spread fast (see also`), the words inside it."""
+    """The lead-in to a citation; inside a parenthesis or bracket that opens a
+    cluster (`… spread fast (see also`, `… [see`), the words inside it."""
     prose = prose.strip()
-    if prose.count("(") > prose.count(")"):
-        inside = prose[prose.rindex("(") + 1:].strip()
-        prose = inside or prose[:prose.rindex("(")]
+    for open_, close in ("()", "[]"):
+        if prose.count(open_) > prose.count(close):
+            inside = prose[prose.rindex(open_) + 1:].strip()
+            prose = inside or prose[:prose.rindex(open_)]
     return prose.strip().strip(",;:").strip()
 
 
 def _remark(prose: str) -> str:
+    """The remark after a citation; inside a cluster that closes after it
+    (`, emphasis added]`), the words inside it."""
+    for open_, close in ("()", "[]"):
+        if prose.count(close) > prose.count(open_):
+            inside = prose[:prose.index(close)]
+            if re.search(r"\w", inside):
+                prose = inside
     prose = re.sub(r"^[\s.,;:)\]\\]+", "", prose).strip()
     if prose.endswith(";"):
         prose = prose[:-1].rstrip()
