@@ -199,3 +199,11 @@ def test_pandoc_citations_in_a_body_and_linked_by_key():
     linked = link_citations(anns, bib)
     assert [(c.bib_key, c.link_reason) for c in linked] == [("hale1998", "citation key"),
                                                             (None, "no entry with key 'nobody2000'")]
+
+
+def test_word_export_note_of_two_paragraphs_is_one_note():
+    doc = read_text("A claim.[footnoteRef:1] More.\n[1:  Hale 1998, 84.\nSee also Lind 2001, 4.]\nNext.", "t.txt")
+    assert not [p for p in doc.problems if p.severity == "error"]
+    assert doc.notes[0].text == "Hale 1998, 84.\nSee also Lind 2001, 4."
+    assert [c.authors for c in parse_note(doc.notes[0].text)] == ["Hale", "Lind"]
+    assert "Next." in doc.body()
