@@ -207,3 +207,8 @@ def test_word_export_note_of_two_paragraphs_is_one_note():
     assert doc.notes[0].text == "Hale 1998, 84.\nSee also Lind 2001, 4."
     assert [c.authors for c in parse_note(doc.notes[0].text)] == ["Hale", "Lind"]
     assert "Next." in doc.body()
+
+
+def test_markdown_labels_match_case_insensitively():
+    doc = read_text("A claim.[^Hale]\n\n[^hale]: Hale 1998, 84.\n", "d.md")
+    assert [m.label for m in doc.markers] == ["hale"] and not doc.problems

@@ -57,9 +57,12 @@ def parse(doc: Document) -> None:
         doc.masked.append((m.start(), end))
     # Definitions come in order and do not overlap: bisect, not a scan of every note per marker.
     starts = [n.start for n in doc.notes]
+    # Labels match case-insensitively (CommonMark): `[^Note]` calls `[^note]:`.
+    labels = {n.label.casefold(): n.label for n in reversed(doc.notes)}
     for m in MARKER.finditer(text):
         at = bisect_right(starts, m.start()) - 1
         if at < 0 or m.start() >= doc.notes[at].end:
-            doc.markers.append(Marker(label=m.group(1), start=m.start(), end=m.end()))
+            label = labels.get(m.group(1).casefold(), m.group(1))
+            doc.markers.append(Marker(label=label, start=m.start(), end=m.end()))
             doc.masked.append(m.span())
     check_pairs(doc, Wording(note="[^{label}]:", note_noun="definition"))
