@@ -212,3 +212,17 @@ def test_word_export_note_of_two_paragraphs_is_one_note():
 def test_markdown_labels_match_case_insensitively():
     doc = read_text("A claim.[^Hale]\n\n[^hale]: Hale 1998, 84.\n", "d.md")
     assert [m.label for m in doc.markers] == ["hale"] and not doc.problems
+
+
+def test_web_address_given_as_the_source():
+    (c,) = cites("Dams are rarely mapped. See <https://example.org/dams/map>")
+    assert (c.text, c.authors, c.prefix) == ("<https://example.org/dams/map>", "", "Dams are rarely mapped. See")
+    (d,) = cites("Manual for the river gauge. <https://example.org/gauge.html>")
+    assert d.text == "Manual for the river gauge. <https://example.org/gauge.html>"
+    assert cites("The gauge broke in a storm that nobody had forecast at all that week. <https://example.org>") == []
+
+
+def test_name_in_a_title_mid_sentence_names_the_work():
+    (c,) = cites("This was criticised by Rawes in *Rivers and Ratios*. The point stands.")
+    assert (c.text, c.authors) == ("Rawes in *Rivers and Ratios*", "Rawes")
+    assert cites("Published in *Nature* long ago.") == []

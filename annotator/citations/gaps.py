@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import ibid, prose
+from . import ibid, prose, urls
 from .inline import find_inline
 from .model import ParsedCitation
 from .region import parse_region, unwrap, with_dots
@@ -48,7 +48,7 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
     """`cites` with the citations found in the prose between them."""
     extra: list[ParsedCitation] = []
     for a, b in _gaps(text, start, end, cites):
-        found = ibid.scan(text, a, b)
+        found = ibid.scan(text, a, b) + urls.find(text, a, b, whole_note=not cites)
         for c in find_inline(text[a:b], a):
             if not any(c.start < f.end and f.start < c.end for f in found):
                 found.append(c)

@@ -97,6 +97,18 @@ def _name_before(text: str, lo: int, at: int) -> tuple[int, str]:
     return (start, name) if is_name_like(name) else (at, "")
 
 
+_NAME_IN = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3}) in $")
+
+
+def _name_in(text: str, lo: int, at: int) -> tuple[int, str]:
+    """`… criticised by Rawes in *Spinoza's Ratios*`: a name in mid-sentence, then "in"
+    and the title, names the work's author; (at, "") when the text before is otherwise."""
+    m = _NAME_IN.search(text, lo, at)
+    if m and is_name_like(m.group("name")):
+        return m.start("name"), m.group("name")
+    return at, ""
+
+
 def _name_word(word: str, last: bool) -> bool:
     if re.search(r"[\d\"“”‘()\[\]<>_*:;]", word) or (word.count("’") and word.endswith("’")):
         return False
@@ -147,6 +159,8 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
             lo = title.end
             continue
         c_start, authors = _name_before(text, lo, title.start)
+        if not authors:
+            c_start, authors = _name_in(text, lo, title.start)
         if not authors and not _boundary(text, start, lo, title.start):
             continue
         if not _followed(text, title, end, bool(authors)):

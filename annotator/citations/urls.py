@@ -1,0 +1,28 @@
+"""Web sources given by their address alone: `See <https://…>` after prose,
+and a note that is a short title sentence and its address (`Documentation
+for TfidfVectorizer. <https://…>`). The address is the citation; no author."""
+
+from __future__ import annotations
+
+import re
+
+from .model import ParsedCitation
+
+_URL = r"(?:<https?://[^<>\s]+>|https?://[^\s<>]*[^\s<>.,;)])"
+_SEE_URL = re.compile(rf"(?i)(?<!\w)see(?:\s+also)?:?\s+(?P<url>{_URL})")
+# "Title words. <url>": the whole note; a title of a few words, no sentence of prose
+_TITLE_URL = re.compile(rf"(?P<title>[A-Z][^.<>\n]{{0,80}}?)\.\s+(?P<url>{_URL})\.?\s*$")
+MAX_TITLE_WORDS = 8
+
+
+def find(text: str, start: int, end: int, whole_note: bool) -> list[ParsedCitation]:
+    """Addresses given as sources in text[start:end]; `whole_note`: the stretch is
+    all of a note that cites nothing else."""
+    if whole_note and (m := _TITLE_URL.fullmatch(text, start, end)) and \
+            len(m.group("title").split()) <= MAX_TITLE_WORDS:
+        return [_cite(text, start, m.end("url"))]
+    return [_cite(text, m.start("url"), m.end("url")) for m in _SEE_URL.finditer(text, start, end)]
+
+
+def _cite(text: str, start: int, end: int) -> ParsedCitation:
+    return ParsedCitation(start=start, end=end, text=text[start:end], authors="", form="web")
