@@ -18,7 +18,7 @@ def clusters(text: str, start: int, end: int) -> list[ParsedCitation]:
     """Author-date citations in a parenthesis in mid-sentence (`… spread fast (see also
     Hale 1998, 84; cf. Lind 2001) in the north`) or after a name (`Hale (1998, 84; 2001)`);
     none when the parenthesis opens the note (`parse_plain` reads that cluster)."""
-    lead = re.match(r"(?i)[^(]*", text[start:end]).group()
+    lead = text[start:end].split("(", 1)[0]
     if not re.search(r"\w", lead) or _LEAD_IN.fullmatch(lead.strip()):
         return []
     # "(London: Hurst, 2022)" is a full note's publication data, not a cluster
