@@ -188,6 +188,10 @@ def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:
     if link.key is None and not link.candidates:
         link = _retry(resolver, c, title) or link
     entry = resolver.by_key.get(link.key or "")
+    if entry and not c.locator and parsed and parsed[0].pages and link.locator is None:
+        # a range the parser withheld as the work's own pages: a pinpoint unless the entry says so
+        if _span(parsed[0].pages) != _span(entry.fields.get("pages", "")):
+            link.locator = parsed[0].pages
     if entry and c.locator and link.locator is None:
         pages = re.sub(r"[-–—]+", "–", entry.fields.get("pages", ""))
         if parsed and parsed[0].form == "full-note" and pages == c.locator:
@@ -195,6 +199,15 @@ def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:
         elif entry.title.endswith(" " + c.locator):
             link.locator = ""  # MLA `Smith, Militant Networks after 2001`: the number ends the title
     return link
+
+
+def _span(pages: str) -> tuple[str, str]:
+    """`341–61` and `341--361` as one (first, last) page pair."""
+    m = re.match(r"\s*(\d+)\s*[-–—‑]+\s*(\d+)", pages)
+    if not m:
+        return (pages.strip(), "")
+    first, last = m.groups()
+    return first, first[:max(0, len(first) - len(last))] + last
 
 
 def _retry(resolver: Resolver, c: CitationAnnotation, title: str) -> Link | None:

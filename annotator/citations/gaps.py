@@ -37,7 +37,8 @@ def around(text: str, start: int, end: int, found: list[ParsedCitation]) -> list
     for a, b in _gaps(text, start, with_dots(text, end), found):
         region = unwrap(text, a, b)
         cites += [c for c in parse_region(text, *region)
-                  if c.form in KEPT_FORMS or (not c.prefix and _part_start(text, start, c.start))]
+                  if c.form in KEPT_FORMS or ((not c.prefix or _SENTENCE_END.search(c.prefix))
+                                              and _part_start(text, start, c.start))]
     cites.sort(key=lambda c: c.start)
     prose.distribute(text, start, with_dots(text, end), cites)
     ibid.resolve_within(cites)
@@ -61,10 +62,13 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
     return merged
 
 
+_SENTENCE_END = re.compile(r"[a-z\d)”\"’][.!?]$")
+
+
 def _part_start(text: str, start: int, at: int) -> bool:
-    """`at` opens the note or a `;`-separated part of it."""
+    """`at` opens the note, a `;`-separated part of it or a sentence."""
     before = text[start:at].rstrip()
-    return not before or before.endswith(";")
+    return not before or before.endswith(";") or bool(_SENTENCE_END.search(before))
 
 
 def _gaps(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[tuple[int, int]]:

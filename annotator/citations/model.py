@@ -22,6 +22,7 @@ class ParsedCitation:
     ibid: bool = False
     title: str = ""
     form: str = "author-date"  # author-date | full-note | short-note | author-page | ibid | reference | pandoc
+    pages: str = ""  # a page range read but not taken as the locator (an article's own pages?)
     key: str = ""  # a pandoc citation's key (`[@hale1998, 84]`): its entry, exactly
 
 

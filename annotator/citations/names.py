@@ -67,6 +67,8 @@ def is_name_like(s: str) -> bool:
     last = words[-1]
     if _is_latin_lower(last) and last not in ("al.", "al"):
         return False
+    if len(words) > 1 and words[0] in ("The", "A", "An") and _is_latin_lower(words[1]):
+        return False  # "The figure follows Hale": a sentence, not a corporate name
     if last in MONTHS or (len(words) > 1 and words[-2] in MONTHS):
         return False
     lower = [w for w in words if _is_latin_lower(w) and w.lower() not in CONNECTORS]

@@ -40,10 +40,12 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     titled = keyed or works.find(text, start, with_dots(text, end))
     if titled:
         cites = gaps.around(text, start, end, titled)
-    elif mid := gaps.clusters(text, start, end):
-        cites = gaps.around(text, start, end, mid)
     else:
         cites = parse_plain(text, start, end)
+        # a full note's "(Place: Publisher, 1960)" is no mid-sentence cluster
+        if not any(c.form in ("full-note", "short-note", "reference") for c in cites) and \
+                (mid := gaps.clusters(text, start, end)):
+            cites = gaps.around(text, start, end, mid)
     cites = gaps.fill(text, start, with_dots(text, end), cites)
     for c in cites:
         c.start += offset

@@ -28,7 +28,8 @@ PUB_WORDS = {"p.", "pp.", "pg.", "no.", "nos.", "vol.", "vols.", "sec.", "ed.", 
              "edited", "translated", "compiled", "by", "n.p.", "n.d.", "in", "and", "&", "repr.", "ser.", "s.v.",
              "col.", "cols.", "fig.", "para.", "n.", "nn.", "chap.", "ch.", "pt.", "bk.", "art.", "et", "al.", "of",
              "the", "de", "la", "du", "der", "von", "van", "on", "at", "last", "modified", "updated", "retrieved",
-             "from", "via", "online", "available", "published", "orig.", "vol", "no"}
+             "from", "via", "online", "available", "published", "orig.", "vol", "no", "edition", "ahead", "print",
+             "forthcoming", "preprint", "diss.", "thesis"}
 # Words whose full stop ends no sentence.
 _ABBREV = {"p", "pp", "pg", "no", "nos", "vol", "vols", "sec", "ed", "eds", "trans", "comp", "n.p", "n.d", "repr",
            "ser", "col", "fig", "para", "n", "nn", "chap", "ch", "pt", "bk", "art", "al", "inc", "ltd", "co", "corp",
@@ -141,31 +142,38 @@ _LABELLED = re.compile(r"(?i:chapter|chap\.|ch\.|sec\.|section|para\.|n\.|figure
 _PHRASE = re.compile(rf"\b(?:on|at)\s+pp?\.\s*(?P<value>{_PAGES})")
 
 
-def locator(data: str, container: bool) -> str:
-    """The pinpoint: `(1972): 16`, `…, 2008), 118-120`, `citation on p. 540`, `Chapter 3`. An
-    article's or chapter's own page range (a work in a container) is none, nor a newspaper's
-    page after the issue date."""
+def locator(data: str, container: bool) -> tuple[str, str]:
+    """The pinpoint (`(1972): 16`, `…, 2008), 118-120`, `citation on p. 540`, `Chapter 3`), and
+    a page range withheld from it: a work in a container prints its own range (`(2015):
+    341–61`), which only the bibliography can tell from a pinpoint (`bib.link` asks it). A
+    newspaper's page after the issue date is neither. `… (2011), 112–27, 64`: the last is the pinpoint."""
     clean = _blank(data, _URLS)
     phrase = _PHRASE.search(clean)
     if phrase:
-        return phrase.group("value")
+        return phrase.group("value"), ""
     parts = [p.strip() for p in re.split(r",\s+|\)\s*:\s*|(?<=\d)\.\s+", clean.strip(" .,;"))]
     while parts and not parts[-1].strip(" .,;"):
         parts.pop()
     if not parts:
-        return ""
+        return "", ""
     last = parts[-1].strip(" .,;")
     if _LABELLED.fullmatch(last):
-        return last
+        return last, ""
     pages: list[str] = []
     while parts and (m := _PIN.fullmatch(parts[-1].strip(" .,;"))) and not YEAR.fullmatch(m.group("value")):
-        pages.insert(0, parts.pop().strip(" .,;"))
+        pages.insert(0, _PIN.fullmatch(parts.pop().strip(" .,;")).group("value"))  # type: ignore[union-attr]
     if not pages:
-        return ""
-    value = ", ".join(_PIN.fullmatch(p).group("value") for p in pages)  # type: ignore[union-attr]
-    if container and (len(pages) > 1 or re.search(r"\d\s*[–—\-‑]\s*\d", value) or _dated(parts)):
-        return ""
-    return value
+        return "", ""
+    if not container:
+        return ", ".join(pages), ""
+    if len(pages) == 2 and _RANGE_RE.search(pages[0]):
+        return pages[1], ""
+    if len(pages) > 1 or _dated(parts):
+        return "", ""
+    return ("", pages[0]) if _RANGE_RE.search(pages[0]) else (pages[0], "")
+
+
+_RANGE_RE = re.compile(r"\d\s*[–—\-‑]\s*\d")
 
 
 def _dated(parts: list[str]) -> bool:

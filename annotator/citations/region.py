@@ -15,8 +15,8 @@ from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import split_prefix
 
 # What may follow a citation's year: an end, a locator; not a subtitle colon ("Survey 2021: Cultivation").
-_AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
-_LOCATOR_LEAD = re.compile(r"\s*[,:]\s*")
+_AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)|\s+(?:pp?|pg)\.\s*\d")  # "(Hong 2011 pp. 90–99)"
+_LOCATOR_LEAD = re.compile(r"\s*[,:]\s*|\s+(?=(?:pp?|pg)\.\s*\d)")
 _WORDY = re.compile(r"[^\s,.]")
 
 

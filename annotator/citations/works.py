@@ -195,11 +195,21 @@ def _citation(text: str, start: int, authors: str, title: Title, limit: int) -> 
     if found:
         cite.year, cite.year_suffix = found
         cite.form = "full-note"
-    container = title.kind == "quoted" and bool(re.search(r"(?<![\w_])_[^_]+_|\*[^*]+\*", data)) \
-        or bool(re.match(r"[,.]?\s*[Ii]n\s", data))
-    cite.locator = pubdata.locator(data, container)
+    marked = bool(re.search(r"(?<![\w_])_[^_]+_|\*[^*]+\*", data))
+    container = title.kind == "quoted" and (marked or _named_after(data)) or bool(re.match(r"[,.]?\s*[Ii]n\s", data))
+    cite.locator, cite.pages = pubdata.locator(data, container)
     cite.locator_label = "page"
     return cite
+
+
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$")
+
+
+def _named_after(data: str) -> bool:
+    """`“Title,” Astrobiology 15, no. 5 (2015)`: a name after a quoted title, with no
+    marks left (plain text), is the journal or book that holds the work."""
+    m = re.match(r"[,.]?\s*(?P<word>[A-Z][\w&’'\-]*)", data)
+    return bool(m) and not _MONTH_WORD.match(m.group("word")) and m.group("word") not in ("Accessed", "Retrieved")
 
 
 def _link_cite(text: str, title: Title, limit: int) -> ParsedCitation:
