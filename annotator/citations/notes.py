@@ -136,7 +136,9 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
 
 
 def _note_locator(cite: ParsedCitation, tail: str) -> None:
-    """The pages at the end of a note, after its title and publication data."""
+    """The pages at the end of a note, after its title and publication data (and
+    before the URL or DOI that may close it)."""
+    tail = re.sub(r"(?:,\s*(?:https?://|doi:)\S+)+\s*$", "", tail)
     loc = _at_end(_LOCATOR_TAIL, tail)
     # The search embeds LOCATOR, so its group always matches LOCATOR alone.
     if loc and not YEAR.fullmatch(loc.group(1).strip()) and (m := LOCATOR.match(loc.group(1))):

@@ -166,9 +166,11 @@ def locator(data: str, container: bool) -> tuple[str, str]:
         return "", ""
     if not container:
         return ", ".join(pages), ""
-    if len(pages) == 2 and _RANGE_RE.search(pages[0]):
+    if _dated(parts):  # a newspaper's page(s), or a pinpoint: the entry's pages tell (`bib.link`)
+        return "", ", ".join(pages) if len(pages) == 1 else ""
+    if len(pages) == 2:  # "(2011), 112–27, 64": the work's pages, then the pinpoint
         return pages[1], ""
-    if len(pages) > 1 or _dated(parts):
+    if len(pages) > 1:
         return "", ""
     return ("", pages[0]) if _RANGE_RE.search(pages[0]) else (pages[0], "")
 
@@ -180,4 +182,4 @@ def _dated(parts: list[str]) -> bool:
     """The part before the page is a day's date (`January 28, 1922`): a newspaper's page."""
     before = " ".join(parts[-2:]) if parts else ""
     return bool(parts) and bool(_MONTH.search(before + " ")) and bool(YEAR.search(parts[-1])) \
-        and not parts[-1].endswith(")")
+        and "(" not in parts[-1] and not parts[-1].endswith(")")

@@ -31,7 +31,7 @@ MAX_TITLE = 400  # characters: a quote longer than this is prose, not a title
 _SEPARATOR = re.compile(r"(?:,\s+(?:eds?|trans|comp)\.)?(?:,|\.(?=\s))\s+$")
 _NAME_ABBREV = {"Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "St.", "Bros.", "Dr.", "Prof.", "Mr.", "Mrs.", "al."}
 _NAME_LOWER = PARTICLES | {"and", "&", "et", "al.", "y", "zu"}
-MAX_NAME_WORDS = 24
+MAX_NAME_WORDS = 60
 
 
 class Title:
@@ -94,7 +94,18 @@ def _name_before(text: str, lo: int, at: int) -> tuple[int, str]:
         return at, ""
     start = lo + taken[0].start()
     name = text[start:name_end].strip()
-    return (start, name) if is_name_like(name) else (at, "")
+    return (start, name) if _names_like(name) else (at, "")
+
+
+def _names_like(name: str) -> bool:
+    """An author list; a long one (twelve names) is read name by name."""
+    if len(name.split()) <= MAX_LIST_WORDS or is_name_like(name):
+        return is_name_like(name)
+    parts = [p for p in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", name) if p.strip()]
+    return all(len(p.split()) <= 5 and (is_name_like(p) or re.fullmatch(r"(?:[A-Z]\.?\s*)+", p)) for p in parts)
+
+
+MAX_LIST_WORDS = 16  # `names.MAX_WORDS`: past it, an author list is checked name by name
 
 
 _NAME_IN = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3}) in $")
