@@ -226,3 +226,45 @@ def test_name_in_a_title_mid_sentence_names_the_work():
     (c,) = cites("This was criticised by Rawes in *Rivers and Ratios*. The point stands.")
     assert (c.text, c.authors) == ("Rawes in *Rivers and Ratios*", "Rawes")
     assert cites("Published in *Nature* long ago.") == []
+
+
+def test_mla_clusters_in_mid_sentence_and_after_prose():
+    found = cites("The field grew (Hale, “Rivers and Rule” 165–166; Lind, Dams of the North 31) after the war.")
+    assert [(c.authors, c.locator) for c in found] == [("Hale", "165–166"), ("Lind", "31")]
+    (c,) = cites("Few studies looked at it. (Hale, “Rivers and Rule”).")
+    assert (c.authors, c.title) == ("Hale", "Rivers and Rule")
+    assert cites("The totals rose (Table 2) and fell (see above).") == []
+    assert cites("Files were kept (0101.html, 0102.html, etc.) for each day.") == []
+
+
+def test_mla_page_after_an_unmarked_or_quoted_title():
+    (c,) = cites("This builds on Lind, Dams of the North 168–177.")
+    assert (c.authors, c.locator) == ("Lind", "168–177")
+    found = cites("See Hale, “Rivers and Rule” 83; Lind, “Dams?”.")
+    assert [(c.authors, c.locator) for c in found] == [("Hale", "83"), ("Lind", "")]
+
+
+def test_long_author_list_is_read_name_by_name():
+    names = ", ".join(f"{first} {last}" for first, last in zip("Ann Bo Cy Di Ed Flo Gus Hal Ida Jo Kit".split(),
+                                                             "Hale Lind Moss Nye Ode Pike Quin Rowe Sand Tull Vane".split()))
+    (c,) = cites(f"{names}, and Lu Wong, “Rivers and Rule”, Water 4 (2016): 29–64.")
+    assert c.authors.startswith("Ann Hale, Bo Lind") and c.authors.endswith("and Lu Wong")
+
+
+def test_a_withheld_page_range_is_the_pinpoint_when_the_entry_says_otherwise():
+    from annotator.bib.bibtex import parse_bibtex
+    from annotator.bib.link import link_citations
+    from annotator.models import CitationAnnotation, Provenance
+
+    bib = parse_bibtex("@article{hale, author={Hale, Ann}, title={Rivers and Rule}, journal={Water}, year={2015},"
+                       " pages={341--361}}", "t.bib")
+    texts = ["Ann Hale, “Rivers and Rule,” Water 15, no. 5 (2015): 341–61.",
+             "Ann Hale, “Rivers and Rule,” Water 15, no. 5 (2015): 345–47."]
+    anns = []
+    for i, text in enumerate(texts):
+        (c,) = cites(text)
+        assert (c.locator, c.pages) == ("", text[-7:-1])
+        anns.append(CitationAnnotation(id=f"c{i}", start=c.start, end=c.end, text=c.text, number=str(i + 1),
+                                       authors=c.authors, year=c.year, locator=c.locator, title=c.title,
+                                       provenance=Provenance(tagger="t", rule="r")))
+    assert [(c.bib_key, c.locator) for c in link_citations(anns, bib)] == [("hale", ""), ("hale", "345–47")]

@@ -9,7 +9,7 @@ import re
 from . import ibid, prose, urls
 from .inline import find_inline
 from .model import ParsedCitation
-from .region import parse_region, unwrap, with_dots
+from .region import parse_plain, parse_region, unwrap, with_dots
 
 KEPT_FORMS = ("ibid", "author-date")  # what the prose around titled works may hold anywhere
 
@@ -22,7 +22,35 @@ def clusters(text: str, start: int, end: int) -> list[ParsedCitation]:
     if not re.search(r"\w", lead) or _LEAD_IN.fullmatch(lead.strip()):
         return []
     # "(London: Hurst, 2022)" is a full note's publication data, not a cluster
-    return [c for c in find_inline(text[start:end], start) if not c.prefix.endswith(":")]
+    found = [c for c in find_inline(text[start:end], start) if not c.prefix.endswith(":")]
+    return sorted(found + _apart(mla(text, start, end), found), key=lambda c: c.start)
+
+
+_PAREN = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+# Words that a number follows in a parenthesis that cites nothing: "(Table 2)", "(Figure 3)"
+_NOT_AUTHORS = {"table", "figure", "fig.", "chapter", "ch.", "section", "sec.", "part", "book", "vol.", "no.",
+                "appendix", "map", "plate", "note", "page", "p.", "pp.", "line", "verse", "art.", "article"}
+
+
+def mla(text: str, start: int, end: int) -> list[ParsedCitation]:
+    """MLA's author-page clusters in mid-sentence: `… surveys (Levy, War in the Modern Great
+    Power System 14–20) in most cases`, `(Hale 45; Lind, “Dams”)`. A parenthesis counts when
+    every part names an author with a title or a page."""
+    out: list[ParsedCitation] = []
+    for m in _PAREN.finditer(text, start, end):
+        found = parse_plain(text, *unwrap(text, m.start(1), m.end(1)))
+        if found and all(_mla_like(c) for c in found):
+            out += found
+    return out
+
+
+def _mla_like(c: ParsedCitation) -> bool:
+    return c.form == "author-page" and (bool(c.title) or bool(c.locator)) and c.authors[:1].isalpha() and \
+        c.authors[:1].isupper() and c.authors.split()[0].lower() not in _NOT_AUTHORS
+
+
+def _apart(cites: list[ParsedCitation], taken: list[ParsedCitation]) -> list[ParsedCitation]:
+    return [c for c in cites if not any(c.start < t.end and t.start < c.end for t in taken)]
 
 
 _LEAD_IN = re.compile(r"(?i)(?:see(?:\s+also)?|cf\.|compare|e\.g\.,?|for example,?|for instance,?)")
@@ -50,9 +78,8 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
     extra: list[ParsedCitation] = []
     for a, b in _gaps(text, start, end, cites):
         found = ibid.scan(text, a, b) + urls.find(text, a, b, whole_note=not cites)
-        for c in find_inline(text[a:b], a):
-            if not any(c.start < f.end and f.start < c.end for f in found):
-                found.append(c)
+        found += _apart(find_inline(text[a:b], a), found)
+        found += _apart(mla(text, a, b), found)
         extra += found
     if not extra:
         return cites

@@ -165,6 +165,8 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
             pos = m.start() + 1
             continue
         pos = title.end
+        if text.count("(", start, title.start) > text.count(")", start, title.start):
+            continue  # inside a parenthesis: an MLA cluster `(Hale, “Title” 45)` or publication data
         if title.kind == "link-cite":
             heads.append((title.start, "", title))
             lo = title.end
@@ -188,7 +190,8 @@ def _followed(text: str, title: Title, end: int, authored: bool) -> bool:
     if text[title.end - 2:title.end - 1] in (",", "."):  # `“Title,” 2 May 1892`: the style closed the title
         rest = ", " + rest
     if authored:
-        return not rest or rest[0] in ",.;:(<[_*" or bool(re.match(r"(?:In|in)\s+[_*]", rest))
+        # MLA's page follows the title with no comma: `Kozman, “Title” 83`
+        return not rest or rest[0] in ",.;:(<[_*" or rest[0].isdigit() or bool(re.match(r"(?:In|in)\s+[_*]", rest))
     # no author: publication data with a date, a URL or a container must follow
     data = rest[:pubdata.extent(rest, 0, len(rest))]
     return rest[:1] in (",", ".", "(", "<", "_", "*") and bool(re.search(r"\d|https?:|<|[_*]\w", data))
