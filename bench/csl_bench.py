@@ -65,6 +65,8 @@ LEADS = ["See", "See also", "This builds on", "The classic account is", "For a f
 REMARKS = ["The sample there is small.", "Later work revised the dates.", "The point is made in passing."]
 CLAUSES = [("The field grew quickly", "after the war"), ("Early work relied on surveys", "in most cases"),
            ("The method spread", "to neighbouring fields")]
+VERBS = ["discusses the early years", "counts the cases", "argues the opposite", "gives the figures"]
+_NARRATIVE = re.compile(r"\((?P<names>[^(),]+?),? (?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?P<rest>[^()]*)\)")
 NOTES_PER_STYLE = 24
 
 
@@ -92,13 +94,19 @@ def cite(proc, works: list[tuple[str, str]]) -> str:
     return str(proc.cite(citation, lambda _: None)).strip()
 
 
-def note_text(family: str, cluster: str, rng: random.Random) -> str:
+def note_text(family: str, cluster: str, rng: random.Random, single: bool = True) -> str:
     """The rendered cluster in one of the positions real notes put it."""
     bare = cluster.rstrip(".")
     positions = ["alone", "after prose", "lead-in", "remark"]
     if family != "note":
         positions.append("mid-sentence")
+    narrative = _NARRATIVE.fullmatch(bare) if family != "note" else None
+    if narrative and single:
+        positions.append("narrative")
     position = rng.choice(positions)
+    if position == "narrative":  # "(Hale 1998, 84)" written as "Hale (1998, 84) discusses …"
+        assert narrative is not None
+        return f"{narrative.group('names')} ({narrative.group('year')}{narrative.group('rest')}) {rng.choice(VERBS)}."
     if position == "alone":
         return bare + "."
     if position == "after prose":
@@ -128,7 +136,7 @@ def notes_for(name: str, family: str, entries: list[BibEntry], rng: random.Rando
     out = []
     for _ in range(NOTES_PER_STYLE):
         works = [(e.key, page(rng) if rng.random() < 0.8 else "") for e in rng.sample(entries, rng.choice([1, 1, 2]))]
-        out.append((note_text(family, cite(proc, works), rng), works))
+        out.append((note_text(family, cite(proc, works), rng, len(works) == 1), works))
     return out
 
 
