@@ -46,7 +46,7 @@ class BibEntry(BaseModel):
     key: str
     entry_type: str
     fields: dict[str, str]  # lowercase names, values decoded from LaTeX
-    authors: list[BibName] = []  # author, else editor
+    authors: list[BibName] = []  # author, else editor, else translator
     year: str = ""
     title: str = ""
     file: str = ""
@@ -124,7 +124,26 @@ def _line(block: Block | Field) -> int | None:
     return None if block.start_line is None else block.start_line + 1
 
 
-def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = False) -> BibEntry:
+_CONCAT = re.compile(r"\s+#\s+")
+_MONTH_MACROS = {m: m.capitalize() for m in "jan feb mar apr may jun jul aug sep oct nov dec".split()}
+
+
+def _joined(value: str, strings: dict[str, str]) -> str:
+    """`hup # { Cambridge}`, `"28~" # jul`: `@string` macros joined with `#`, as BibTeX joins them."""
+    if "#" not in value or not _CONCAT.search(value):
+        return value
+    parts = []
+    for part in _CONCAT.split(value.strip()):
+        part = part.strip()
+        if len(part) > 1 and part[0] + part[-1] in ("{}", '""'):
+            parts.append(part[1:-1])
+        else:
+            parts.append(strings.get(part.lower(), _MONTH_MACROS.get(part.lower(), part)))
+    return "".join(parts).strip()
+
+
+def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = False,
+           strings: dict[str, str] | None = None) -> BibEntry:
     fields: dict[str, str] = {}
     line = _line(block) or 0  # a BibEntry's 0: line unknown
     for f in block.fields:
@@ -134,8 +153,9 @@ def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = F
             problems.append(Problem(file=file, line=_line(f), reason=why))
             continue
         value = f.value if isinstance(f.value, str) else str(f.value)
+        value = _joined(value, strings or {})
         fields[name] = _unenclose(value) if duplicate else value
-    raw_names = fields.get("author") or fields.get("editor") or ""
+    raw_names = fields.get("author") or fields.get("editor") or fields.get("translator") or ""
     authors = [parse_name(n) for n in split_names(raw_names)]
     decoded = {k: (v if k in ("author", "editor") else decode(v)) for k, v in fields.items()}
     return BibEntry(key=block.key, entry_type=block.entry_type.lower(), fields=decoded, authors=authors,
@@ -161,13 +181,14 @@ def _year(fields: dict[str, str]) -> str:
 def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
     """Parse BibTeX text; failed blocks and duplicate keys become problems."""
     library = bibtexparser.parse_string(text)
+    strings = {s.key.lower(): str(s.value) for s in library.strings}
     bib = Bibliography()
     for block in library.blocks:
         if isinstance(block, Entry) and not block.key.strip():  # nothing could ever cite it
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=f"@{block.entry_type} entry has no key: not loaded"))
         elif isinstance(block, Entry):
-            bib.entries.append(_entry(block, file, bib.problems))
+            bib.entries.append(_entry(block, file, bib.problems, strings=strings))
         elif isinstance(block, DuplicateBlockKeyBlock):
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=f"duplicate key '{block.key}' (kept, but citations link to the first)"))
@@ -176,8 +197,30 @@ def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
         elif isinstance(block, ParsingFailedBlock):
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=_failure(block)))
+    _inherit(bib)
     _check_entries(bib, file)
     return bib
+
+
+def _inherit(bib: Bibliography) -> None:
+    """`crossref`/`xdata`: a child takes the fields it lacks from its parent (the parent's
+    title as its `booktitle`), so a chapter gets its book's year, editors and publisher."""
+    by_key = {e.key: e for e in bib.entries if not e.duplicate}
+    for i, e in enumerate(bib.entries):
+        parents = [by_key[k.strip()] for k in re.split(r"\s*,\s*", e.fields.get("crossref", "") + ","
+                                                       + e.fields.get("xdata", "")) if k.strip() in by_key]
+        if not parents:
+            continue
+        fields = dict(e.fields)
+        for parent in parents:
+            if parent.title and "booktitle" not in fields and e.entry_type.startswith("in"):
+                fields["booktitle"] = parent.title
+            for name, value in parent.fields.items():
+                if name not in ("title", "crossref", "xdata", "ids", "shorthand", "label"):
+                    fields.setdefault(name, value)
+        raw_names = fields.get("author") or fields.get("editor") or fields.get("translator") or ""
+        bib.entries[i] = e.model_copy(update={"fields": fields, "year": e.year or _year(fields),
+                                             "authors": e.authors or [parse_name(n) for n in split_names(raw_names)]})
 
 
 def _failure(block: ParsingFailedBlock) -> str:
@@ -190,7 +233,7 @@ def _failure(block: ParsingFailedBlock) -> str:
 def _check_entries(bib: Bibliography, file: str) -> None:
     for e in bib.entries:
         missing = [f for f in ("author", "year") if not (e.authors if f == "author" else e.year)]
-        if missing and not (e.fields.get("editor") and missing == ["author"]):
+        if missing and not ((e.fields.get("editor") or e.fields.get("translator")) and missing == ["author"]):
             bib.problems.append(Problem(file=file, line=e.line,
                                         reason=f"entry '{e.key}' has no {' and no '.join(missing)}"))
 
