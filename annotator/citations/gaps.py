@@ -64,9 +64,7 @@ def around(text: str, start: int, end: int, found: list[ParsedCitation]) -> list
     cites = list(found)
     for a, b in _gaps(text, start, with_dots(text, end), found):
         region = unwrap(text, a, b)
-        cites += [c for c in parse_region(text, *region)
-                  if c.form in KEPT_FORMS or ((not c.prefix or _SENTENCE_END.search(c.prefix))
-                                              and _part_start(text, start, c.start))]
+        cites += [c for c in parse_region(text, *region) if c.form in KEPT_FORMS or _opens_part(text, start, c)]
     cites.sort(key=lambda c: c.start)
     prose.distribute(text, start, with_dots(text, end), cites)
     ibid.resolve_within(cites)
@@ -90,6 +88,17 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
 
 
 _SENTENCE_END = re.compile(r"[a-z\d)”\"’][.!?]$")
+
+
+MAX_LEAD_WORDS = 6  # "See", "For the figures, see": a lead-in, not a paragraph of prose
+
+
+def _opens_part(text: str, start: int, c: ParsedCitation) -> bool:
+    """A citation that opens a part of the note, a sentence, or follows a short lead-in there."""
+    if not c.prefix or _SENTENCE_END.search(c.prefix):
+        return _part_start(text, start, c.start)
+    lead_at = text.rfind(c.prefix, start, c.start)
+    return len(c.prefix.split()) <= MAX_LEAD_WORDS and lead_at >= 0 and _part_start(text, start, lead_at)
 
 
 def _part_start(text: str, start: int, at: int) -> bool:
