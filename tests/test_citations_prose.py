@@ -268,3 +268,8 @@ def test_a_withheld_page_range_is_the_pinpoint_when_the_entry_says_otherwise():
                                        authors=c.authors, year=c.year, locator=c.locator, title=c.title,
                                        provenance=Provenance(tagger="t", rule="r")))
     assert [(c.bib_key, c.locator) for c in link_citations(anns, bib)] == [("hale", ""), ("hale", "345–47")]
+
+
+def test_cluster_goes_on_after_a_parenthesis_that_opens_the_note():
+    found = cites("(Hale & Lind, 2020, p. 9); Иванов 2022, 5.")
+    assert [(c.authors, c.year, c.locator) for c in found] == [("Hale & Lind", "2020", "9"), ("Иванов", "2022", "5")]

@@ -28,6 +28,11 @@ def parse_plain(text: str, start: int, end: int) -> list[ParsedCitation]:
     if group and cites:
         lead, tail = text[start:group[0] - 1].strip(), tidy(text[group[1] + 1:with_dots(text, end)])
         cites[0].prefix = " ".join(p for p in (lead, cites[0].prefix) if p)
+        # "(Nurmatov & Lee, 2020, p. 9); Иванов 2022, 5.": the cluster goes on after the parenthesis
+        more = re.compile(r"\)\s*;\s*").match(text, group[1], end)
+        rest = parse_region(text, *unwrap(text, more.end(), end)) if more else []
+        if rest:
+            return cites + rest
         cites[-1].suffix = " ".join(p for p in (cites[-1].suffix, tail) if p)
         return cites
     return parse_region(text, start, end, in_parens=text[start - 1:start] == "(")
