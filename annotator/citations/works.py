@@ -32,6 +32,8 @@ _SEPARATOR = re.compile(r"(?:,\s+(?:eds?|trans|comp)\.)?(?:,|\.(?=\s))\s+$")
 _NAME_ABBREV = {"Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "St.", "Bros.", "Dr.", "Prof.", "Mr.", "Mrs.", "al."}
 _NAME_LOWER = PARTICLES | {"and", "&", "et", "al.", "y", "zu"}
 MAX_NAME_WORDS = 60
+LOOK_BACK = 400  # characters before a title where its authors may start
+LOOK_AHEAD = 400  # characters after a title where its publication data show
 
 
 class Title:
@@ -76,7 +78,7 @@ def read_title(text: str, at: int, end: int) -> Title | None:
 def _name_before(text: str, lo: int, at: int) -> tuple[int, str]:
     """The author name that ends right before a title at `at` (after a ", " or ". "),
     and where it starts; (at, "") when there is none."""
-    sep = _SEPARATOR.search(text, lo, at)
+    sep = _SEPARATOR.search(text, max(lo, at - 24), at)  # `, eds. ` at most: the end only
     if not sep:
         return at, ""
     name_end = sep.start()
@@ -114,7 +116,7 @@ _NAME_IN = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]
 def _name_in(text: str, lo: int, at: int) -> tuple[int, str]:
     """`… criticised by Rawes in *Spinoza's Ratios*`: a name in mid-sentence, then "in"
     and the title, names the work's author; (at, "") when the text before is otherwise."""
-    m = _NAME_IN.search(text, lo, at)
+    m = _NAME_IN.search(text, max(lo, at - 120), at)  # four words and ` in `
     if m and is_name_like(m.group("name")):
         return m.start("name"), m.group("name")
     return at, ""
@@ -140,7 +142,7 @@ def _boundary(text: str, start: int, lo: int, at: int) -> bool:
         return lo == start
     if before.endswith("."):
         return not pubdata.abbreviation(before.split()[-1])
-    return before.endswith((";", ":", "?", "!")) or bool(re.search(r"(?i)\bsee$", before))
+    return before.endswith((";", ":", "?", "!")) or bool(re.search(r"(?i)\bsee$", before[-12:]))
 
 
 def find(text: str, start: int, end: int) -> list[ParsedCitation]:
@@ -159,22 +161,27 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
     """Where each citation starts, its authors and its title."""
     heads: list[tuple[int, str, Title]] = []
     pos, lo = start, start
+    depth, counted = 0, start  # parentheses open before `counted`, counted once (not per title)
     while (m := _OPENER.search(text, pos, end)) is not None:
         title = read_title(text, m.start(), end)
         if title is None:
             pos = m.start() + 1
             continue
         pos = title.end
-        if text.count("(", start, title.start) > text.count(")", start, title.start):
+        depth += text.count("(", counted, title.start) - text.count(")", counted, title.start)
+        counted = title.start
+        if depth > 0:
             continue  # inside a parenthesis: an MLA cluster `(Hale, “Title” 45)` or publication data
         if title.kind == "link-cite":
             heads.append((title.start, "", title))
             lo = title.end
             continue
-        c_start, authors = _name_before(text, lo, title.start)
+        # a name is at most MAX_NAME_WORDS words: look back that far, not to the note's start
+        near = max(lo, title.start - LOOK_BACK)
+        c_start, authors = _name_before(text, near, title.start)
         if not authors:
-            c_start, authors = _name_in(text, lo, title.start)
-        if not authors and not _boundary(text, start, lo, title.start):
+            c_start, authors = _name_in(text, near, title.start)
+        if not authors and not _boundary(text, start, near, title.start):
             continue
         if not _followed(text, title, end, bool(authors)):
             continue
@@ -186,7 +193,7 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
 def _followed(text: str, title: Title, end: int, authored: bool) -> bool:
     """A title opens a citation when publication data or the note's end follow it,
     not when prose does (`*The Zen of Python* is a collection …`)."""
-    rest = text[title.end:end].lstrip()
+    rest = text[title.end:min(end, title.end + LOOK_AHEAD)].lstrip()
     if text[title.end - 2:title.end - 1] in (",", "."):  # `“Title,” 2 May 1892`: the style closed the title
         rest = ", " + rest
     if authored:
