@@ -281,3 +281,10 @@ def test_many_titles_in_one_note_take_linear_time():
     started = time.perf_counter()
     parse_note("He said “a”, (b) and _c_ then. " * 3000 + "Ann Hale, “Rivers,” Water 4 (2016): 29.")
     assert time.perf_counter() - started < 3.0
+
+
+def test_the_authors_link_names_the_author_cited_before():
+    found = cites("See Hale, A., [\"Rivers\"](http://x.org/r), 2012 for the data. Also see the author's [blog](http://x.org/).")
+    assert [(c.text, c.authors) for c in found] == [
+        ('Hale, A., ["Rivers"](http://x.org/r), 2012', "Hale, A."), ("the author's [blog](http://x.org/)", "Hale, A.")]
+    assert found[1].prefix == "Also see"

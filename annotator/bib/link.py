@@ -183,6 +183,8 @@ def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:
             return Link(key, 1.0, "citation key")
         return Link(None, 0.0, f"no entry with key '{key}'")
     parsed = _reparse(c)
+    if parsed and parsed[0].form == "authors-work":  # "the author's [blog]": which work, the text does not say
+        return Link(None, 0.0, "another work of an author cited before: not identified by its text")
     title = c.title or (parsed[0].title if parsed else "")
     link = resolver.resolve(c.authors, c.year, c.year_suffix, title)
     if link.key is None and not link.candidates:

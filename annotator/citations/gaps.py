@@ -75,7 +75,7 @@ def fill(text: str, start: int, end: int, cites: list[ParsedCitation]) -> list[P
     """`cites` with the citations found in the prose between them."""
     extra: list[ParsedCitation] = []
     for a, b in _gaps(text, start, end, cites):
-        found = ibid.scan(text, a, b) + urls.find(text, a, b, whole_note=not cites)
+        found = ibid.scan(text, a, b) + urls.find(text, a, b, whole_note=not cites) + urls.authors_links(text, a, b)
         found += _apart(find_inline(text[a:b], a), found)
         found += _apart(mla(text, a, b), found)
         extra += found

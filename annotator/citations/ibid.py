@@ -49,6 +49,8 @@ def resolve_within(cites: list[ParsedCitation]) -> None:
     """An Ibid. after another citation of the same note names that citation's work
     (and its locator, when the Ibid. gives none)."""
     for prev, cite in zip(cites, cites[1:]):
+        if cite.form == "authors-work" and not cite.authors:  # "the author's [blog]": the author, not the work
+            cite.authors = prev.authors
         if cite.ibid and not cite.authors and prev.authors:
             cite.authors, cite.year, cite.year_suffix = prev.authors, prev.year, prev.year_suffix
             if not cite.locator:

@@ -15,6 +15,16 @@ _TITLE_URL = re.compile(rf"(?P<title>[A-Z][^.<>\n]{{0,80}}?)\.\s+(?P<url>{_URL})
 MAX_TITLE_WORDS = 8
 
 
+# "Also see the author's [blog](url)": a work of the author the note just cited
+_AUTHORS_LINK = re.compile(r"(?i)(?<!\w)(?:the|that|this)\s+author['’]s\s+\[[^\[\]]+\]\([^()\s]*\)")
+
+
+def authors_links(text: str, start: int, end: int) -> list[ParsedCitation]:
+    """`the author's [blog](…)`: its authors are those of the citation before it (`ibid.resolve_within`)."""
+    return [ParsedCitation(start=m.start(), end=m.end(), text=m.group(), authors="", form="authors-work")
+            for m in _AUTHORS_LINK.finditer(text, start, end)]
+
+
 def find(text: str, start: int, end: int, whole_note: bool) -> list[ParsedCitation]:
     """Addresses given as sources in text[start:end]; `whole_note`: the stretch is
     all of a note that cites nothing else."""
