@@ -288,3 +288,9 @@ def test_the_authors_link_names_the_author_cited_before():
     assert [(c.text, c.authors) for c in found] == [
         ('Hale, A., ["Rivers"](http://x.org/r), 2012', "Hale, A."), ("the author's [blog](http://x.org/)", "Hale, A.")]
     assert found[1].prefix == "Also see"
+
+
+def test_a_role_as_author_after_a_sentence():
+    (c,) = cites("The ads ran for years. Private advertiser, ‘A Clerk Wanted’, *Daily Post*, 3 May 1890.")
+    assert (c.text, c.authors, c.year) == ("Private advertiser, ‘A Clerk Wanted’, *Daily Post*, 3 May 1890",
+                                           "Private advertiser", "1890")

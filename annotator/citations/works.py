@@ -93,10 +93,22 @@ def _name_before(text: str, lo: int, at: int) -> tuple[int, str]:
     while taken and (taken[0].group().rstrip(",") in NOT_FIRST or not taken[0].group()[:1].isupper()):
         taken.pop(0)  # "See Hale", "and Hale", "Also"
     if not taken:
-        return at, ""
+        return _role_name(text, lo, name_end, at)
     start = lo + taken[0].start()
     name = text[start:name_end].strip()
     return (start, name) if _names_like(name) else (at, "")
+
+
+_ROLE = re.compile(r"(?:^|(?<=[.;:?!]\s))(?P<name>[A-Z][\w’'\-]*(?: [a-z][\w’'\-]*){1,2})$")
+
+
+def _role_name(text: str, lo: int, name_end: int, at: int) -> tuple[int, str]:
+    """`… at the time. Private advertiser, ‘A Computer Wanted’`: a role or body of two or three
+    words with lower-case ones, alone between a sentence's start and the title."""
+    m = _ROLE.search(text, max(lo, name_end - 60), name_end)
+    if m and m.group("name").split()[0] not in NOT_FIRST:
+        return m.start("name"), m.group("name")
+    return at, ""
 
 
 def _names_like(name: str) -> bool:
