@@ -294,3 +294,12 @@ def test_a_role_as_author_after_a_sentence():
     (c,) = cites("The ads ran for years. Private advertiser, ‘A Clerk Wanted’, *Daily Post*, 3 May 1890.")
     assert (c.text, c.authors, c.year) == ("Private advertiser, ‘A Clerk Wanted’, *Daily Post*, 3 May 1890",
                                            "Private advertiser", "1890")
+
+
+def test_legal_citations_read_by_eyecite():
+    found = cites("See *Roe v. Wade*, 410 U.S. 113, 120 (1973); id. at 121. Compare Brown, supra, at 490.")
+    assert [(c.text, c.authors, c.year, c.locator, c.ibid) for c in found] == [
+        ("*Roe v. Wade*, 410 U.S. 113, 120 (1973)", "Roe v. Wade", "1973", "120", False),
+        ("id. at 121", "Roe v. Wade", "1973", "121", True),
+        ("Brown, supra, at 490", "Brown", "", "490", False)]
+    assert found[0].prefix == "See"

@@ -16,8 +16,9 @@ Prose around a citation is kept as its `prefix` / `suffix`; a note with no
 citation at all is commentary and yields an empty list.
 
 Pandoc citations (`[see @key, p. 12]`, `@key`: `pandoc`) are found first;
-else works cited by title, anywhere in the note (`works`: full and short
-notes, bibliography style, title-only works, Markdown link titles); else
+else legal citations (`legal`, read by eyecite) and works cited by title,
+anywhere in the note (`works`: full and short notes, bibliography style,
+title-only works, Markdown link titles); else
 mid-sentence clusters (`gaps.clusters`). The rest of the note is read by the
 forms above (`region`), and the prose between citations may still hold an
 Ibid. or an author-date citation (`gaps`).
@@ -25,7 +26,7 @@ Ibid. or an author-date citation (`gaps`).
 
 from __future__ import annotations
 
-from . import gaps, pandoc, works
+from . import gaps, legal, pandoc, works
 from .inline import find_inline
 from .model import LOCATOR, YEAR, ParsedCitation
 from .region import parse_plain, unwrap, with_dots
@@ -37,7 +38,10 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
     start, end = unwrap(text, 0, len(text))
     keyed = pandoc.find(text, start, end)
-    titled = keyed or works.find(text, start, with_dots(text, end))
+    cases = legal.find(text, start, end)
+    titled = keyed or cases + [w for w in works.find(text, start, with_dots(text, end))
+                               if not any(w.start < c.end and c.start < w.end for c in cases)]
+    titled.sort(key=lambda c: c.start)
     if titled:
         cites = gaps.around(text, start, end, titled)
     else:

@@ -242,7 +242,9 @@ def _named_after(data: str) -> bool:
     """`“Title,” Astrobiology 15, no. 5 (2015)`: a name after a quoted title, with no
     marks left (plain text), is the journal or book that holds the work."""
     m = re.match(r"[,.]?\s*(?P<word>[A-Z][\w&’'\-]*)", data)
-    return bool(m) and not _MONTH_WORD.match(m.group("word")) and m.group("word") not in ("Accessed", "Retrieved")
+    if m is None:
+        return False
+    return not _MONTH_WORD.match(m.group("word")) and m.group("word") not in ("Accessed", "Retrieved")
 
 
 def _link_cite(text: str, title: Title, limit: int) -> ParsedCitation:
