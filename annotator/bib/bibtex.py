@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from annotator.errors import BibError
 from annotator.models import Problem
 
+from .biblatex import inherit, joined
 from .latex import decode
 
 STUB_MARK = "stub"
@@ -124,24 +125,6 @@ def _line(block: Block | Field) -> int | None:
     return None if block.start_line is None else block.start_line + 1
 
 
-_CONCAT = re.compile(r"\s+#\s+")
-_MONTH_MACROS = {m: m.capitalize() for m in "jan feb mar apr may jun jul aug sep oct nov dec".split()}
-
-
-def _joined(value: str, strings: dict[str, str]) -> str:
-    """`hup # { Cambridge}`, `"28~" # jul`: `@string` macros joined with `#`, as BibTeX joins them."""
-    if "#" not in value or not _CONCAT.search(value):
-        return value
-    parts = []
-    for part in _CONCAT.split(value.strip()):
-        part = part.strip()
-        if len(part) > 1 and part[0] + part[-1] in ("{}", '""'):
-            parts.append(part[1:-1])
-        else:
-            parts.append(strings.get(part.lower(), _MONTH_MACROS.get(part.lower(), part)))
-    return "".join(parts).strip()
-
-
 def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = False,
            strings: dict[str, str] | None = None) -> BibEntry:
     fields: dict[str, str] = {}
@@ -153,7 +136,7 @@ def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = F
             problems.append(Problem(file=file, line=_line(f), reason=why))
             continue
         value = f.value if isinstance(f.value, str) else str(f.value)
-        value = _joined(value, strings or {})
+        value = joined(value, strings or {})
         fields[name] = _unenclose(value) if duplicate else value
     raw_names = fields.get("author") or fields.get("editor") or fields.get("translator") or ""
     authors = [parse_name(n) for n in split_names(raw_names)]
@@ -197,30 +180,9 @@ def parse_bibtex(text: str, file: str = "<string>") -> Bibliography:
         elif isinstance(block, ParsingFailedBlock):
             bib.problems.append(Problem(file=file, line=_line(block), severity="error",
                                         reason=_failure(block)))
-    _inherit(bib)
+    inherit(bib.entries, lambda raw: [parse_name(n) for n in split_names(raw)], _year)
     _check_entries(bib, file)
     return bib
-
-
-def _inherit(bib: Bibliography) -> None:
-    """`crossref`/`xdata`: a child takes the fields it lacks from its parent (the parent's
-    title as its `booktitle`), so a chapter gets its book's year, editors and publisher."""
-    by_key = {e.key: e for e in bib.entries if not e.duplicate}
-    for i, e in enumerate(bib.entries):
-        parents = [by_key[k.strip()] for k in re.split(r"\s*,\s*", e.fields.get("crossref", "") + ","
-                                                       + e.fields.get("xdata", "")) if k.strip() in by_key]
-        if not parents:
-            continue
-        fields = dict(e.fields)
-        for parent in parents:
-            if parent.title and "booktitle" not in fields and e.entry_type.startswith("in"):
-                fields["booktitle"] = parent.title
-            for name, value in parent.fields.items():
-                if name not in ("title", "crossref", "xdata", "ids", "shorthand", "label"):
-                    fields.setdefault(name, value)
-        raw_names = fields.get("author") or fields.get("editor") or fields.get("translator") or ""
-        bib.entries[i] = e.model_copy(update={"fields": fields, "year": e.year or _year(fields),
-                                             "authors": e.authors or [parse_name(n) for n in split_names(raw_names)]})
 
 
 def _failure(block: ParsingFailedBlock) -> str:
