@@ -303,3 +303,8 @@ def test_legal_citations_read_by_eyecite():
         ("id. at 121", "Roe v. Wade", "1973", "121", True),
         ("Brown, supra, at 490", "Brown", "", "490", False)]
     assert found[0].prefix == "See"
+
+
+def test_legal_text_eyecite_cannot_read_is_no_crash():
+    for text in ("Id.;  ; 347 U.S. 483", "12347 U.S. 483 <https://x.org> Id.", "supra; ;"):
+        cites(text)

@@ -11,9 +11,14 @@ reader match on); the pinpoint is the locator; `Id.` is an Ibid.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from .model import ParsedCitation
+
+# eyecite logs the overlaps it settles itself ("Unknown overlap case"): not the user's concern.
+logging.getLogger("eyecite").addHandler(logging.NullHandler())
+logging.getLogger("eyecite").propagate = False
 
 # A quick look before eyecite is loaded: a volume, a reporter, a page; or Id. / supra.
 # Reporters carry a full stop (`U.S.`, `F.3d`, `S. Ct.`), but for Westlaw's `WL`.
@@ -27,7 +32,8 @@ def find(text: str, start: int, end: int) -> list[ParsedCitation]:
         return []
     out: list[ParsedCitation] = []
     for a, b in _parts(text, start, end):
-        out += _read(text, a, b)
+        if _GATE.search(text, a, b):
+            out += _read(text, a, b)
     return out
 
 
@@ -49,7 +55,11 @@ def _read(text: str, start: int, end: int) -> list[ParsedCitation]:
     out = []
     # Markdown emphasis (`*Roe v. Wade*`) hides the case name from eyecite: blanked, same length
     plain = re.sub(r"[*_]", " ", text[start:end])
-    for c in get_citations(plain):
+    try:
+        found = get_citations(plain)
+    except Exception:  # noqa: BLE001 - a part eyecite cannot read is prose to us, never a crash
+        return []
+    for c in found:
         a, b = c.full_span() if hasattr(c, "full_span") else c.span()
         if a > 0 and text[start + a - 1] in "*_":
             a -= 1  # the span opens with the name's own emphasis mark
