@@ -308,3 +308,10 @@ def test_legal_citations_read_by_eyecite():
 def test_legal_text_eyecite_cannot_read_is_no_crash():
     for text in ("Id.;  ; 347 U.S. 483", "12347 U.S. 483 <https://x.org> Id.", "supra; ;"):
         cites(text)
+
+
+def test_volume_and_page_in_note_forms():
+    (c,) = cites("Max Weber, *Economy and Society*, ed. Guenther Roth (Berkeley: UC Press, 1978), 2:1111.")
+    assert (c.authors, c.year, c.locator) == ("Max Weber", "1978", "2:1111")
+    assert [c.locator for c in cites("Weber, *Economy and Society*, 1:212; Foucault, *Discipline*, 30.")] == ["1:212",
+                                                                                                          "30"]

@@ -134,7 +134,7 @@ def year(data: str) -> tuple[str, str] | None:
 
 
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
-_NUM = r"(?:\d+[a-z]?|[ivxlc]+)"
+_NUM = r"(?:(?:\d+:)?\d+[a-z]?|[ivxlc]+)"  # 2:1111 (volume:page), 36, xiv
 _PAGES = rf"{_NUM}(?:\s*[–—\-‑]\s*{_NUM})?(?:ff\.?|f\.)?"
 _PIN = re.compile(rf"(?:(?P<label>pp?|pg)\.\s*)?(?P<value>{_PAGES}(?:,\s*{_PAGES})*)")
 _LABELLED = re.compile(r"(?i:chapter|chap\.|ch\.|sec\.|section|para\.|n\.|figure|fig\.|table|part|book)"
