@@ -315,3 +315,12 @@ def test_volume_and_page_in_note_forms():
     assert (c.authors, c.year, c.locator) == ("Max Weber", "1978", "2:1111")
     assert [c.locator for c in cites("Weber, *Economy and Society*, 1:212; Foucault, *Discipline*, 30.")] == ["1:212",
                                                                                                           "30"]
+
+
+def test_narrative_with_a_page_after_the_parenthesis_and_named_links():
+    (c,) = cites("Kilgarriff (2001), p. 99.")
+    assert (c.text, c.authors, c.year, c.locator) == ("Kilgarriff (2001), p. 99", "Kilgarriff", "2001", "99")
+    (d,) = cites("See [Wikipedia](https://en.wikipedia.org/wiki/Tf-idf) for a summary.")
+    assert (d.text, d.authors, d.prefix) == ("[Wikipedia](https://en.wikipedia.org/wiki/Tf-idf)", "Wikipedia", "See")
+    assert cites("For more on this, see the [documentation](https://x.org).") == []
+    assert cites("The code is on [GitHub](https://github.com/x).") == []

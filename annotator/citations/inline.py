@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import pandoc
-from .model import YEAR, ParsedCitation
+from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import is_name_like
 from .region import author_date, parse_plain, unwrap
 
@@ -56,11 +56,18 @@ def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
     if cites:
         cites[0].start = a_start
         cites[-1].end = m.end()
+        after = _AFTER_PAREN.match(text, m.end())
+        if after and not cites[-1].locator:  # "Kilgarriff (2001), p. 99"
+            set_locator(cites[-1], LOCATOR.match(after.group("loc")))  # type: ignore[arg-type]
+            cites[-1].end = after.end()
     for c in cites:
         c.text = text[c.start:c.end]
         c.start += offset
         c.end += offset
     return cites
+
+
+_AFTER_PAREN = re.compile(r",\s*(?P<loc>(?:pp?|pg)\.\s*\d+(?:\s*[–\-]\s*\d+)?)(?![\w/])")
 
 
 def _joined(words: list[re.Match]) -> str:

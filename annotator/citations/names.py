@@ -57,8 +57,8 @@ def is_name_like(s: str) -> bool:
     words = s.split()
     if not words or len(words) > MAX_WORDS or not re.search(r"\w", s):
         return False
-    if re.search(r":|[,.]\s*[”\"]|https?:|www\.", s) or s.count("(") != s.count(")"):
-        return False
+    if re.search(r":|[,.]\s*[”\"]|https?:|www\.|\(\s*(?:1[5-9]|20)\d\d", s) or s.count("(") != s.count(")"):
+        return False  # a year in parentheses ends a name: "Kilgarriff (2001)" is a narrative citation
     lead = 0
     while lead < len(words) - 1 and words[lead] in PARTICLES:  # "van der Berg", "de Bruijn"
         lead += 1

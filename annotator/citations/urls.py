@@ -25,13 +25,22 @@ def authors_links(text: str, start: int, end: int) -> list[ParsedCitation]:
             for m in _AUTHORS_LINK.finditer(text, start, end)]
 
 
+# "See [Wikipedia](…)": a source named by a link after "see" (not "[documentation](…)")
+_SEE_LINK = re.compile(r"(?i:(?<!\w)see(?:\s+also)?:?)\s+(?P<link>\[(?P<name>[A-Z][^\[\]“\"]{0,60})\]\(\s*[^()\s]*\))")
+
+
 def find(text: str, start: int, end: int, whole_note: bool) -> list[ParsedCitation]:
     """Addresses given as sources in text[start:end]; `whole_note`: the stretch is
     all of a note that cites nothing else."""
     if whole_note and (m := _TITLE_URL.fullmatch(text, start, end)) and \
             len(m.group("title").split()) <= MAX_TITLE_WORDS:
         return [_cite(text, start, m.end("url"))]
-    return [_cite(text, m.start("url"), m.end("url")) for m in _SEE_URL.finditer(text, start, end)]
+    found = [_cite(text, m.start("url"), m.end("url")) for m in _SEE_URL.finditer(text, start, end)]
+    for m in _SEE_LINK.finditer(text, start, end):
+        cite = _cite(text, m.start("link"), m.end("link"))
+        cite.authors = m.group("name").strip()
+        found.append(cite)
+    return sorted(found, key=lambda c: c.start)
 
 
 def _cite(text: str, start: int, end: int) -> ParsedCitation:
