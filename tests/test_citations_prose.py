@@ -324,3 +324,8 @@ def test_narrative_with_a_page_after_the_parenthesis_and_named_links():
     assert (d.text, d.authors, d.prefix) == ("[Wikipedia](https://en.wikipedia.org/wiki/Tf-idf)", "Wikipedia", "See")
     assert cites("For more on this, see the [documentation](https://x.org).") == []
     assert cites("The code is on [GitHub](https://github.com/x).") == []
+
+
+def test_a_note_on_the_page_is_part_of_the_locator():
+    assert [c.locator for c in cites("Smith 2001, 45 n. 3.")] == ["45 n. 3"]
+    assert [c.locator for c in cites("Ann Hale, *Rivers* (Leeds: Dale, 2004), 31 n. 4.")] == ["31 n. 4"]

@@ -40,7 +40,8 @@ _NOT_A_YEAR = r"(?!(?:1[5-9]|20)\d\d\b)"  # "Weber 1905, 36, 1922": the 1922 is 
 LOCATOR = re.compile(
     rf"(?:(?P<label>(?i:pp|pg|p|chapter|chaps|chap|ch|section|secs|sec|paras|para|nn|n|vol|figure|figs|fig|table|tab"
     rf"|part|pt|book|bk|no|ll|l|§))\.?\s*)?"
-    rf"(?P<value>{_RANGE}(?:\s*(?:,|and|&)\s*{_NOT_A_YEAR}\d+[a-z]?(?:\s*[–—\-]\s*\d+)?)*)"
+    rf"(?P<value>{_RANGE}(?:\s*(?:,|and|&)\s*{_NOT_A_YEAR}\d+[a-z]?(?:\s*[–—\-]\s*\d+)?)*"
+    rf"(?:\s+nn?\.\s*\d+(?:\s*[–—\-]\s*\d+)?)?)"  # "45 n. 3": a note on the page
     rf"(?=\s*(?:$|[.;:)\]]|,\s*(?!\d)|,\s*(?:1[5-9]|20)\d\d\b))"
 )
 

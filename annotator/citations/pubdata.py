@@ -135,7 +135,7 @@ def year(data: str) -> tuple[str, str] | None:
 
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
 _NUM = r"(?:(?:\d+:)?\d+[a-z]?|[ivxlc]+)"  # 2:1111 (volume:page), 36, xiv
-_PAGES = rf"{_NUM}(?:\s*[–—\-‑]\s*{_NUM})?(?:ff\.?|f\.)?"
+_PAGES = rf"{_NUM}(?:\s*[–—\-‑]\s*{_NUM})?(?:ff\.?|f\.)?(?:\s+nn?\.\s*\d+)?"  # 31, 31–33, 107ff, 31 n. 4
 _PIN = re.compile(rf"(?:(?P<label>pp?|pg)\.\s*)?(?P<value>{_PAGES}(?:,\s*{_PAGES})*)")
 _LABELLED = re.compile(r"(?i:chapter|chap\.|ch\.|sec\.|section|para\.|n\.|figure|fig\.|table|part|book)"
                        r"\s+(?:\d[\w.:–\-]*|[ivxlcIVXLC]+)")
