@@ -131,3 +131,26 @@ def test_the_repository_bibliography_loads_cleanly():
 def test_latex_decoding(latex, text):
     from annotator.bib.bibtex import decode
     assert decode(latex) == text
+
+
+def test_biblatex_data_string_macros_translators_and_crossref():
+    from annotator.bib.bibtex import parse_bibtex
+    from annotator.bib.link import Resolver
+
+    bib = parse_bibtex(r"""
+@string{hup = {Harvard University Press}}
+@book{ed, editor={Smith, Ann}, title={Rivers}, date={1901/1903}, publisher=hup # { Cambridge}}
+@book{tr, translator={Moss, Cy}, title={Dams}, date={1999}, origdate={1962}}
+@book{parent, editor={Hale, Ann}, title={Big Book}, year={2004}, publisher={Dale}}
+@incollection{child, author={Lind, Bo}, title={Chapter}, crossref={parent}}
+@misc{m, author={Nye, Di}, title={X}, year=2001, month="28~" # jul}
+""", "t.bib")
+    by = bib.by_key()
+    assert by["ed"].year == "1901" and by["ed"].fields["publisher"] == "Harvard University Press Cambridge"
+    assert [n.last for n in by["tr"].authors] == ["Moss"]
+    assert (by["child"].year, by["child"].fields["booktitle"], by["child"].fields["publisher"]) == ("2004", "Big Book",
+                                                                                                  "Dale")
+    assert not bib.problems
+    resolver = Resolver(bib)
+    assert resolver.resolve("Moss", "1999").key == "tr"
+    assert resolver.resolve("Lind", "2004").key == "child"

@@ -49,7 +49,7 @@ class BibEntry(BaseModel):
     key: str
     entry_type: str
     fields: dict[str, str]  # lowercase names, values decoded from LaTeX
-    authors: list[BibName] = []  # author, else editor
+    authors: list[BibName] = []  # author, else editor, else translator
     year: str = ""
     title: str = ""
     file: str = ""
@@ -139,7 +139,7 @@ def _entry(block: Entry, file: str, problems: list[Problem], duplicate: bool = F
             continue
         value = joined(f.value if isinstance(f.value, str) else str(f.value), strings or {})
         fields[name] = _unenclose(value) if duplicate else value
-    raw_names = fields.get("author") or fields.get("editor") or ""
+    raw_names = fields.get("author") or fields.get("editor") or fields.get("translator") or ""
     authors = [parse_name(n) for n in split_names(raw_names)]
     decoded = {k: (v if k in ("author", "editor") else decode(v)) for k, v in fields.items()}
     return BibEntry(key=block.key, entry_type=block.entry_type.lower(), fields=decoded, authors=authors,
@@ -197,7 +197,7 @@ def _failure(block: ParsingFailedBlock) -> str:
 def _check_entries(bib: Bibliography, file: str) -> None:
     for e in bib.entries:
         missing = [f for f in ("author", "year") if not (e.authors if f == "author" else e.year)]
-        if missing and not (e.fields.get("editor") and missing == ["author"]):
+        if missing and not ((e.fields.get("editor") or e.fields.get("translator")) and missing == ["author"]):
             bib.problems.append(Problem(file=file, line=e.line,
                                         reason=f"entry '{e.key}' has no {' and no '.join(missing)}"))
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from bibtexparser.model import Entry, Field
 
 # Fields a child never takes from its parent: they name the parent itself.
-_OWN = frozenset({"crossref", "ids", "key"})
+_OWN = frozenset({"crossref", "xdata", "ids", "key", "shorthand", "label"})
+# BibTeX's predefined month macros (`month = "28~" # jul`).
+_MONTHS = {m: m.capitalize() for m in "jan feb mar apr may jun jul aug sep oct nov dec".split()}
 
 
 def joined(value: str, strings: dict[str, str]) -> str:
@@ -26,8 +28,8 @@ def joined(value: str, strings: dict[str, str]) -> str:
             out.append(part[1:-1])
         elif part.isdigit():
             out.append(part)
-        elif part.lower() in strings:
-            out.append(strings[part.lower()])
+        elif part.lower() in strings or part.lower() in _MONTHS:
+            out.append(strings.get(part.lower()) or _MONTHS[part.lower()])
         else:
             return value
     return "".join(out)
@@ -51,17 +53,17 @@ def _top_level(value: str) -> list[str]:
 
 
 def inherit(entries: list[Entry]) -> None:
-    """BibTeX's `crossref`: a child takes each field it lacks from its parent
-    (the parent's title as its `booktitle`), in place."""
+    """BibTeX's `crossref` and biblatex's `xdata` (either may list several keys):
+    a child takes each field it lacks from its parents (a parent's title as its
+    `booktitle`), in place."""
     by_key = {e.key.strip().lower(): e for e in entries}
     for child in entries:
-        ref = next((f.value for f in child.fields if f.key.lower() == "crossref"), None)
-        parent = by_key.get(str(ref).strip().strip("{}\"").lower()) if ref is not None else None
-        if parent is None or parent is child:
-            continue
+        refs = [str(f.value).strip().strip("{}\"") for f in child.fields if f.key.lower() in ("crossref", "xdata")]
+        keys = [k.strip().lower() for ref in refs for k in ref.split(",") if k.strip()]
         have = {f.key.lower() for f in child.fields}
-        for f in parent.fields:
-            name = "booktitle" if f.key.lower() == "title" else f.key.lower()
-            if name not in have and name not in _OWN:
-                child.set_field(Field(name, f.value))
-                have.add(name)
+        for parent in (by_key[k] for k in keys if k in by_key and by_key[k] is not child):
+            for f in parent.fields:
+                name = "booktitle" if f.key.lower() == "title" else f.key.lower()
+                if name not in have and name not in _OWN:
+                    child.set_field(Field(name, f.value))
+                    have.add(name)

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from annotator.citations.parse import parse_note
+from annotator.citations.pandoc import key_of
 from annotator.models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
 from annotator.nlp.knowledge.load import package_scores
 
 from .bibtex import BibEntry, Bibliography
 from .fields import doi_index, item_key, match_item
 from .names import author_score, cited_names, fold, index_keys, lookup_keys
+from .readings import page_span, reparse, retry
 
 # Thresholds and confidence factors are data: annotator/data/scores.json, "linking".
 LIMITS = package_scores().linking
@@ -107,7 +108,7 @@ class Resolver:
         scored = [(author_score(authors, e), e) for e in self._pool(authors)]
         scored = [(s, e) for s, e in scored if s >= LIMITS.author_min]
         if not scored:
-            return Link(None, 0.0, f"no entry by '{authors}'")
+            return Link(None, 0.0, f"no entry by '{authors}'" if authors.strip() else "no author to look up")
         reason = "author"
         if len(scored) > 1 and cited_names(authors)[1]:
             # "Laruelle et al." stands for three or more authors in every common
@@ -178,12 +179,23 @@ def is_ambiguous(c: CitationAnnotation) -> bool:
 
 def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:
     """One citation (not Ibid.), with retries for readings the parser could not settle."""
-    parsed = _reparse(c)
+    key = key_of(c.text)
+    if key:  # a pandoc citation names its entry
+        if key in resolver.by_key:
+            return Link(key, 1.0, "citation key")
+        return Link(None, 0.0, f"no entry with key '{key}'")
+    parsed = reparse(c)
+    if parsed and parsed[0].form == "authors-work":  # "the author's [blog]": which work, the text does not say
+        return Link(None, 0.0, "another work of an author cited before: not identified by its text")
     title = c.title or (parsed[0].title if parsed else "")
     link = resolver.resolve(c.authors, c.year, c.year_suffix, title)
     if link.key is None and not link.candidates:
-        link = _retry(resolver, c, title) or link
+        link = retry(resolver, c, title) or link
     entry = resolver.by_key.get(link.key or "")
+    if entry and not c.locator and parsed and parsed[0].pages and link.locator is None:
+        # a range the parser withheld as the work's own pages: a pinpoint unless the entry says so
+        if page_span(parsed[0].pages) != page_span(entry.fields.get("pages", "")):
+            link.locator = parsed[0].pages
     if entry and c.locator and link.locator is None:
         pages = re.sub(r"[-–—]+", "–", entry.fields.get("pages", ""))
         if parsed and parsed[0].form == "full-note" and pages == c.locator:
@@ -191,35 +203,6 @@ def resolve_citation(resolver: Resolver, c: CitationAnnotation) -> Link:
         elif entry.title.endswith(" " + c.locator):
             link.locator = ""  # MLA `Smith, Militant Networks after 2001`: the number ends the title
     return link
-
-
-def _retry(resolver: Resolver, c: CitationAnnotation, title: str) -> Link | None:
-    """`France 24` read as author `France`, page 24 (MLA); `UNODC, Opium Survey 2021`
-    read as an author-date citation when it is a short note whose title ends in a year."""
-    if not c.year and re.fullmatch(r"\d+", c.locator or ""):
-        retry = resolver.resolve(f"{c.authors} {c.locator}", "", "", title)
-        if retry.key:
-            retry.locator, retry.reason = "", retry.reason + " (number read as part of the name)"
-            return retry
-    if c.year and ", " in c.authors:
-        author, short = c.authors.split(", ", 1)
-        for year, title, why in ((c.year, short, "short note with its date"),
-                                 ("", f"{short} {c.year}{c.year_suffix}", "short note: the year ends the title")):
-            retry = resolver.resolve(author, year, c.year_suffix if year else "", title)
-            if retry.key:
-                retry.reason += f" ({why})"
-                return retry
-    return None
-
-
-def _reparse(c: CitationAnnotation) -> list:
-    """The stored citation text read again for its title; in parentheses when that
-    is how it was read (MLA's `(Author, Title 14)`)."""
-    for text in (c.text, f"({c.text})"):
-        parsed = parse_note(text, 0) if c.text else []
-        if len(parsed) == 1 and parsed[0].locator == c.locator:
-            return parsed
-    return []
 
 
 def item_link(resolver: Resolver, c: CitationAnnotation) -> Link:

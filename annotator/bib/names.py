@@ -26,10 +26,13 @@ PARTICLES = {"van", "der", "den", "de", "von", "zu", "da", "di", "del", "della",
 def fold(s: str) -> str:
     """Compare form: transliterated, lowercase, words of letters and digits."""
     latin = s if s.isascii() else unidecode(s)
+    # One word for `O’Brien` and `García-Jiménez`: a cited surname is matched whole
+    latin = _JOINER.sub("", latin)
     return " ".join(_NON_WORD.sub(" ", latin.lower()).split())
 
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_JOINER = re.compile(r"(?<=[A-Za-z])['\-](?=[A-Za-z])")
 
 
 def acronym(name: str) -> str:

@@ -29,6 +29,8 @@ CUE = re.compile(
     r"cited in|reprinted in|as in|such as|according to|following|discussed in|summari[sz]ed in|"
     r"also|and)(?:\s*,?\s*e\.g\.)?[,:]?\s+"
 )
+# Any lead-in wording ends at a lowercase word ("This builds on", "The classic account is").
+LEAD_WORD = re.compile(r"(?<!\S)[a-z][\w’'\-]*[,:]?\s+")
 # A sentence ends after a lowercase word or a closing mark, not after an initial ("Neta C.").
 SENTENCE_END = re.compile(r"(?<=[a-z\d)\]”\"’])[.!?]\s+|:\s+")
 MAX_WORDS = 16  # in an author list
@@ -55,16 +57,18 @@ def is_name_like(s: str) -> bool:
     words = s.split()
     if not words or len(words) > MAX_WORDS or not re.search(r"\w", s):
         return False
-    if re.search(r":|[,.]\s*[”\"]|https?:|www\.", s) or s.count("(") != s.count(")"):
-        return False
+    if re.search(r":|[,.]\s*[”\"]|https?:|www\.|\(\s*(?:1[5-9]|20)\d\d", s) or s.count("(") != s.count(")"):
+        return False  # a year in parentheses ends a name: "Kilgarriff (2001)" is a narrative citation
     lead = 0
     while lead < len(words) - 1 and words[lead] in PARTICLES:  # "van der Berg", "de Bruijn"
         lead += 1
-    if not _is_upper(words[lead]) or words[lead] in NOT_FIRST or _core(words[lead]).isdigit():
+    if not _is_upper(words[lead]) or _core(words[lead]) in NOT_FIRST or _core(words[lead]).isdigit():
         return False
     last = words[-1]
     if _is_latin_lower(last) and last not in ("al.", "al"):
         return False
+    if len(words) > 1 and words[0] in ("The", "A", "An") and _is_latin_lower(words[1]):
+        return False  # "The figure follows Hale": a sentence, not a corporate name
     if last in MONTHS or (len(words) > 1 and words[-2] in MONTHS):
         return False
     lower = [w for w in words if _is_latin_lower(w) and w.lower() not in CONNECTORS]
@@ -94,7 +98,7 @@ def split_prefix(region: str) -> tuple[str, str] | None:
     # can leave one: looking at every boundary of a long region was quadratic.
     first = _start_of_last_words(region, MAX_WORDS + 2)
     scan = _start_of_last_words(region, MAX_WORDS + 8)  # a cue ending past `first` starts after this
-    starts = [0] + [m.end() for pattern in (CUE, SENTENCE_END) for m in pattern.finditer(region, scan)]
+    starts = [0] + [m.end() for pattern in (CUE, SENTENCE_END, LEAD_WORD) for m in pattern.finditer(region, scan)]
     for at in sorted(a for a in set(starts) if a > first or first == 0):
         candidate = region[at:].strip().lstrip(",.;:").strip()
         if candidate and is_name_like(candidate):

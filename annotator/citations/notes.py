@@ -129,14 +129,26 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
         cite.year, cite.year_suffix = year
         cite.form = "short-note" if dated else "full-note"
     _note_locator(cite, text[title[1]:end])
+    _mla_page(cite, quoted)
     if not (year or cite.locator or quoted or _title_case(title[0])):
         return None
     cite.suffix = remark
     return cite
 
 
+def _mla_page(cite: ParsedCitation, quoted: bool) -> None:
+    """MLA's `Levy, War in the Modern Great Power System 124`: a page after an unmarked title,
+    with no comma. (A number that ends the title itself, `… after 2001`, the linker tells.)"""
+    m = re.search(r"\s(\d+(?:\s*[–\-]\s*\d+)?)$", cite.title)
+    if not (cite.locator or cite.year or quoted) and m and not YEAR.fullmatch(m.group(1)):
+        cite.locator, cite.locator_label = m.group(1), "page"
+        cite.title = cite.title[:m.start()]
+
+
 def _note_locator(cite: ParsedCitation, tail: str) -> None:
-    """The pages at the end of a note, after its title and publication data."""
+    """The pages at the end of a note, after its title and publication data (and
+    before the URL or DOI that may close it)."""
+    tail = re.sub(r"(?:,\s*(?:https?://|doi:)\S+)+\s*$", "", tail)
     loc = _at_end(_LOCATOR_TAIL, tail)
     # The search embeds LOCATOR, so its group always matches LOCATOR alone.
     if loc and not YEAR.fullmatch(loc.group(1).strip()) and (m := LOCATOR.match(loc.group(1))):

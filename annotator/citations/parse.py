@@ -14,284 +14,44 @@ of a note:
 `Ibid.` / `ibid., 15` become an `ibid` citation carrying only the locator.
 Prose around a citation is kept as its `prefix` / `suffix`; a note with no
 citation at all is commentary and yields an empty list.
+
+Pandoc citations (`[see @key, p. 12]`, `@key`: `pandoc`) are found first;
+else legal citations (`legal`, read by eyecite) and works cited by title,
+anywhere in the note (`works`: full and short notes, bibliography style,
+title-only works, Markdown link titles); else
+mid-sentence clusters (`gaps.clusters`). The rest of the note is read by the
+forms above (`region`), and the prose between citations may still hold an
+Ibid. or an author-date citation (`gaps`).
 """
 
 from __future__ import annotations
 
-import re
-
-from . import notes, refs
-from .model import LOCATOR, YEAR, ParsedCitation, set_locator
-from .names import is_name_like, split_prefix
+from . import gaps, legal, pandoc, works
+from .inline import find_inline
+from .model import LOCATOR, YEAR, ParsedCitation
+from .region import parse_plain, unwrap, with_dots
 
 __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
-
-# What may follow a citation's year: an end, a locator; not a subtitle colon ("Survey 2021: Cultivation").
-_AFTER_YEAR = re.compile(r"\s*(?:$|[.;,)\]]|:\s*\d)")
-_IBID = re.compile(r"(?i)\bibid(?:em)?\b\.?")
-_LOCATOR_LEAD = re.compile(r"\s*[,:]\s*")
-_WORDY = re.compile(r"[^\s,.]")
 
 
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
-    start, end = _unwrap(text, 0, len(text))
-    group = _paren_group(text, start, end)
-    cites = _parse_region(text, *group, in_parens=True) if group else []
-    if group and cites:
-        lead, tail = text[start:group[0] - 1].strip(), _tidy(text[group[1] + 1:_with_dots(text, end)])
-        cites[0].prefix = " ".join(p for p in (lead, cites[0].prefix) if p)
-        cites[-1].suffix = " ".join(p for p in (cites[-1].suffix, tail) if p)
+    start, end = unwrap(text, 0, len(text))
+    keyed = pandoc.find(text, start, end)
+    cases = legal.find(text, start, end)
+    titled = keyed or cases + [w for w in works.find(text, start, with_dots(text, end))
+                               if not any(w.start < c.end and c.start < w.end for c in cases)]
+    titled.sort(key=lambda c: c.start)
+    if titled:
+        cites = gaps.around(text, start, end, titled)
     else:
-        cites = _parse_region(text, start, end, in_parens=text[start - 1:start] == "(")
+        cites = parse_plain(text, start, end)
+        # a full note's "(Place: Publisher, 1960)" is no mid-sentence cluster
+        if not any(c.form in ("full-note", "short-note", "reference") for c in cites) and \
+                (mid := gaps.clusters(text, start, end)):
+            cites = gaps.around(text, start, end, mid)
+    cites = gaps.fill(text, start, with_dots(text, end), cites)
     for c in cites:
         c.start += offset
         c.end += offset
     return cites
-
-
-_LEAD_IN = re.compile(r"(?i)(?:^|\b(?:see(?:\s+also)?|cf\.|compare|e\.g\.,?|for example,?|for instance,?))\s*$")
-
-
-def _paren_group(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """`See (X 2021; Y 2020). Remark.`: the inside of a parenthesised cluster that
-    opens the note or follows a lead-in such as "see"."""
-    open_at = text.find("(", start, end)
-    if open_at < 0 or not _LEAD_IN.search(text[start:open_at]):
-        return None
-    close = _closes_at(text, open_at, min(end + 1, len(text)))
-    if close < 0:
-        return None
-    return open_at + 1, close
-
-
-def _parse_region(text: str, start: int, end: int, in_parens: bool = False) -> list[ParsedCitation]:
-    cites: list[ParsedCitation] = []
-    leftover: list[tuple[int, int]] = []  # parts that cite nothing: commentary
-    for seg_start, seg_end in _segments(text, start, end):
-        found = _parse_segment(text, seg_start, seg_end, cites, in_parens)
-        if not found:
-            leftover.append((seg_start, seg_end))
-            continue
-        if leftover and not cites:
-            found[0].prefix = _join(text, leftover, found[0].prefix)
-        elif leftover:
-            cites[-1].suffix = _join(text, leftover, cites[-1].suffix, before=False)
-        leftover = []
-        cites.extend(found)
-    if leftover and cites:
-        cites[-1].suffix = _join(text, leftover, cites[-1].suffix, before=False)
-    return cites
-
-
-def _join(text: str, parts: list[tuple[int, int]], own: str, before: bool = True) -> str:
-    prose = "; ".join(text[a:b].strip() for a, b in parts if text[a:b].strip())
-    pieces = [prose, own] if before else [own, prose]
-    return "; ".join(p for p in pieces if p)
-
-
-def _unwrap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop whitespace and the parentheses that in-text styles put round a note."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or _closing_dot(text, start, end)):
-        end -= 1
-    if start < end and text[start] == "(" and text[end - 1] == ")" and _closes_at(text, start, end) == end - 1:
-        return start + 1, end - 1
-    return start, end
-
-
-def _closing_dot(text: str, start: int, end: int) -> bool:
-    """A full stop ends the note, unless it ends an abbreviation (`et al.`, `n.d.`)."""
-    # Only the last few characters can match (and the lookbehinds still see before
-    # them): searching from `start` made a run of dots quadratic.
-    return text[end - 1] == "." and not _ABBREV.search(text, max(start, end - 1 - _ABBREV_LONGEST), end - 1)
-
-
-_ABBREV = re.compile(r"(?:\bal|\bn\.d|\beds?|(?<![\w.])[A-Z])$")
-_ABBREV_LONGEST = 3  # "n.d", "eds"
-
-
-def _closes_at(text: str, open_at: int, end: int) -> int:
-    """Where the parenthesis at `open_at` closes before `end`; -1 if it does not."""
-    depth = 0
-    for i in range(open_at, end):
-        depth += {"(": 1, ")": -1}.get(text[i], 0)
-        if depth == 0:
-            return i
-    return -1
-
-
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """`;`-separated parts at parenthesis depth 0."""
-    parts, depth, cut = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
-        if ch == ";" and depth <= 0:
-            parts.append((cut, i))
-            cut = i + 1
-    parts.append((cut, end))
-    return [_unwrap(text, a, b) for a, b in parts if text[a:b].strip()]
-
-
-def _parse_segment(text: str, start: int, end: int, before: list[ParsedCitation],
-                   in_parens: bool = False) -> list[ParsedCitation]:
-    ibid = _IBID.match(text, start)
-    if ibid:
-        return [_ibid(text, ibid.end(), end, start)]
-    ref = refs.reference(text, start, end)
-    if ref is not None:
-        return [ref]
-    found = _author_date(text, start, end, before)
-    return found or notes.parse(text, start, end, in_parens)
-
-
-def _ibid(text: str, pos: int, end: int, start: int) -> ParsedCitation:
-    pos = min(pos, end)
-    if text[pos - 1] == ".":
-        pos -= 1  # the span stops before a closing dot, like every other citation
-    cite = ParsedCitation(start=start, end=pos, text="", authors="", ibid=True, form="ibid")
-    m = re.compile(r"\.?\s*[,:]?\s*").match(text, pos, end)  # "ibid., 15", "Ibid.: 35"
-    loc = LOCATOR.match(text, m.end(), end) if m and m.end() > pos else None
-    if loc:
-        set_locator(cite, loc)
-        cite.end = loc.end()
-    cite.text = text[cite.start:cite.end]
-    cite.suffix = _tidy(text[cite.end:_with_dots(text, end)])
-    return cite
-
-
-def _tidy(prose: str) -> str:
-    """Prose after a citation, without the punctuation that closed the citation."""
-    prose = prose.strip()
-    prose = re.sub(r"^[.,;:)\]]+\s*", "", prose)
-    return prose if re.search(r"\w", prose) else ""
-
-
-def _author_date(text: str, start: int, end: int, before: list[ParsedCitation]) -> list[ParsedCitation]:
-    found: list[ParsedCitation] = []
-    cursor = start
-    for m in YEAR.finditer(text, start, end):
-        if m.start() < cursor or not _AFTER_YEAR.match(text, m.end(), end):
-            continue
-        cite = _citation_at(text, cursor, m, end, found or before, fresh=not found)
-        if cite is None:
-            continue
-        if found and cite.prefix and cursor < cite.start:
-            _move_prose(text, cursor, cite, found[-1])
-        found.append(cite)
-        cursor = cite.end
-    if found:
-        found[-1].suffix = _tidy(text[cursor:_with_dots(text, end)])
-    return found
-
-
-def _with_dots(text: str, end: int) -> int:
-    """Give back the closing dots `_unwrap` took, so a closing remark keeps its full stop."""
-    while end < len(text) and text[end] == ".":
-        end += 1
-    return end
-
-
-def _move_prose(text: str, cursor: int, cite: ParsedCitation, prev: ParsedCitation) -> None:
-    """Between two citations, whole sentences belong to the first, the lead-in to the second."""
-    gap = _tidy(text[cursor:cite.start])
-    lead = cite.prefix
-    if gap.endswith(lead) and gap != lead:
-        prev.suffix = _tidy(gap[: -len(lead)])
-
-
-def _citation_at(text: str, cursor: int, m: re.Match, end: int, prev: list[ParsedCitation],
-                 fresh: bool) -> ParsedCitation | None:
-    # Counted and searched in place: the region grows while no citation is found, and
-    # copying or rewriting it for every year made a note of many years quadratic.
-    if text.count("(", cursor, m.start()) > text.count(")", cursor, m.start()):
-        return None  # a year inside a parenthesis: publication data of a note-style citation
-    year, suffix = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
-    if not _WORDY.search(text, cursor, m.start()):
-        if not prev:
-            return None
-        authors, a_start, prefix = prev[-1].authors, m.start(), ""
-    else:
-        region = text[cursor:m.start()]
-        split = split_prefix(region.rstrip().rstrip(","))
-        if split is None:
-            return None
-        lead, authors = split
-        if _has_title(authors):
-            return None
-        a_start = cursor + region.index(authors, len(lead))
-        prefix = lead.strip() if fresh or lead.strip() else ""
-    cite = ParsedCitation(start=a_start, end=m.end(), text="", authors=authors, year=year,
-                          year_suffix=suffix, prefix=prefix)
-    # "2021, 14" (Chicago, APA) or "2021: 14" (Harvard)
-    loc = _LOCATOR_LEAD.match(text, m.end(), end)
-    if loc and not YEAR.match(text, loc.end()):
-        lm = LOCATOR.match(text, loc.end(), end)
-        if lm:
-            set_locator(cite, lm)
-            cite.end = lm.end()
-    cite.text = text[cite.start:cite.end]
-    return cite
-
-
-def _has_title(authors: str) -> bool:
-    """`Mearsheimer, Tragedy of Great Power Politics`: a part of four words or more after a
-    comma is a title (a short note), not one more name of an author list."""
-    parts = re.split(r",\s+(?:and\s+|&\s+)?", authors)
-    return len(parts) > 1 and any(len(p.split()) > 3 for p in parts[1:])
-
-
-def find_inline(text: str, offset: int = 0) -> list[ParsedCitation]:
-    """Author-date citations in body text: `(Crawford 2021, 14)`, `Crawford (2021)`."""
-    cites: list[ParsedCitation] = []
-    for m in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
-        inner_start, inner_end = m.start(1), m.end(1)
-        if not YEAR.search(text, inner_start, inner_end):
-            continue
-        if YEAR.match(text, inner_start):
-            cites += _narrative(text, m, offset)
-            continue
-        found = [c for c in parse_note(text[inner_start:inner_end], offset + inner_start)
-                 if c.form == "author-date"]
-        cites += found
-    return cites
-
-
-def _narrative(text: str, m: re.Match, offset: int) -> list[ParsedCitation]:
-    """`Crawford (2021, 14)`: the author stands before the parenthesis."""
-    window = max(0, m.start() - 120)
-    found = _NARRATIVE_NAME.search(text, window, m.start())
-    # Words with their offsets: the name's start is read off them, never searched
-    # for again ("Anna  Smith" joins to "Anna Smith", which the text does not hold).
-    words = list(_WORD.finditer(text, found.start(1), found.end(1))) if found else []
-    at = next((i for i in range(len(words)) if is_name_like(_joined(words[i:]))), None)
-    if at is None:
-        return []
-    author, a_start = _joined(words[at:]), words[at].start()
-    before = text[window:a_start].split()
-    if before and before[-1].lower() in _NOT_BEFORE_AUTHOR:
-        return []  # "the invasion of Afghanistan (2001)": a place and a date, not a citation
-    named = ParsedCitation(start=0, end=0, text="", authors=author)
-    cites = _author_date(text, m.start(1), m.end(1), [named])
-    if cites:
-        cites[0].start = a_start
-        cites[-1].end = m.end()
-    for c in cites:
-        c.text = text[c.start:c.end]
-        c.start += offset
-        c.end += offset
-    return cites
-
-
-def _joined(words: list[re.Match]) -> str:
-    return " ".join(w.group() for w in words)
-
-
-_WORD = re.compile(r"\S+")
-_NOT_BEFORE_AUTHOR = {"of", "in", "the", "to", "from", "at", "on", "by", "into", "with", "for", "since", "until"}
-# A name stays on one line: a line break before a capital is a sentence or heading
-# break (as `nlp.claims.paragraphs` reads it), so "# Heading\nSmith (2019)" names Smith.
-_NARRATIVE_NAME = re.compile(
-    r"([A-Z][\w'’\-]+(?:[^\S\n]+(?:[A-Z][\w'’\-]+|and|&|et al\.))*)\s*$")

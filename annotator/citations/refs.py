@@ -35,7 +35,7 @@ def reference(text: str, start: int, end: int) -> ParsedCitation | None:
     at = lead.end() if lead else start
     head = _HEAD.match(text, at, end)
     if head is None:
-        return None
+        return _dotted(text, start, at, end)
     authors = head.group("authors").strip()
     if authors.endswith(".") and not _INITIAL.search(authors):
         authors = authors[:-1]  # "Shanghai Cooperation Organisation." is APA's full stop, not an initial
@@ -56,6 +56,53 @@ def reference(text: str, start: int, end: int) -> ParsedCitation | None:
         tail += 1  # the note's own full stop ends the remark, as in the other forms
     cite.suffix = re.sub(r"^[.,;:]+\s*", "", text[stop:tail].strip())
     return cite
+
+
+# Chicago author-date reference entry: "Rothstein, Richard. 2018. Title. Place: Publisher. 55-56."
+_DOT_HEAD = re.compile(r"(?P<authors>[^()]{2,120}?)\.\s+(?P<year>(?:1[5-9]|20)\d\d)(?P<suffix>[a-z]?)\.\s+")
+_DOT = re.compile(r"\.(?:\s+|$)")
+_PINPOINT = re.compile(r"(?:(?:pp?|pg)\.\s*)?(?P<value>\d+(?:\s*[–\-]\s*\d+)?(?:ff?\.?)?)"
+                       r"|(?P<labelled>(?:Chapter|Chap\.|Section|Part|Figure|Table)\s+\w+)")
+
+
+def _dotted(text: str, start: int, at: int, end: int) -> ParsedCitation | None:
+    """`Surname, First. 2018. Title. Place: Publisher. 55-56.`: the entry, its
+    publication sentences, a URL and the pinpoint that may close it."""
+    head = _DOT_HEAD.match(text, at, end)
+    if head is None:
+        return None
+    authors = head.group("authors").strip()
+    if re.search(r"(?:^|[\s,])[A-Z]$", authors):
+        authors += "."  # "Glass, Michael R.": the initial's full stop
+    if not is_name_like(authors.replace(", &", " and").replace(" & ", " and")):
+        return None
+    parts = _dot_sentences(text, head.end(), end)
+    stop, locator = parts[0][1], ""
+    for a, b in parts[1:]:
+        sentence = text[a:b]
+        pin = _PINPOINT.fullmatch(sentence)
+        if not (pin or re.match(r"(?:https?://|doi:|<)", sentence) or (not locator and _publication(sentence))):
+            break
+        if pin:
+            locator = pin.group("value") or pin.group("labelled")
+        stop = b
+    cite = ParsedCitation(start=at, end=stop, text=text[at:stop], authors=authors, form="reference",
+                          year=head.group("year"), year_suffix=head.group("suffix"), locator=locator,
+                          title=text[head.end():parts[0][1]].strip(), prefix=text[start:at].strip().rstrip(","))
+    return cite
+
+
+def _dot_sentences(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[pos:end] split at every full stop but an initial's,
+    whatever follows it (a URL, a page number)."""
+    parts, begin = [], pos
+    for m in _DOT.finditer(text, pos, end + 1 if end < len(text) else end):
+        if m.start() >= begin and not _initial_before(text, begin, m.start()):
+            parts.append((begin, m.start()))
+            begin = m.end()
+    if begin < end:
+        parts.append((begin, end))
+    return parts or [(pos, end)]
 
 
 def _sentence_end(text: str, pos: int, end: int) -> int:

@@ -36,6 +36,34 @@ def _block_end(text: str, start: int, limit: int) -> tuple[int, bool]:
     return limit, False
 
 
+MAX_NOTE_LINES = 40  # a note of several paragraphs closes within this many lines, or it is unclosed
+
+
+def _paragraphs_end(text: str, start: int, next_start: int) -> int | None:
+    """A note of several paragraphs (`[3:  First.\nSecond.]`): where its bracket
+    closes at the end of a later line, before the next note and with no marker
+    between; None when it does not (the note is unclosed)."""
+    stop = len(text) if next_start == -1 else next_start
+    depth = 0
+    lines = 0
+    for i in range(start, stop):
+        ch = text[i]
+        if ch == "\n":
+            lines += 1
+            if lines > MAX_NOTE_LINES:
+                return None
+        elif ch == "[":
+            if MARKER.match(text, i):
+                return None
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                rest = text[i + 1:text.find("\n", i + 1) if text.find("\n", i + 1) != -1 else len(text)]
+                return i + 1 if not rest.strip() else None
+    return None
+
+
 def _limit(text: str, start: int, next_start: int) -> int:
     """Where a note block must end at the latest: the next block or line end."""
     stop = len(text) if next_start == -1 else next_start
@@ -51,6 +79,8 @@ def _read_notes(doc: Document, kinds: dict[str, NoteKind]) -> None:
         nxt = starts[i + 1].start() if i + 1 < len(starts) else -1
         limit = _limit(text, m.start(), nxt)
         end, closed = _block_end(text, m.start(), limit)
+        if not closed and (several := _paragraphs_end(text, m.start(), nxt)) is not None:
+            end, closed = several, True
         label = m.group(1)
         body_end = end - 1 if closed else end
         content = text[m.end() : body_end]

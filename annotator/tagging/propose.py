@@ -74,8 +74,9 @@ def citations(p: Proposer) -> list[CitationAnnotation]:
     previous: list = []  # the citations of the last note that had any
     earlier: list = []  # every citation so far, for short notes to find their full note
     for note, parsed in zip(p.doc.notes, p.cites):
-        for c in parsed:
-            _complete(c, previous, earlier)
+        for i, c in enumerate(parsed):
+            # An Ibid. after a citation of its own note names that one; first in a note, the last note's.
+            _complete(c, parsed[i - 1:i] if i else previous, earlier)
         previous = parsed or previous
         earlier += parsed
         for c in parsed:
@@ -102,6 +103,8 @@ def _complete(c, previous: list, earlier: list) -> None:
     the year of the full note it shortens."""
     if c.ibid and not c.authors and len(previous) == 1:
         c.authors, c.year, c.year_suffix = previous[0].authors, previous[0].year, previous[0].year_suffix
+        if not c.locator:  # a bare Ibid. keeps the earlier locator
+            c.locator, c.locator_label = previous[0].locator, previous[0].locator_label
     elif c.form == "short-note" and not c.year:
         surname = c.authors.split()[-1] if c.authors.split() else ""
         short = c.title.lower().strip(" “”\"‘’,")
