@@ -275,7 +275,7 @@ def test_keys_running_out_while_typing_a_name_quit(ws):
 
 
 def test_key_buffer_splits_chunks_and_keeps_arrows_whole():
-    from annotator.review.loop import KeyBuffer
+    from annotator.review.keys import KeyBuffer
 
     chunks = iter(["ar\x1b[D", "\x1b", "é", ""])
     keys = KeyBuffer(lambda: next(chunks))

@@ -319,7 +319,7 @@ def test_killed_review_keeps_every_earlier_decision(root):
 
 
 def test_review_does_not_import_spacy(root):
-    code = ("import sys; from annotator.cli import main; import annotator.review.loop, annotator.review.view; "
+    code = ("import sys; from annotator.cli import main; import annotator.review.loop, annotator.review.orphan_loop, annotator.review.view; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'torch')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -23,7 +23,8 @@ from rich.console import Console
 from annotator.cli import main
 from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review
 from annotator.review import orphans as ro
-from annotator.review.loop import Loop, OrphanLoop
+from annotator.review.loop import Loop
+from annotator.review.orphan_loop import OrphanLoop
 from annotator.review.query import Filters, queue
 from annotator.review.session import Session, load_all
 from annotator.store import store

@@ -132,7 +132,7 @@ def _keys():
     as click.getchar does) so keys typed ahead of the screen are not
     flushed away, and output keeps its normal line endings.
     """
-    from annotator.review.loop import KeyBuffer
+    from annotator.review.keys import KeyBuffer
 
     if not sys.stdin.isatty():
         yield KeyBuffer(lambda: sys.stdin.read(1))

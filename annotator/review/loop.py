@@ -8,70 +8,19 @@ of keys and a `Console(file=StringIO())`, and the CLI with the terminal
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from rich.console import Console, Group
 
 from annotator.models import Annotation
 
 from . import edit, view
-from .orphans import CannotPlace, Orphan, OrphanSession
+from .keys import BACKSPACE, ENTER, ESC, LEFT, QUIT, RIGHT, Quit, key_reader
 from .query import progress
 from .session import Session
 
-ENTER = ("\r", "\n")
-ESC = "\x1b"
-QUIT = ("q", "\x03", "\x04")  # q, Ctrl-C, Ctrl-D (raw mode delivers them as keys)
-BACKSPACE = ("\x7f", "\x08")
-LEFT, RIGHT = "\x1b[D", "\x1b[C"
-
 SPAN_KEYS = {"[": edit.grow_start, "{": edit.shrink_start, "]": edit.grow_end, "}": edit.shrink_end}
-
-
-# An escape sequence a terminal sends for one key (arrows: ESC [ D).
-_SEQUENCE = re.compile(r"\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|.", re.S)
-
-
-class KeyBuffer:
-    """Keys from a source that may deliver several at once (a paste, a fast
-    typist, tmux send-keys): split into single keys, arrows kept whole."""
-
-    def __init__(self, read: Callable[[], str]):
-        self.read = read
-        self.pending: list[str] = []
-
-    def __call__(self) -> str:
-        while not self.pending:
-            chunk = self.read()
-            if not chunk:
-                raise EOFError
-            self.pending = _SEQUENCE.findall(chunk)
-        return self.pending.pop(0)
-
-
-class Quit(Exception):
-    """The person asked to stop (or the keys ran out)."""
-
-
-def key_reader(keys: Iterable[str] | Callable[[], str]) -> Callable[[], str]:
-    """One key at a time from a callable (a terminal) or an iterable (a test);
-    an iterable that runs out ends the review as the end of a pipe does."""
-    if callable(keys):
-        return keys
-    it = iter(keys)
-
-    def read() -> str:
-        try:
-            return next(it)
-        except StopIteration:
-            raise EOFError from None
-
-    return read
 
 
 class Loop:
@@ -135,7 +84,7 @@ class Loop:
         self._said("rejected", ann)
 
     def _said(self, what: str, ann) -> None:
-        self.message = f"{what} {ann.kind} “{_short(ann.text)}” (saved)"
+        self.message = f"{what} {ann.kind} “{view.one_line(ann.text)}” (saved)"
 
     def skip(self) -> None:
         self.session.skip()
@@ -192,7 +141,7 @@ class Loop:
         if new is None:
             self.message = refusal
             return False
-        self.message = f"edited: “{_short(new.text)}” (saved)"
+        self.message = f"edited: “{view.one_line(new.text)}” (saved)"
         return True
 
     def _editing(self) -> Annotation:
@@ -255,130 +204,6 @@ class Loop:
                 typed += key
 
 
-# -- orphans ----------------------------------------------------------------
-
-ORPHAN_KEYS = "p place  d drop  s skip  u undo  ? help  q quit"
-ORPHAN_HELP = [
-    ("p", "place it at the suggested match: an annotation again, its decision kept"),
-    ("d", "drop it for good: the decision is forgotten"),
-    ("s / →", "skip: leave it an orphan, go to the next"),
-    ("u", "undo the last place or drop (again for the one before, and so on)"),
-    ("q", "quit; every decision is already saved"),
-]
-
-
-class OrphanLoop:
-    """One orphan at a time: where it was, where it most likely went; p, d, s, u."""
-
-    def __init__(self, session: OrphanSession, console: Console, keys):
-        self.session = session
-        self.console = console
-        self.read = key_reader(keys)
-        self.message = ""
-
-    def run(self) -> Counter:
-        """Until quit; returns how many orphans are placed, dropped, left."""
-        try:
-            while True:
-                self.draw()
-                self.on_key(self.key())
-        except Quit:
-            return self.session.counts()
-
-    def key(self) -> str:
-        try:
-            key = self.read()
-        except (EOFError, KeyboardInterrupt):
-            raise Quit from None
-        if key in QUIT:
-            raise Quit
-        return key
-
-    def draw(self) -> None:
-        item = self.session.current()
-        shown = _orphans_end(self.session) if item is None else _orphan_screen(self.session, item)
-        if self.message:
-            shown = Group(shown, Text(self.message, style="bold"))
-        view.show(self.console, shown)
-        self.message = ""
-
-    def on_key(self, key: str) -> None:
-        actions = {"p": self.place, "d": self.drop, "s": self.session.skip, RIGHT: self.session.skip,
-                   "u": self.undo, "?": self.help}
-        action = actions.get(key)
-        if action is None:
-            self.message = f"{key!r} is not a key here; ? shows the keys"
-        elif self.session.done and key in ("p", "d", "s", RIGHT):
-            self.message = "Nothing left here: u undo, q quit"
-        else:
-            action()
-
-    def place(self) -> None:
-        item = self.session.current()
-        assert item is not None, "on_key places only while orphans are left"
-        text = self.session.text(item)
-        try:
-            new = self.session.place()
-        except CannotPlace as err:
-            self.message = f"{err}: d drops it, s leaves it an orphan"
-            return
-        self.message = f"placed {new.kind} “{_short(new.text)}” at line {_line(text, new.start)} (saved)"
-
-    def drop(self) -> None:
-        ann = self.session.drop()
-        self.message = f"dropped {ann.kind} “{_short(ann.text)}” (saved)"
-
-    def undo(self) -> None:
-        item = self.session.undo()
-        self.message = "Nothing to undo." if item is None else f"undone: {item.ann.id} is an orphan again (saved)"
-
-    def help(self) -> None:
-        table = Table(title="keys (orphans)", show_header=False, box=None, padding=(0, 2))
-        for key, what in ORPHAN_HELP:
-            table.add_row(Text(key, style="bold"), what)
-        view.show(self.console, table)
-        self.console.print("[dim]press any key to go back[/]")
-        try:
-            self.read()  # q too goes back here, it does not quit
-        except (EOFError, KeyboardInterrupt):
-            raise Quit from None
-
-
-def _orphan_screen(session: OrphanSession, item: Orphan) -> Group:
-    """The orphan's old quote in its old context, and its likely place now."""
-    ann, text = item.ann, session.text(item)
-    done = session.counts()
-    title = (f"orphan {session.pos + 1} of {len(session.items)} · {done['placed']} placed · "
-             f"{done['dropped']} dropped · {item.doc} · was")
-    was = Text("…" if ann.before else "")
-    was.append(ann.before)
-    was.append("⟦")
-    was.append(ann.text, style=view.SPAN_STYLE)
-    was.append("⟧")
-    was.append(ann.after + ("…" if ann.after else ""))
-    parts: list[RenderableType] = [Panel(was, title=title, title_align="left")]
-    new, p = session.candidate(item), item.place
-    if new is None or p is None:  # there is a candidate only where there is a place
-        best = f" (best match {item.score:.2f})" if item.place else ""
-        parts.append(Text(f"no likely place in the current text{best}", style="bold"))
-    else:
-        head = (f"now, most likely · match {p.score:.2f} (quote {p.quote:.2f}, context {p.context:.2f}) · "
-                f"line {_line(text, p.start)}")
-        parts.append(Panel(view.highlighted(new, text), title=head, title_align="left"))
-    return Group(*parts, view.fields(ann), Text(ORPHAN_KEYS, style="dim"))
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def _orphans_end(session: OrphanSession) -> Group:
-    done = session.counts()
-    return Group(Text(f"End of the orphans: {done['placed']} placed, {done['dropped']} dropped, "
-                      f"{done['orphan']} left.", style="bold"),
-                 Text("u undo  q quit", style="dim"))
-
-
 def _orphan_note(session: Session) -> str:
     """Say at the start that some earlier decisions lost their place."""
     n = sum(len(d.afile.orphans) for d in session.docs.values())
@@ -386,8 +211,3 @@ def _orphan_note(session: Session) -> str:
         return ""
     return (f"{n} earlier decision(s) could not be found again in the edited text: `annotator status` lists them, "
             "`annotator review --orphans` places or drops them")
-
-
-def _short(text: str) -> str:
-    """One line for the status message: a span may run over line breaks."""
-    return view.short(" ".join(text.split()), 60)

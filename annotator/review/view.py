@@ -172,6 +172,11 @@ def short(value: str | None, limit: int = 200) -> str | None:
     return value[: limit - 1] + "…"
 
 
+def one_line(text: str) -> str:
+    """One line for a status message: a span may run over line breaks."""
+    return short(" ".join(text.split()), 60)
+
+
 def screen(ann: Annotation, text: str, doc: str, prog: Progress, mode: str, message: str = "") -> Group:
     """Everything shown for one proposal."""
     title = f"{prog.line()} · {doc}"  # progress first: a long name is what gets cut

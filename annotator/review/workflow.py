@@ -99,7 +99,7 @@ def decide_all(ws: Workspace, to: rq.Verdict, docs: tuple[str, ...] | list[str] 
 def settle(ws: Workspace, console: Console, keys: Keys, docs: tuple[str, ...] | list[str] = (),
            choice: ro.Choice = ALL_ORPHANS, reviewer: str | None = None) -> Settled:
     """Settle orphans one at a time with single keys: place each at its best match, or drop it."""
-    from .loop import OrphanLoop
+    from .orphan_loop import OrphanLoop
 
     name = reviewer_name(reviewer)
     names = ro.with_orphans(ws, doc_names(ws, docs))
