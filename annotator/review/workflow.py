@@ -121,7 +121,7 @@ def settle_all(ws: Workspace, action: str, docs: tuple[str, ...] | list[str] = (
     """Place ("place") or drop ("drop") every orphan matching, no interface.
 
     Scores are those of each orphan's best match. To place, `min_score` is
-    the bar a match must reach (default `orphans.MIN_SCORE`): orphans below
+    the bar a match must reach (default `placing.MIN_SCORE`): orphans below
     it are kept and listed with their score, not left out. To drop, it only
     chooses which orphans. With `dry_run` nothing is locked or changed.
     """
