@@ -4,7 +4,8 @@
 (`store.anchor`). Here a person settles each one: put it back where it most
 likely went, or drop it. Logic only; the keys and the screen are in
 `review.orphan_loop`, where an orphan likely went in `review.placing`.
-Every decision is saved at once through `Loaded.save` (atomic, and refused if another program rewrote the file meanwhile).
+Every decision is saved at once through `Loaded.save` (atomic, and refused
+if another program rewrote the file meanwhile).
 """
 
 from __future__ import annotations
