@@ -7,6 +7,10 @@ Two families live in this module:
 * what the store writes (`Annotation` and its four kinds, `AnnotationFile`):
   strict (`extra="forbid"`), versioned by `SCHEMA_VERSION`, so a hand-edited
   file with a typo in a field name fails loudly instead of losing data.
+
+It is kept whole, past 300 lines, on purpose: the committed JSON Schema of
+annotation files is generated from these classes, and one module read top to
+bottom is the schema a user edits against.
 """
 
 from __future__ import annotations
