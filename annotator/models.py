@@ -17,7 +17,8 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Final = 1
+# 2: claims carry `source`, the phrase naming an unnamed source (files of 1 are migrated on load).
+SCHEMA_VERSION: Final = 2
 
 Status = Literal["proposed", "accepted", "rejected", "edited"]
 ActorType = Literal["person", "state", "organization", "group"]
@@ -214,6 +215,9 @@ class ClaimAnnotation(AnnotationBase):
     cue_start: int | None = None
     cue_end: int | None = None
     mode: Literal["direct", "indirect"] | None = None
+    # The phrase naming an unnamed or collective source ("officials", "the
+    # statement", "reportedly") when no actor is the speaker.
+    source: str | None = None
     sources: list[Source] = []
 
 
@@ -227,7 +231,7 @@ KINDS = ("footnote_ref", "citation", "actor", "claim")
 class AnnotationFile(Strict):
     """One document's annotations, as stored in `annotations/<doc>.json`."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     doc: str
     sha256: str
     tagger: str

@@ -308,13 +308,13 @@ def test_a_newer_schema_says_to_upgrade_annotator(workspace):
     good_annotation_file(workspace, "a")
     path = workspace / "annotations" / "a.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(StoreError) as err:
         store.load(path)
-    assert str(err.value) == f"{path}: written by a newer annotator (schema 2); upgrade annotator (this one reads schema 1)"
+    assert str(err.value) == f"{path}: written by a newer annotator (schema 3); upgrade annotator (this one reads schema 2)"
     result = run(workspace, "check")
-    assert "written by a newer annotator (schema 2); upgrade annotator" in result.output
+    assert "written by a newer annotator (schema 3); upgrade annotator" in result.output
 
 
 def test_index_with_a_broken_annotation_file_exits_1_and_names_it(workspace):

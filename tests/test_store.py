@@ -276,3 +276,16 @@ def test_a_file_made_read_only_is_not_replaced(tmp_path):
         with pytest.raises(StoreError, match=r"d.json: read-only \(mode 0444\); not overwritten"):
             store.save(path, afile(actor(0, 6, "accepted"), actor(32, 38)), decisions=decisions)
     assert path.read_bytes() == before
+
+
+def test_a_file_of_schema_1_is_read_and_saved_as_schema_2(tmp_path):
+    # Schema 2 added the optional claim `source`; a file written before it still loads.
+    path = tmp_path / "d.json"
+    store.save(path, afile(actor(0, 6, "accepted")))
+    data = json.loads(path.read_text())
+    data["schema_version"] = 1
+    path.write_text(json.dumps(data))
+    loaded = store.load(path, TEXT)
+    assert loaded.schema_version == 2 and loaded.annotations[0].status == "accepted"
+    store.save(path, loaded)
+    assert json.loads(path.read_text())["schema_version"] == 2

@@ -76,6 +76,7 @@ def parse(raw: str, path: Path) -> AnnotationFile:
         raise StoreError(f"{path}:{err.lineno}:{err.colno}: broken JSON: {err.msg}; fix or delete the file") from None
     _check_keys(data, path)
     _check_version(data, path)
+    data = migrate(data)
     try:
         afile = AnnotationFile.model_validate(data)
     except ValidationError as err:
@@ -90,6 +91,14 @@ def _check_version(data: object, path: Path) -> None:
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise StoreError(f"{path}: written by a newer annotator (schema {version}); upgrade annotator "
                          f"(this one reads schema {SCHEMA_VERSION})")
+
+
+def migrate(data: object) -> object:
+    """A file of an older schema in today's shape; the next save writes it so.
+    1 -> 2 added the optional claim `source`: only the version changes."""
+    if isinstance(data, dict) and data.get("schema_version") == 1:
+        data = {**data, "schema_version": 2}
+    return data
 
 
 def _check_keys(data: object, path: Path) -> None:
