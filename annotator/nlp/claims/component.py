@@ -34,6 +34,7 @@ from .direct import according_to, quote_claims
 from .headlines import colon_claims, title_case_claim
 from .lexicon import lexicon_for
 from .paragraphs import ensure_paragraph_breaks
+from .sources import unnamed_source
 from .speakers import ActorIndex
 from .speech import Proposal, Reported
 
@@ -115,7 +116,7 @@ def claim_dict(doc: Doc, p: Proposal) -> dict:
         "cue": " ".join(t.text for t in cue) if cue else "",
         "cue_start": cue[0].idx if cue else None,
         "cue_end": cue[-1].idx + len(cue[-1].text) if cue else None,
-        "mode": p.mode, "rule": p.rule, "score": p.score,
+        "mode": p.mode, "rule": p.rule, "score": p.score, "source": unnamed_source(doc, p),
     }
 
 

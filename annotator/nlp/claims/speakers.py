@@ -247,9 +247,11 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
     unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
     if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
-    if tok.tag_ == "NNS" and (lemma in lex.titles or lemma == "side") and _a_pair(tok):
+    if tok.tag_ == "NNS" and lemma == "side":
+        return None, "unnamed"  # "both sides blamed each other", "the sides noted": a collective source
+    if tok.tag_ == "NNS" and lemma in lex.titles and _a_pair(tok):
         # "The two leaders said in a joint statement": the last two people (or sides) named.
-        two = _last_distinct(actors, tok, "state" if lemma == "side" else "person", 2)
+        two = _last_distinct(actors, tok, "person", 2)
         if len(two) == 2:
             return two, "nominal"
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
@@ -288,12 +290,16 @@ def _last_distinct(actors: ActorIndex, tok: Token, kind: str, n: int) -> tuple[s
 
 
 def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
-    """"A spokesman for the Kazakh Foreign Ministry", "Taliban officials": the
-    body the unnamed person speaks for. Bare "sources" and "officials" with no
-    body named stay unnamed."""
+    """"A spokesman for the Kazakh Foreign Ministry", "a ministry spokesman":
+    the body a spokesperson speaks for. Officials and sources stay unnamed
+    even when their side is named ("U.S. officials", "an Islamic Jihad
+    source"), and so does a possessor ("Chile's representative requested"):
+    the guide keeps those as the claim's source, with no speaker."""
     spokespeople = knowledge(tok.doc).speakers.spokespeople
+    if tok.lemma_.lower() not in spokespeople:
+        return None
     for c in tok.children:
-        if c.dep_ in ("compound", "poss") and c.i < tok.i and actors.kind(c.i) in ("organization", "group", "state"):
+        if c.dep_ == "compound" and c.i < tok.i and actors.kind(c.i) in ("organization", "group", "state"):
             return actors.actor(c.i)
         if c.dep_ == "prep" and c.lower_ in ("for", "of") and tok.lemma_.lower() in spokespeople:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -303,7 +309,12 @@ def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
 
 
 def _described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
-    """"Mearsheimer's theory", "the UN statement", "his office"."""
+    """"Mearsheimer's theory", "the UN statement", "his office"; not the owner
+    of a person ("Chile's representative requested": the representative
+    speaks, unnamed)."""
+    lemma = tok.lemma_.lower()
+    if lemma in knowledge(tok.doc).speakers.spokespeople or lemma in lex.unnamed:
+        return None, "unnamed"
     for left in tok.subtree:
         if left.i < tok.i and actors.actor(left.i):
             return actors.actor(left.i), "actor"

@@ -39,6 +39,7 @@ class Proposal:
     channel: str | None = None
     head: int | None = None  # the content's head token: nested reports hang on it
     cue_tok: int | None = None
+    source: str | None = None  # the phrase naming an unnamed source, when a rule knows it ("according to …")
 
 
 PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}

@@ -1,0 +1,43 @@
+"""Unnamed and collective sources (issue 13): speaker null, the phrase that
+names the source kept as the claim's `source`. Sentences written for these
+tests, in the style of wire copy; none is taken from a gold text."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+
+class U(NamedTuple):
+    text: str
+    speaker: str | None
+    cue: str
+    source: str | None
+
+
+def claims(nlp, text: str) -> set[U]:
+    doc = nlp(text)
+    return {U(s.text, sp, s._.claim["cue"], s._.claim.get("source"))
+            for s in doc.spans["claims"] if s.label_ == "attributed" for sp in s._.claim["speakers"]}
+
+
+CASES = {
+    "body_officials": (
+        "EU officials said the sanctions would stay in place until the summer.",
+        [U("the sanctions would stay in place until the summer", None, "said", "EU officials")]),
+    "group_source": (
+        "A Hezbollah source confirmed that the prisoners had been released.",
+        [U("the prisoners had been released", None, "confirmed", "A Hezbollah source")]),
+    "possessor_representative": (
+        "Chile's representative said the resolution went too far.",
+        [U("the resolution went too far", None, "said", "Chile's representative")]),
+    "both_sides": (
+        "Armenia and Azerbaijan traded fire overnight. Both sides said the other had fired first.",
+        [U("the other had fired first", None, "said", "Both sides")]),
+}
+
+
+@pytest.mark.parametrize("text,expected", list(CASES.values()), ids=list(CASES))
+def test_unnamed_sources(nlp, text, expected):
+    assert claims(nlp, text) == set(expected)
