@@ -35,6 +35,22 @@ CASES = {
     "both_sides": (
         "Armenia and Azerbaijan traded fire overnight. Both sides said the other had fired first.",
         [U("the other had fired first", None, "said", "Both sides")]),
+    "statement_read": (
+        '"The talks were constructive," the statement read. The minister read the report aloud.',
+        [U("The talks were constructive", None, "read", "the statement")]),
+    "told_passive": (
+        "The delegates were told that the vote would be delayed until Friday.",
+        [U("the vote would be delayed until Friday", None, "told", "were told")]),
+    "reported_to": (
+        "The general is reported to have resigned after the defeat.",
+        [U("The general is reported to have resigned after the defeat", None, "reported", "is reported")]),
+    "reportedly": (
+        "Rebels reportedly seized two villages near the river.",
+        [U("Rebels reportedly seized two villages near the river", None, "reportedly", "reportedly")]),
+    "passive_inside_a_report": (  # part of what the minister said, not a report of its own
+        "Minister Ilham Aliyev said no injuries had been reported.",
+        [U("no injuries had been reported", "ilham-aliyev", "said", None)]),
+    "passive_with_agent": ("The delegates were told by the chairman to sit down.", []),
 }
 
 

@@ -34,6 +34,7 @@ from .direct import according_to, quote_claims
 from .headlines import colon_claims, title_case_claim
 from .lexicon import lexicon_for
 from .paragraphs import ensure_paragraph_breaks
+from .passives import passive_claims
 from .sources import unnamed_source
 from .speakers import ActorIndex
 from .speech import Proposal, Reported
@@ -88,7 +89,8 @@ class ClaimTagger:
         reports = rep.find()
         direct, indirect = _not_quoted(doc, reports, quote_claims(rep, reports))
         according, channels = according_to(rep)
-        attributed = _with_headline(rep, _dedup(direct + indirect + according + colon_claims(rep)))
+        spoken = direct + indirect + according + colon_claims(rep)
+        attributed = _with_headline(rep, _dedup(spoken + passive_claims(rep, spoken)))
         _cut_at_next_speaker(doc, attributed)
         _set_channels(rep, attributed, channels)
         _share_channels(doc, attributed)

@@ -318,7 +318,10 @@ def _described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None
     for left in tok.subtree:
         if left.i < tok.i and actors.actor(left.i):
             return actors.actor(left.i), "actor"
-    for c in tok.children:  # "the report by the International Crisis Group", "a statement from the CSTO"
+    # "the report by the International Crisis Group", "a statement from the CSTO",
+    # "a statement released by the border service".
+    released = [g for c in tok.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
+    for c in [*tok.children, *released]:
         obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ in ("by", "from") else None
         if obj is not None and actors.actor(obj.i):
             return actors.actor(obj.i), "actor"

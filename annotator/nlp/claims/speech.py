@@ -101,6 +101,8 @@ class Reported:
             return True  # passive ("As stated above"), negated or "without saying"
         if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
             return True  # "Highlighted are …"
+        if cue.subjects and not any(c.dep_ == "nsubj" and c.lemma_.lower() in cue.subjects for c in tok.children):
+            return True  # "the statement read": "read" reports only what a text says
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
         if cue.with_obj and not self._with_obj(tok, cue):

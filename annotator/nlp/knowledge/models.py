@@ -146,6 +146,8 @@ class AttributedScores(RuleScores):
     according_to_unsourced: float
     headline_title_case: float
     colon_headline: float
+    passive: float
+    report_adverb: float
 
 
 class AuthorialScores(RuleScores):
@@ -218,6 +220,8 @@ class CueEntry(Strict):
     need_prep: bool = False
     no_obj: bool = False
     needs_speaker: bool = False
+    passive: bool = False  # reports in the passive with no agent too: "was told that", "is reported to"
+    subjects: list[str] = []  # the cue reports only with one of these subject lemmas: "the statement read"
     note: str = ""
 
 
@@ -241,6 +245,7 @@ class Cues(Strict):
     outlets: Ids = Field(default_factory=lambda: Ids.model_validate({}))
     not_claims: Lemmas = Field(default_factory=lambda: Lemmas.model_validate({}))
     unnamed_sources: list[str] = []
+    report_adverbs: list[str] = []  # "X reportedly opened fire": the clause is a report with no one named
     replace: bool = False
 
 
