@@ -51,6 +51,17 @@ CASES = {
         "Minister Ilham Aliyev said no injuries had been reported.",
         [U("no injuries had been reported", "ilham-aliyev", "said", None)]),
     "passive_with_agent": ("The delegates were told by the chairman to sit down.", []),
+    "local_government": (
+        "Floods hit the valley on Monday. The provincial government said two bridges had collapsed.",
+        [U("two bridges had collapsed", None, "said", "The provincial government")]),
+    "president_of_a_state": (
+        "Russian President Vladimir Putin received Kazakh President Kassym-Jomart Tokayev. "
+        "The president of Russia said the talks were useful.",
+        [U("the talks were useful", "vladimir-putin", "said", None)]),
+    "title_chain_after_the_content": (
+        "The country is ready to expand trade with Iran, Chairman of the People's Council of Turkmenistan "
+        "Gurbanguly Berdimuhamedov said.",
+        [U("The country is ready to expand trade with Iran", "gurbanguly-berdimuhamedov", "said", None)]),
 }
 
 

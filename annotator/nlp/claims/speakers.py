@@ -263,6 +263,9 @@ def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, 
         if side:
             return side, "nominal"
     if is_body_noun(tok):
+        local = knowledge(tok.doc).speakers.local_modifiers
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in local for c in tok.children):
+            return None, "unnamed"  # "the provincial government said": not the state
         return nominal_body(actors.mentions, tok), "nominal"
     if tok.tag_ == "NN" and low in lex.unnamed and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # "The former official told …": the person the text has just named.

@@ -62,6 +62,21 @@ def _impersonal(tok: Token) -> bool:
     return subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps and aux.tag_ == "VBD"
 
 
+def _before_own_speaker(doc: Doc, start: int, end: int, speaker: Speaker, cue: Token) -> int:
+    """"X is ready, Chairman of the Council of Turkmenistan Y said": the
+    speaker's title chain after a comma is no part of what was said (a
+    verbless stretch from the last comma up to the speaker)."""
+    if speaker.token is None or cue.i < speaker.token:
+        return end
+    subj = doc[speaker.token].left_edge.i
+    if not start < subj <= end:
+        return end
+    commas = [i for i in range(start + 1, subj) if doc[i].text == ","]
+    if not commas or any(doc[i].pos_ in ("VERB", "AUX") for i in range(commas[-1], subj)):
+        return end
+    return commas[-1]
+
+
 class Reported:
     """Finds cue verbs in a parsed Doc and reads off their claims."""
 
@@ -172,6 +187,8 @@ class Reported:
         (start, end, head), rule = hit
         start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
         speaker = self.speaker(tok)
+        if rule == "ccomp":  # the parse hung the speaker's title chain inside the clause
+            start, end = content.trim(self.doc, start, _before_own_speaker(self.doc, start, end, speaker, tok))
         if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
             return []
         if _says_nothing(self.doc[start:end]):

@@ -98,6 +98,7 @@ class Speakers(WordFile):
     org_nouns: Words | None = None
     group_nouns: Words | None = None
     state_nouns: Words | None = None
+    local_modifiers: Words | None = None
 
 
 # Lexicon files, by file name (data/lexicon/<name>.json and WORKSPACE/lexicon/<name>.json).
