@@ -62,6 +62,10 @@ CASES = {
         "The country is ready to expand trade with Iran, Chairman of the People's Council of Turkmenistan "
         "Gurbanguly Berdimuhamedov said.",
         [U("The country is ready to expand trade with Iran", "gurbanguly-berdimuhamedov", "said", None)]),
+    "office_chain_with_brackets": (
+        "Uzbekistan is ready to expand trade with Kazakhstan, Chairman of the Senate (Upper House) of Uzbekistan "
+        "Tanzila Narbaeva said during a call with the Kazakh Speaker.",
+        [U("Uzbekistan is ready to expand trade with Kazakhstan", "tanzila-narbaeva", "said", None)]),
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.knowledge import knowledge
+
 from .content import INTRODUCERS, Range, child, clip, subtree_range
 
 
@@ -41,6 +43,7 @@ def parataxis(verb: Token) -> Range | None:
 
 
 NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}
+CHAIN = {"-", "–", "'s", "’s", "of", "for", "(", ")"}  # inside a name or an office chain
 TRAILING_DEPS = {"prep", "npadvmod", "advmod", "punct", "agent"}
 
 
@@ -49,9 +52,9 @@ def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
     hung the cue on the content as a conjunct: a noun phrase between a comma
     and the cue, and nothing after the cue but its own adjuncts."""
     doc, i = verb.doc, verb.i - 1
-    while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in ("-", "–", "'s", "’s")):
+    while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in CHAIN):
         i -= 1
-    if doc[i].text != "," or i == verb.i - 1 or verb.i - i > 8 or i - sent_start < 3:
+    if doc[i].text != "," or i == verb.i - 1 or i - sent_start < 3 or verb.i - i > _longest(doc[i + 1]):
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent_start:i]):
         return None  # "After the talks, the ministers noted …": no clause, no content
@@ -64,6 +67,13 @@ def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
            for c in verb.children):
         return None  # an object after the cue is its content ("observed the alert"), not this pattern
     return sent_start, i, doc[sent_start].i
+
+
+def _longest(first: Token) -> int:
+    """How far the speaker's phrase may run: a name, or an office chain that
+    starts with a title ("Chairman of the Halk Maslahaty (People's Council)
+    of Turkmenistan Gurbanguly Berdimuhamedov said")."""
+    return 24 if first.lower_ in knowledge(first.doc).titles.nouns else 8
 
 
 def _surface_as(verb: Token) -> int | None:
