@@ -49,6 +49,7 @@ from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
 from .data import load
+from .glued import initial_names
 from .ner import ner_mentions
 from .rules import (
     Mention,
@@ -95,6 +96,7 @@ class ActorTagger:
         chosen = self._add(chosen, link.body_mentions(doc, chosen))
         chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))

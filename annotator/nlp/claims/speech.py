@@ -18,6 +18,7 @@ from annotator.nlp.knowledge import knowledge
 from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
 from .lexicon import Cue, Lexicon
+from .coref import previous_subject
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
 WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
@@ -60,6 +61,15 @@ def _impersonal(tok: Token) -> bool:
     deps = {c.dep_: c for c in tok.children}
     subj, aux = deps.get("nsubjpass"), deps.get("auxpass")
     return subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps and aux.tag_ == "VBD"
+
+
+def _before_according(doc: Doc, start: int, end: int) -> int:
+    """"said the border would reopen, according to Interfax": the channel
+    that closes the sentence is no part of what was said."""
+    for i in range(start + 1, end - 2):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i].right_edge.i >= end - 1:
+            return i
+    return end
 
 
 def _before_own_speaker(doc: Doc, start: int, end: int, speaker: Speaker, cue: Token) -> int:
@@ -152,6 +162,8 @@ class Reported:
         """The outlet the cue names as its medium ("told TASS", "quoted by Interfax",
         "TASS reported, citing …")."""
         framed = quoted_by(tok)
+        if framed is not None and framed[1] is not None and framed[1].lower_ == "it":
+            return previous_subject(self.actors.by_token, framed[1])[1]  # "It quoted X as saying": the agency before
         if framed is not None:
             return self.actors.actor(framed[1].i) if framed[1] is not None else None
         if self._cited(tok) is not None:
@@ -187,6 +199,7 @@ class Reported:
         (start, end, head), rule = hit
         start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
         speaker = self.speaker(tok)
+        start, end = content.trim(self.doc, start, _before_according(self.doc, start, end))
         if rule == "ccomp":  # the parse hung the speaker's title chain inside the clause
             start, end = content.trim(self.doc, start, _before_own_speaker(self.doc, start, end, speaker, tok))
         if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):

@@ -177,6 +177,7 @@ class ActorScores(RuleScores):
     body_of_organization: float
     named_by_kind: float
     appositive_person: float
+    initial_name: float
     ner_person: float
     ner_organization: float
     ner_group: float

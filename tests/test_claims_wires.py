@@ -1,0 +1,35 @@
+"""Wire services are channels, the quoted person the speaker (issue 13).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def claims(nlp, text: str) -> set[tuple[str, str | None, str | None]]:
+    doc = nlp(text)
+    return {(s.text, s._.claim["speaker"], s._.claim["channel"]) for s in doc.spans["claims"]
+            if s.label_ == "attributed"}
+
+
+def people(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [s.text for s in doc.spans["actors"] if s.label_ == "person"]
+
+
+def test_it_quoted_takes_the_agency_named_before_as_channel(nlp):
+    found = claims(nlp, "Interfax ran the report on Monday. It quoted Rudenko as saying the talks would resume.")
+    assert found == {("the talks would resume", "rudenko", "interfax")}
+
+
+def test_a_closing_according_to_is_the_channel_not_content(nlp):
+    found = claims(nlp, "Deputy Foreign Minister Andrei Rudenko said the border would reopen, according to Interfax.")
+    assert found == {("the border would reopen", "andrei-rudenko", "interfax")}
+
+
+def test_initials_glued_to_a_surname_name_a_person_who_speaks(nlp):
+    text = "The news agency AKIpress quoted A.Karimova as saying that the talks went well."
+    assert people(nlp, text) == ["A.Karimova"]
+    assert claims(nlp, text) == {("the talks went well", "a-karimova", "akipress")}
+
+
+def test_initials_before_a_body_word_are_no_person(nlp):
+    assert people(nlp, "Troops of the U.S.Army left the base.") == []
