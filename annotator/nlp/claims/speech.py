@@ -17,8 +17,8 @@ from annotator.nlp.knowledge import knowledge
 
 from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
-from .lexicon import Cue, Lexicon
 from .coref import previous_subject
+from .lexicon import Cue, Lexicon
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
 WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
