@@ -35,3 +35,15 @@ def test_an_abbreviated_title_is_no_given_name(nlp):
 
 def test_a_body_name_after_an_acronym_stays_a_body(nlp):
     assert people(nlp, "The figures were published by the UN Monitoring Team in July.") == []
+
+
+def test_a_state_body_in_lower_case_is_an_organisation(nlp):
+    doc = nlp("The Armenian border service said the crossing was closed. Armenia's border guard service agreed.")
+    found = [(s.text, s.label_, s._.canonical) for s in doc.spans["actors"]]
+    assert ("Armenian border service", "organization", "armenian-border-service") in found
+    assert ("border guard service", "organization", "armenian-border-guard-service") in found
+
+
+def test_a_kind_before_an_outlet_name_is_no_body(nlp):
+    doc = nlp("He told the Armenian state news agency Armenpress that talks would resume.")
+    assert not any("news agency" in s.text for s in doc.spans["actors"])

@@ -48,6 +48,7 @@ from annotator.nlp.knowledge import knowing
 from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
+from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
 from .ner import ner_mentions
@@ -97,6 +98,7 @@ class ActorTagger:
         chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
+        chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))

@@ -178,6 +178,7 @@ class ActorScores(RuleScores):
     named_by_kind: float
     appositive_person: float
     initial_name: float
+    state_body: float
     ner_person: float
     ner_organization: float
     ner_group: float
