@@ -33,3 +33,17 @@ def test_initials_glued_to_a_surname_name_a_person_who_speaks(nlp):
 
 def test_initials_before_a_body_word_are_no_person(nlp):
     assert people(nlp, "Troops of the U.S.Army left the base.") == []
+
+
+def test_termed_as_keeps_the_as_phrase(nlp):
+    found = claims(nlp, 'Armenia has termed the minister\'s remarks regarding the 2020 war as "baseless".')
+    assert {(text, speaker) for text, speaker, _ in found} == {
+        ('the minister\'s remarks regarding the 2020 war as "baseless', "armenia")}
+
+
+def test_reminded_panned_and_doubled_down_are_cues(nlp):
+    found = claims(nlp, "Nikol Pashinyan reminded reporters that the treaty was signed in 2020. "
+                        "Ilham Aliyev panned the proposal. Ilham Aliyev doubled down on his demand for a corridor.")
+    assert {(text, speaker) for text, speaker, _ in found} == {
+        ("the treaty was signed in 2020", "nikol-pashinyan"), ("the proposal", "ilham-aliyev"),
+        ("his demand for a corridor", "ilham-aliyev")}
