@@ -47,3 +47,11 @@ def test_reminded_panned_and_doubled_down_are_cues(nlp):
     assert {(text, speaker) for text, speaker, _ in found} == {
         ("the treaty was signed in 2020", "nikol-pashinyan"), ("the proposal", "ilham-aliyev"),
         ("his demand for a corridor", "ilham-aliyev")}
+
+
+def test_a_long_name_after_an_office_is_one_person_and_the_speaker(nlp):
+    text = ("Angolan President Joao Lourenco opened the talks. President of Equatorial Guinea Teodoro Obiang "
+            "Nguema Mbasogo said the loans were fair.")
+    doc = nlp(text)
+    assert "Teodoro Obiang Nguema Mbasogo" in [s.text for s in doc.spans["actors"] if s.label_ == "person"]
+    assert claims(nlp, text) == {("the loans were fair", "teodoro-obiang-nguema-mbasogo", None)}

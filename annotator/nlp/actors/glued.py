@@ -88,3 +88,16 @@ def initial_names(doc: Doc, taken: set[int]) -> list[Mention]:
         score = knowledge(doc).scores.actors.of("initial-name")
         out.append(Mention(span.start, span.end, "person", slug(span.text), "initial-name", score, NOMINAL))
     return out
+
+
+def joined_names(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """"Teodoro Obiang" + "Nguema Mbasogo": two PERSON entities the model cut
+    from one long name, with nothing between them, are one person."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out and label == out[-1][1] == "PERSON" and out[-1][0].end == span.start and not span[0].is_punct:
+            prev = out[-1][0]
+            out[-1] = (prev.doc[prev.start:span.end], label)
+            continue
+        out.append((span, label))
+    return out

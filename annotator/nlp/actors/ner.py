@@ -17,7 +17,7 @@ from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import Knowledge, knowledge
 
 from .data import Gazetteer, slug
-from .glued import acronym, split_person
+from .glued import acronym, joined_names, split_person
 from .rules import NER, Mention
 
 # The word lists (institution, place, event and product heads) are data:
@@ -48,6 +48,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
             span = _with_first_names(_without_demonym(span, gaz), gaz)
         if span is not None:
             spans += split_person(span, ent.label_, gaz)
+    spans = joined_names(spans)
     # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
     before_place = _names_before_place_nouns(text, knowledge(doc))
     # Only plain evidence spreads ("Wagner camp" may be the group's camp: that mention alone is a place).
