@@ -224,7 +224,7 @@ def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, st
     for cand in tok.subtree:
         if cand.dep_ == "appos" and cand.i > tok.i and (actors.kind(cand.i) == "person" or cand.i in actors.ner_people):
             return actors.actor(cand.i) or actors.ner_people[cand.i], "actor"
-    if tok.lower_ in lex.titles:  # "President of Equatorial Guinea Teodoro Obiang said": the parse made the title the head
+    if tok.lower_ in lex.titles:  # "President of Equatorial Guinea Teodoro Obiang said": the title heads the subject
         named = next((c for c in tok.subtree if c.i > tok.i and actors.kind(c.i) == "person"), None)
         if named is not None:
             return actors.actor(named.i), "actor"
