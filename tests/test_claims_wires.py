@@ -55,3 +55,10 @@ def test_a_long_name_after_an_office_is_one_person_and_the_speaker(nlp):
     doc = nlp(text)
     assert "Teodoro Obiang Nguema Mbasogo" in [s.text for s in doc.spans["actors"] if s.label_ == "person"]
     assert claims(nlp, text) == {("the loans were fair", "teodoro-obiang-nguema-mbasogo", None)}
+
+
+def test_it_said_takes_the_speaker_before_not_the_topic(nlp):
+    text = ("Rebels are shelling the town and soldiers are returning fire, the Armenian border service said on "
+            "Monday.\n\nSoldiers were holding the bridge as fighting went on in the hills, it said on Friday.")
+    found = {(t, s) for t, s, _ in claims(nlp, text)}
+    assert ("Soldiers were holding the bridge as fighting went on in the hills", "armenian-border-service") in found

@@ -158,7 +158,14 @@ def antecedent_subject(tok: Token) -> Token | None:
         if k == 0:  # in the pronoun's own sentence only a main-clause subject, not one inside a quote
             subjects = [t for t in subjects if t.head.i == sent.root.i or t.head.head.i == sent.root.i
                         and t.head.dep_ == "conj"]
-        subjects.sort(key=lambda t: t.head.i != sent.root.i)  # the main clause's subject first
+        # A speaker first ("…, Kyrgyzstan's border service said. …, it said"), then the main clause's subject.
+        speaks = _cue_lemmas(doc)
+        subjects.sort(key=lambda t: (t.head.lemma_.lower() not in speaks, t.head.i != sent.root.i))
         if subjects:
             return subjects[0]
     return None
+
+
+def _cue_lemmas(doc) -> frozenset[str]:
+    kb = knowledge(doc)
+    return kb.derived("cue_lemmas", lambda: frozenset(c.lemma for c in kb.cues.speech))
