@@ -62,3 +62,10 @@ def test_it_said_takes_the_speaker_before_not_the_topic(nlp):
             "Monday.\n\nSoldiers were holding the bridge as fighting went on in the hills, it said on Friday.")
     found = {(t, s) for t, s, _ in claims(nlp, text)}
     assert ("Soldiers were holding the bridge as fighting went on in the hills", "armenian-border-service") in found
+
+
+def test_a_trailing_cue_with_an_auxiliary_and_an_aside(nlp):
+    text = ("Rebels are shelling the town and soldiers are returning fire, Armenia's border guard service has said, "
+            "a sharp escalation of the conflict.")
+    found = {(t, s) for t, s, _ in claims(nlp, text)}
+    assert found == {("Rebels are shelling the town and soldiers are returning fire", "armenian-border-guard-service")}

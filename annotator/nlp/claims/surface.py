@@ -52,6 +52,8 @@ def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
     hung the cue on the content as a conjunct: a noun phrase between a comma
     and the cue, and nothing after the cue but its own adjuncts."""
     doc, i = verb.doc, verb.i - 1
+    while i > sent_start and doc[i].dep_ == "aux" and doc[i].head.i == verb.i:
+        i -= 1  # "…, the border service has said"
     while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in CHAIN):
         i -= 1
     if doc[i].text != "," or i == verb.i - 1 or i - sent_start < 3 or verb.i - i > _longest(doc[i + 1]):
@@ -61,8 +63,9 @@ def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
     if doc[sent_start].dep_ == "mark" or doc[sent_start].lower_ in INTRODUCERS:
         return None  # "When they met X, the officials observed …": a subordinate clause, not content
     tail = [t for t in doc[verb.i + 1:sent_end] if not (t.is_punct or t.is_space)]
-    if any(verb not in t.ancestors for t in tail):  # "on Tuesday" is the cue's; anything else is not
-        return None
+    aside = verb.i + 2 < sent_end and doc[verb.i + 1].text == "," and doc[verb.i + 2].lower_ in ("a", "an")
+    if not aside and any(verb not in t.ancestors for t in tail):  # "on Tuesday" is the cue's; anything else is not
+        return None  # (", an unusual escalation of …" is an aside on the whole sentence)
     if any(c.i > verb.i and c.dep_ not in TRAILING_DEPS and not (c.dep_ == "dobj" and verb.lemma_ == "tell")
            for c in verb.children):
         return None  # an object after the cue is its content ("observed the alert"), not this pattern
