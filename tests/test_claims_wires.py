@@ -69,3 +69,12 @@ def test_a_trailing_cue_with_an_auxiliary_and_an_aside(nlp):
             "a sharp escalation of the conflict.")
     found = {(t, s) for t, s, _ in claims(nlp, text)}
     assert found == {("Rebels are shelling the town and soldiers are returning fire", "armenian-border-guard-service")}
+
+
+def test_a_headline_names_its_speaker_after_a_dash(nlp):
+    found = claims(nlp, "date 2023-05-02 Armenia to deepen ties with France — Nikol Pashinyan\n\nThe visit went well.")
+    assert found == {("Armenia to deepen ties with France", "nikol-pashinyan", None)}
+
+
+def test_a_dash_before_a_word_that_names_no_actor_is_no_claim(nlp):
+    assert claims(nlp, "Border clashes flare up again - analysis\n\nThe visit went well.") == set()

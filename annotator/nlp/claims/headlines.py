@@ -13,6 +13,8 @@ surface when the parse found no claim there.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from annotator.nlp.knowledge import knowledge
@@ -24,6 +26,8 @@ from .speech import Proposal, Reported
 MAX_WORDS = 20
 MAX_LABEL_WORDS = 5
 QUOTE_MARKS = "\"“”«»„'‘’"
+DASH_LABEL = re.compile(r"\s([-–—])\s+([^-–—]+?)\s*$")  # "… — Gurbanguly Berdimuhamedov" at the line's end
+DATE_LINE = re.compile(r"date \d{4}-\d{2}-\d{2}\s+")  # the plain-text reader's first-line date
 
 
 def colon_claims(rep: Reported) -> list[Proposal]:
@@ -34,7 +38,7 @@ def colon_claims(rep: Reported) -> list[Proposal]:
         end = len(text) if end == -1 else end
         line = text[pos:end]
         if line.strip():
-            prop = _colon_line(rep, doc, pos, line, first)
+            prop = _colon_line(rep, doc, pos, line, first) or (_dash_line(rep, doc, pos, line) if first else None)
             if prop is not None:
                 found.append(prop)
             first = False
@@ -106,6 +110,27 @@ def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Pr
     score = knowledge(doc).scores.attributed.colon_headline
     return Proposal(first, last, "attributed", "colon_headline", score, who, [lab.end], mode, head=doc[first].i,
                     cue_tok=lab.end)
+
+
+def _dash_line(rep: Reported, doc: Doc, pos: int, line: str) -> Proposal | None:
+    """"Turkmenistan to expand ties with Russia — Gurbanguly Berdimuhamedov",
+    "… - Kremlin": an agency headline names its speaker after a dash."""
+    m = DASH_LABEL.search(line)
+    if m is None or len(line.split()) > MAX_WORDS or not 0 < len(m.group(2).split()) <= MAX_LABEL_WORDS:
+        return None
+    lab = doc.char_span(pos + m.start(2), pos + m.end(2), alignment_mode="expand")
+    speaker = _label_speaker(rep, lab, True) if lab is not None else None
+    dated = DATE_LINE.match(line)
+    start = dated.end() if dated else 0
+    body = _body(doc, pos + start, line[start:m.start()]) if speaker is not None else None
+    if body is None:
+        return None
+    (first, last), _ = body
+    dash = doc.char_span(pos + m.start(1), pos + m.end(1), alignment_mode="expand")
+    who = Speaker((rep.actors.actor(speaker),), "actor", speaker)
+    score = knowledge(doc).scores.attributed.colon_headline
+    return Proposal(first, last, "attributed", "dash_headline", score, who, [dash.start] if dash else [], "indirect",
+                    head=doc[first].i, cue_tok=dash.start if dash else None)
 
 
 def _label_speaker(rep: Reported, lab, title: bool) -> int | None:
