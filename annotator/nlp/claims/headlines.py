@@ -123,7 +123,7 @@ def _dash_line(rep: Reported, doc: Doc, pos: int, line: str) -> Proposal | None:
     dated = DATE_LINE.match(line)
     start = dated.end() if dated else 0
     body = _body(doc, pos + start, line[start:m.start()]) if speaker is not None else None
-    if body is None:
+    if body is None or speaker is None:
         return None
     (first, last), _ = body
     dash = doc.char_span(pos + m.start(1), pos + m.end(1), alignment_mode="expand")
