@@ -47,6 +47,9 @@ CASES = {
     "reportedly": (
         "Rebels reportedly seized two villages near the river.",
         [U("Rebels reportedly seized two villages near the river", None, "reportedly", "reportedly")]),
+    "reportedly_on_a_cue": (  # the named speaker's claim carries the adverb
+        "Reportedly, Ankara pledged to pay for the new bridge.",
+        [U("to pay for the new bridge", "turkey", "pledged", None)]),
     "passive_inside_a_report": (  # part of what the minister said, not a report of its own
         "Minister Ilham Aliyev said no injuries had been reported.",
         [U("no injuries had been reported", "ilham-aliyev", "said", None)]),

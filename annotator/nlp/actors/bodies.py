@@ -51,7 +51,7 @@ def _owner(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     tok = doc[i]
     if tok.text in gaz.demonyms:
         return gaz.demonyms[tok.text]
+    if i + 1 >= len(doc) or doc[i + 1].text not in ("'s", "’s"):
+        return None  # checked first: most tokens are neither, and a slug costs a regex
     entry = gaz.entries.get(slug(tok.text))
-    if entry is not None and entry.type == "state" and i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"):
-        return entry.id
-    return None
+    return entry.id if entry is not None and entry.type == "state" else None

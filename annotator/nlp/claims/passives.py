@@ -46,8 +46,8 @@ def _adverb_report(rep: Reported, adv: Token) -> tuple[int, int, str, str, bool]
     """"Guards reportedly opened fire …" (the clause), "Three soldiers reportedly
     killed" in a headline (the noun phrase the participle hangs on)."""
     verb = adv.head
-    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
-        return None
+    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or rep.is_cue(verb):
+        return None  # "reportedly, Beijing pledged to pay": Beijing's own claim carries it
     clause = verb.head if verb.dep_ == "acl" else verb
     sent = adv.sent
     start, end = content.subtree_range(clause)
