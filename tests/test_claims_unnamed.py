@@ -50,6 +50,12 @@ CASES = {
     "reportedly_on_a_cue": (  # the named speaker's claim carries the adverb
         "Reportedly, Ankara pledged to pay for the new bridge.",
         [U("to pay for the new bridge", "turkey", "pledged", None)]),
+    "inverted_media": (
+        "The dam had been damaged in the storm, reported local media citing a regional official.",
+        [U("The dam had been damaged in the storm", None, "reported", "local media")]),
+    "participle_is_no_inversion": (
+        "Ilham Aliyev left the summit early, saying the talks had failed.",
+        [U("the talks had failed", "ilham-aliyev", "saying", None)]),
     "passive_inside_a_report": (  # part of what the minister said, not a report of its own
         "Minister Ilham Aliyev said no injuries had been reported.",
         [U("no injuries had been reported", "ilham-aliyev", "said", None)]),

@@ -193,12 +193,13 @@ class Reported:
         return union(by_lemma, by_form)
 
     def _claims_of(self, tok: Token, cue: Cue, sent: Span) -> list[Proposal]:
-        hit = self._content(tok, cue, sent)
+        turned = surface.inverted(tok, sent.start) if "ccomp" in cue.content else None
+        hit = (turned[0], "inverted") if turned is not None else self._content(tok, cue, sent)
         if hit is None:
             return []
         (start, end, head), rule = hit
         start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
-        speaker = self.speaker(tok)
+        speaker = resolve(turned[1], self.actors, self.lex) if turned is not None else self.speaker(tok)
         start, end = content.trim(self.doc, start, _before_according(self.doc, start, end))
         if rule == "ccomp":  # the parse hung the speaker's title chain inside the clause
             start, end = content.trim(self.doc, start, _before_own_speaker(self.doc, start, end, speaker, tok))

@@ -87,3 +87,24 @@ def _surface_as(verb: Token) -> int | None:
     if i >= 0 and i < verb.i - 1 and doc[i].lower_ == "as" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
         return i
     return None
+
+
+def inverted(verb: Token, sent_start: int) -> tuple[Range, Token] | None:
+    """"CONTENT, reported Indian media citing the memoir": the speaker after
+    the cue, which has no subject of its own; the content is the clause
+    before the comma. Returns the content and the speaker's head token."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # ", saying the alliance had failed": a participle's subject is the clause's
+    if verb.i - sent_start < 4 or doc[verb.i - 1].text != "," or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    j = verb.i + 1
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+        j += 1
+    phrase = doc[verb.i + 1:j]
+    if not len(phrase) or phrase.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent_start:verb.i - 1]):
+        return None
+    return (sent_start, verb.i - 1, sent_start), phrase.root

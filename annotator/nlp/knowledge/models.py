@@ -129,6 +129,7 @@ class IndirectScores(RuleScores):
     as_: float = Field(alias="as")
     parataxis: float
     trailing: float
+    inverted: float
     oprd: float
     unnamed_penalty: float
 
