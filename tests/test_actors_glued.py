@@ -47,3 +47,7 @@ def test_a_state_body_in_lower_case_is_an_organisation(nlp):
 def test_a_kind_before_an_outlet_name_is_no_body(nlp):
     doc = nlp("He told the Armenian state news agency Armenpress that talks would resume.")
     assert not any("news agency" in s.text for s in doc.spans["actors"])
+
+
+def test_a_state_before_a_military_body_is_no_person(nlp):
+    assert people(nlp, "The Armenia Air Force said two jets were lost.") == []
