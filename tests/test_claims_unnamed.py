@@ -56,6 +56,8 @@ CASES = {
     "participle_is_no_inversion": (
         "Ilham Aliyev left the summit early, saying the talks had failed.",
         [U("the talks had failed", "ilham-aliyev", "saying", None)]),
+    "temporal_as_with_an_object": ("The buildup continues as the ministry has been disclosing new figures.", []),
+    "hypothetical_cue": ("Armenia might find it hard to keep the road open.", []),
     "passive_inside_a_report": (  # part of what the minister said, not a report of its own
         "Minister Ilham Aliyev said no injuries had been reported.",
         [U("no injuries had been reported", "ilham-aliyev", "said", None)]),

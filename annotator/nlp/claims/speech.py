@@ -43,6 +43,7 @@ class Proposal:
     source: str | None = None  # the phrase naming an unnamed source, when a rule knows it ("according to …")
 
 
+HYPOTHETICAL = {"might", "may", "could"}  # a cue under these reports nothing that was said
 PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
 
 
@@ -118,8 +119,8 @@ class Reported:
 
     def _excluded(self, tok: Token, cue: Cue) -> bool:
         deps = {c.dep_ for c in tok.children}
-        if "neg" in deps:
-            return True  # "It was not reported that …", "did not say"
+        if "neg" in deps or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in tok.children):
+            return True  # "It was not reported that …", "did not say"; "Moscow might find it difficult"
         if _impersonal(tok):
             return False  # "It was reported that …": a report with no one named
         if deps & {"auxpass", "nsubjpass"} or tok.head.lower_ == "without":
@@ -223,7 +224,7 @@ class Reported:
             hit = finder(tok, cue, self.is_cue) if finder else None
             if hit is not None:
                 return hit, kind
-        if "as" in cue.content:
+        if "as" in cue.content and content.child(tok, {"dobj"}) is None:  # "comes as X has been disclosing data"
             hit = surface.as_clause(tok, sent.start, sent.end)
             if hit is not None:
                 return hit, "as"
