@@ -58,6 +58,9 @@ CASES = {
         [U("the talks had failed", "ilham-aliyev", "saying", None)]),
     "temporal_as_with_an_object": ("The buildup continues as the ministry has been disclosing new figures.", []),
     "hypothetical_cue": ("Armenia might find it hard to keep the road open.", []),
+    "reportedly_in_a_headline_after_a_masked_date": (  # the reader blanks "date 2020-01-02" to spaces
+        " " * 15 + " Two soldiers reportedly killed in border shooting\n\nThe situation is calm.",
+        [U("Two soldiers reportedly killed in border shooting", None, "reportedly", "reportedly")]),
     "passive_inside_a_report": (  # part of what the minister said, not a report of its own
         "Minister Ilham Aliyev said no injuries had been reported.",
         [U("no injuries had been reported", "ilham-aliyev", "said", None)]),

@@ -29,6 +29,8 @@ def passive_claims(rep: Reported, others: list[Proposal]) -> list[Proposal]:
         if hit is None:
             continue
         start, end, cue, rule, own_content = hit
+        while start < end and doc[start].is_space:
+            start += 1  # a masked "date 2019-09-17" before a headline is blank space, not a break
         start, end = content.trim(doc, *content.clip(doc, start, end))
         if end - start < 2 or (not own_content and _inside(tok.i, others)):
             continue
