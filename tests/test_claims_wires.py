@@ -78,3 +78,9 @@ def test_a_headline_names_its_speaker_after_a_dash(nlp):
 
 def test_a_dash_before_a_word_that_names_no_actor_is_no_claim(nlp):
     assert claims(nlp, "Border clashes flare up again - analysis\n\nThe visit went well.") == set()
+
+
+def test_a_people_heading_a_title_case_headline_is_an_unnamed_source(nlp):
+    doc = nlp("Armenians Demand Release Of Detained Protesters\n\nYEREVAN -- Dozens gathered on Monday.")
+    found = [(s.text, s._.claim["speaker"], s._.claim["source"]) for s in doc.spans["claims"]]
+    assert found == [("Release Of Detained Protesters", None, "Armenians")]

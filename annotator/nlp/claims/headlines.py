@@ -66,7 +66,8 @@ def title_case_claim(rep: Reported, taken: list[Proposal]) -> Proposal | None:
         first += 1  # "Report: Repression in Tajikistan": the colon is no content
     if line.end - first < 2:
         return None
-    who = Speaker((rep.actors.actor(tok.i - 1),), "actor", tok.i - 1)
+    named = rep.actors.actor(tok.i - 1)
+    who = Speaker((named,), "actor" if named else "unnamed", tok.i - 1)
     score = knowledge(rep.doc).scores.attributed.headline_title_case
     return Proposal(first, line.end, "attributed", "headline_title_case", score, who, cue_toks, "indirect",
                     head=first, cue_tok=tok.i)
@@ -78,9 +79,15 @@ def _title_cue(rep: Reported, line):
         cue = rep.lex.cue_for(tok.lower_, tok.lower_) if tok.text[:1].isupper() else None
         simple = cue is not None and not (cue.prt or cue.with_obj or cue.need_prep)  # "Spoke" needs "out"
         if simple and tok.lower_ not in rep.lex.beliefs and not rep.actors.actor(tok.i) \
-                and rep.actors.actor(tok.i - 1):
+                and (rep.actors.actor(tok.i - 1) or _people_of(rep, tok.doc[tok.i - 1])):
             return tok, cue
     return None
+
+
+def _people_of(rep: Reported, tok) -> bool:
+    """"Kazakhs Demand …", "Nigerians Accuse …": a people as an unnamed, collective source."""
+    low = tok.lower_
+    return low.endswith("s") and low[:-1] in rep.actors.demonyms
 
 
 def _title_line(rep: Reported):
