@@ -51,3 +51,16 @@ def test_a_kind_before_an_outlet_name_is_no_body(nlp):
 
 def test_a_state_before_a_military_body_is_no_person(nlp):
     assert people(nlp, "The Armenia Air Force said two jets were lost.") == []
+
+
+def test_a_transliteration_variant_takes_the_known_persons_id(nlp):
+    doc = nlp("Uzbek President Shavkat Mirziyoev opened the summit in Samarkand.")
+    found = [(s.text, s._.canonical) for s in doc.spans["actors"] if s.label_ == "person"]
+    assert found == [("Shavkat Mirziyoev", "shavkat-mirziyoyev")]
+
+
+def test_spelling_keys_fold_the_usual_alternations():
+    from annotator.nlp.actors.variants import key
+
+    assert key("Qasym-Jomart Toqayev") == key("Kassym-Jomart Tokayev")
+    assert key("Abdulla Aripov") != key("Abdulla Arifov")

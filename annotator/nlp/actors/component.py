@@ -51,6 +51,7 @@ from . import link
 from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
+from .variants import link_variants, variant_index
 from .ner import ner_mentions
 from .rules import (
     Mention,
@@ -82,6 +83,7 @@ class ActorTagger:
         self.matcher = build_matcher(nlp, self.gaz)
         self.last_tokens, self.whole_tokens = alias_tokens(nlp, self.gaz)
         self.key = spans_key
+        self.variants = variant_index(self.gaz)  # spelling key -> person id ("Qasym" / "Kassym")
 
     def __call__(self, doc: Doc) -> Doc:
         with scanning(doc), knowing(doc, self.kb):  # several rules scan the tokens: share the scans
@@ -103,6 +105,7 @@ class ActorTagger:
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
+        link_variants(doc, chosen, self.variants)
         link.link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         chosen = self._add(chosen, link.surname_mentions(doc, people, _taken(chosen)))
