@@ -51,7 +51,6 @@ from . import link
 from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
-from .variants import link_variants, variant_index
 from .ner import ner_mentions
 from .rules import (
     Mention,
@@ -61,6 +60,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
+from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
 
