@@ -215,6 +215,15 @@ def test_status_counts_claims_from_unnamed_sources(tmp_path):
     assert (row.attributed, row.unnamed) == (1, 1)
 
 
+def test_the_review_shows_an_unnamed_source(tmp_path):
+    from annotator.review.view import fields
+
+    said = next(a for a in annotations() if a.id == "clm-said").model_copy(update={"speaker": None, "source": "officials"})
+    out = io.StringIO()
+    Console(file=out, width=120).print(fields(said))
+    assert "(unnamed: officials)" in out.getvalue()
+
+
 # -- batch ----------------------------------------------------------------
 
 
