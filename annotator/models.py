@@ -23,8 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler
 
 # The newest schema this annotator reads and writes. A file is written with the
 # lowest version that can hold it (`store.dumps`): version 2 added the `changed`
-# status and field, so only a file holding one says 2, and an older annotator
-# asked to read it says "upgrade annotator" instead of misreading a decision.
+# status and field and the claim `source` (the phrase naming an unnamed source),
+# so only a file holding one of them says 2, and an older annotator asked to
+# read it says "upgrade annotator" instead of misreading a decision.
 SCHEMA_VERSION: Final = 2
 
 # "changed": a reviewed annotation whose words were edited since the decision;
@@ -276,6 +277,9 @@ class ClaimAnnotation(AnnotationBase):
     cue_start: int | None = None
     cue_end: int | None = None
     mode: Literal["direct", "indirect"] | None = None
+    # The phrase naming an unnamed or collective source ("officials", "the
+    # statement", "reportedly") when no actor is the speaker.
+    source: str | None = None
     sources: list[Source] = []
 
 

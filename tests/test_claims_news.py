@@ -480,9 +480,9 @@ CASES = {
     "report_by": (
         "The report by the International Crisis Group warned that the Ferghana Valley remained a flashpoint.",
         [C("the Ferghana Valley remained a flashpoint", "international-crisis-group", "warned")]),
-    "body_officials": (
+    "body_officials": (  # the guide: officials are an unnamed source even when their side is named
         "Taliban officials have assured Tashkent that the railway project will go ahead.",
-        [C("the railway project will go ahead", "taliban", "assured")]),
+        [C("the railway project will go ahead", None, "assured")]),
     "spokesman_for_body": (
         "A spokesman for the Kazakh Foreign Ministry said the evacuation flights would continue.",
         [C("the evacuation flights would continue", "kazakh-foreign-ministry", "said")]),

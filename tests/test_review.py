@@ -206,6 +206,24 @@ def test_status_summary(ws):
     assert row.counts["claim"] == {"rejected": 1, "proposed": 2}
 
 
+def test_status_counts_claims_from_unnamed_sources(tmp_path):
+    from annotator.workspace import open_workspace
+
+    anns = [a.model_copy(update={"speaker": None, "source": "officials"}) if a.id == "clm-said" else a
+            for a in annotations()]
+    (row,) = rq.status(load_all(open_workspace(make_workspace(tmp_path, anns=anns))))
+    assert (row.attributed, row.unnamed) == (1, 1)
+
+
+def test_the_review_shows_an_unnamed_source(tmp_path):
+    from annotator.review.view import fields
+
+    said = next(a for a in annotations() if a.id == "clm-said").model_copy(update={"speaker": None, "source": "officials"})
+    out = io.StringIO()
+    Console(file=out, width=120).print(fields(said))
+    assert "(unnamed: officials)" in out.getvalue()
+
+
 # -- batch ----------------------------------------------------------------
 
 

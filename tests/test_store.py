@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import StoreError
-from annotator.models import ActorAnnotation, AnnotationFile, Provenance, Review, stable_id
+from annotator.models import ActorAnnotation, AnnotationFile, ClaimAnnotation, Provenance, Review, stable_id
 from annotator.store import store
 
 TEXT = "Russia and China met in Moscow. Russia said no."
@@ -276,3 +276,21 @@ def test_a_file_made_read_only_is_not_replaced(tmp_path):
         with pytest.raises(StoreError, match=r"d.json: read-only \(mode 0444\); not overwritten"):
             store.save(path, afile(actor(0, 6, "accepted"), actor(32, 38)), decisions=decisions)
     assert path.read_bytes() == before
+
+
+def test_a_file_is_written_with_the_lowest_schema_that_holds_it(tmp_path):
+    # Schema 2 added the claim `source` (and `changed`): a file with neither stays
+    # schema 1, byte for byte, so an older annotator still reads it.
+    path = tmp_path / "d.json"
+    store.save(path, afile(actor(0, 6, "accepted")))
+    data = json.loads(path.read_text())
+    assert data["schema_version"] == 1 and "source" not in json.dumps(data)
+    loaded = store.load(path, TEXT)
+    assert loaded.annotations[0].status == "accepted"
+    claim = ClaimAnnotation(id="c1", start=0, end=6, text=TEXT[0:6], provenance=Provenance(tagger="t-1", rule="test"),
+                            claim_kind="attributed", source="officials")
+    loaded.annotations.append(claim)
+    store.save(path, loaded)
+    data = json.loads(path.read_text())
+    assert data["schema_version"] == 2 and [a.get("source") for a in data["annotations"]] == [None, "officials"]
+    assert store.load(path, TEXT).annotations[1].source == "officials"

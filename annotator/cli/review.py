@@ -253,6 +253,8 @@ def status(ctx, docs):
             click.echo(f"skipped: {row.missing}", err=True)
             continue
         click.echo(row.doc)
+        if row.unnamed:  # how much of the story rests on sources nobody names
+            click.echo(f"  attributed claims: {row.attributed}, of which {row.unnamed} from unnamed sources")
         click.echo(f"  {'kind':<13}" + "".join(f"{c:>10}" for c in columns) + f"{'total':>8}")
         for kind, counts in row.counts.items():
             cells = "".join(f"{counts[c]:>10}" for c in columns)

@@ -134,6 +134,8 @@ class DocStatus:
     counts: dict[str, Counter]  # kind -> status -> n
     orphans: list[Annotation] = field(default_factory=list)
     missing: str = ""  # why the document could not be read (its source is gone); then no counts
+    attributed: int = 0  # attributed claims not rejected
+    unnamed: int = 0  # of them, those no actor speaks (an unnamed source: "officials said")
 
 
 def status(docs: dict[str, Loaded]) -> list[DocStatus]:
@@ -143,7 +145,10 @@ def status(docs: dict[str, Loaded]) -> list[DocStatus]:
         counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
         for ann in loaded.afile.annotations:
             counts[ann.kind][ann.status] += 1
-        rows.append(DocStatus(doc=name, counts=counts, orphans=list(loaded.afile.orphans)))
+        said = [a for a in loaded.afile.annotations
+                if a.kind == "claim" and a.claim_kind == "attributed" and a.status != "rejected"]
+        rows.append(DocStatus(doc=name, counts=counts, orphans=list(loaded.afile.orphans), attributed=len(said),
+                              unnamed=sum(1 for a in said if a.speaker is None)))
     return rows
 
 

@@ -135,7 +135,8 @@ def _kind_rows(ann: Annotation) -> list[tuple[str, object]]:
         return [("canonical", ann.canonical), ("role", ann.role)]
     if ann.kind == "claim":
         sources = ", ".join(s.key + (f" {s.locator}" if s.locator else "") for s in ann.sources)
-        return [("speaker", ann.speaker or ("(unnamed)" if ann.claim_kind == "attributed" else None)),
+        unnamed = f"(unnamed: {ann.source})" if ann.source else "(unnamed)"  # "officials", "the statement"
+        return [("speaker", ann.speaker or (unnamed if ann.claim_kind == "attributed" else None)),
                 ("channel", ann.channel), ("cue", ann.cue), ("mode", ann.mode),
                 ("footnotes", ", ".join(ann.footnotes)), ("source", sources)]
     if ann.kind == "citation":

@@ -154,19 +154,24 @@ def verify(afile: AnnotationFile, source_text: str, path: Path | str) -> None:
             )
 
 
+_SCHEMA_2_FIELDS = ("changed", "source")
+
+
 def dumps(afile: AnnotationFile) -> str:
     # Sort a copy: callers (the review session) index `afile.annotations` by position.
     ordered = sorted(afile.annotations, key=lambda a: (a.start, a.end, _ORDER[a.kind], a.id))
     data = afile.model_copy(update={"annotations": ordered}).model_dump(mode="json")
-    # The lowest schema that holds the file: one without a `changed` annotation
-    # is a schema 1 file, byte for byte as before, and older annotators read it.
-    changed = False
+    # The lowest schema that holds the file: one with no `changed` annotation and
+    # no claim `source` (the fields schema 2 added) is a schema 1 file, byte for
+    # byte as before, and older annotators read it.
+    newer = False
     for ann in data["annotations"] + data["orphans"]:
-        if ann.get("changed") is None:
-            ann.pop("changed", None)
-        else:
-            changed = True
-    data["schema_version"] = SCHEMA_VERSION if changed else 1
+        for name in _SCHEMA_2_FIELDS:
+            if ann.get(name) is None:
+                ann.pop(name, None)
+            else:
+                newer = True
+    data["schema_version"] = SCHEMA_VERSION if newer else 1
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -202,7 +202,7 @@ def _claims(p: Proposer, span: Span) -> list[ClaimAnnotation]:
         **p.base("claim", span.start_char, span.end_char, rule, score, kind, speaker, info.get("cue_start")),
         claim_kind=kind, speaker=speaker, channel=info.get("channel"),
         cue=info.get("cue"), cue_start=info.get("cue_start"), cue_end=info.get("cue_end"),
-        mode=info.get("mode"),
+        mode=info.get("mode"), source=info.get("source") if speaker is None else None,
     ) for speaker in speakers]
 
 

@@ -48,7 +48,9 @@ from annotator.nlp.knowledge import knowing
 from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
+from .bodies import state_bodies
 from .data import load
+from .glued import initial_names
 from .ner import ner_mentions
 from .rules import (
     Mention,
@@ -58,6 +60,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
+from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
 
@@ -80,6 +83,7 @@ class ActorTagger:
         self.matcher = build_matcher(nlp, self.gaz)
         self.last_tokens, self.whole_tokens = alias_tokens(nlp, self.gaz)
         self.key = spans_key
+        self.variants = variant_index(self.gaz)  # spelling key -> person id ("Qasym" / "Kassym")
 
     def __call__(self, doc: Doc) -> Doc:
         with scanning(doc), knowing(doc, self.kb):  # several rules scan the tokens: share the scans
@@ -95,10 +99,13 @@ class ActorTagger:
         chosen = self._add(chosen, link.body_mentions(doc, chosen))
         chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
+        chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
+        link_variants(doc, chosen, self.variants)
         link.link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         chosen = self._add(chosen, link.surname_mentions(doc, people, _taken(chosen)))

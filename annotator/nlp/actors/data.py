@@ -52,6 +52,7 @@ class Gazetteer:
     # City names (not actors when NER calls them ORG) and currency codes.
     places: set[str] = field(default_factory=set)
     currencies: set[str] = field(default_factory=set)
+    alias_ids: dict[str, str] = field(default_factory=dict)  # "CSTO" -> "csto" (actors, not exclusions)
 
     def index(self) -> None:
         import pycountry
@@ -59,6 +60,7 @@ class Gazetteer:
         self.demonyms = {d: e.id for e in self.entries.values() for d in e.demonyms}
         self.demonyms_lower = {d.lower(): e for d, e in self.demonyms.items()}  # "the Tajik president"
         self.excluded = {a for e in self.entries.values() if e.type == "exclude" for a in e.aliases}
+        self.alias_ids = {a: e.id for e in self.entries.values() if e.type != "exclude" for a in e.aliases}
         names = {a for e in self.entries.values() if e.type != "exclude" for a in e.aliases + e.seats}
         geo = _geonames()
         cities = geo.get_cities().values() if geo is not None else []

@@ -17,6 +17,7 @@ from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import Knowledge, knowledge
 
 from .data import Gazetteer, slug
+from .glued import acronym, joined_names, split_person
 from .rules import NER, Mention
 
 # The word lists (institution, place, event and product heads) are data:
@@ -46,7 +47,8 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
         elif span is not None:
             span = _with_first_names(_without_demonym(span, gaz), gaz)
         if span is not None:
-            spans.append((span, ent.label_))
+            spans += split_person(span, ent.label_, gaz)
+    spans = joined_names(spans)
     # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
     before_place = _names_before_place_nouns(text, knowledge(doc))
     # Only plain evidence spreads ("Wagner camp" may be the group's camp: that mention alone is a place).
@@ -61,7 +63,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
             span = _extend_institution(span)
         if span.end < len(doc) and doc[span.end].lower_ == "clan":
             span = doc[span.start:span.end + 1]  # "the Kadyrov clan" is a group
-        out += [_typed(_with_owner(part, gaz), gaz) for part in _bodies(span)]
+        out += [_typed(_with_owner(part, gaz), gaz, label) for part in _bodies(span)]
     return out
 
 
@@ -91,8 +93,8 @@ def _trim(span: Span) -> Span | None:
     a leading title ("Mullah Mohammad Yaqoob"): the title is the role."""
     doc, start, end = span.doc, span.start, span.end
     kb = knowledge(doc)
-    if span.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_ in kb.titles.nouns:
+    if span.label_ == "PERSON":  # "Mullah Mohammad Yaqoob"; "DPM Rustam Azimov": an abbreviation is no given name
+        while start < end - 1 and (doc[start].lower_ in kb.titles.nouns or (acronym(doc[start]) and end - start > 2)):
             start += 1
     for i in range(start, end):  # "Shanghai Cooperation Organization (SCO": stop at "("
         if doc[i].text == "(":
@@ -353,12 +355,12 @@ def _owner_id(span: Span, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _typed(span: Span, gaz: Gazetteer) -> Mention:
+def _typed(span: Span, gaz: Gazetteer, label: str = "ORG") -> Mention:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     kb = knowledge(span.doc)
     if any(t.lower_ in kb.institution_heads.groups for t in span):
         kind = "group"
-    elif "PERSON" in (span[0].ent_type_, span[-1].ent_type_) or before in kb.titles.nouns:
+    elif label == "PERSON" or "PERSON" in (span[0].ent_type_, span[-1].ent_type_) or before in kb.titles.nouns:
         kind = "person"  # "Foreign Minister Ruslan Kazakbaev" read as ORG
     else:
         kind = "organization"

@@ -34,6 +34,8 @@ from .direct import according_to, quote_claims
 from .headlines import colon_claims, title_case_claim
 from .lexicon import lexicon_for
 from .paragraphs import ensure_paragraph_breaks
+from .passives import passive_claims
+from .sources import unnamed_source
 from .speakers import ActorIndex
 from .speech import Proposal, Reported
 
@@ -87,7 +89,8 @@ class ClaimTagger:
         reports = rep.find()
         direct, indirect = _not_quoted(doc, reports, quote_claims(rep, reports))
         according, channels = according_to(rep)
-        attributed = _with_headline(rep, _dedup(direct + indirect + according + colon_claims(rep)))
+        spoken = direct + indirect + according + colon_claims(rep)
+        attributed = _with_headline(rep, _dedup(spoken + passive_claims(rep, spoken)))
         _cut_at_next_speaker(doc, attributed)
         _set_channels(rep, attributed, channels)
         _share_channels(doc, attributed)
@@ -115,7 +118,7 @@ def claim_dict(doc: Doc, p: Proposal) -> dict:
         "cue": " ".join(t.text for t in cue) if cue else "",
         "cue_start": cue[0].idx if cue else None,
         "cue_end": cue[-1].idx + len(cue[-1].text) if cue else None,
-        "mode": p.mode, "rule": p.rule, "score": p.score,
+        "mode": p.mode, "rule": p.rule, "score": p.score, "source": unnamed_source(doc, p),
     }
 
 

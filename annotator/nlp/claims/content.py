@@ -245,7 +245,10 @@ def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
     if obj is None or cue.with_obj or (cue.obj and obj.lemma_.lower() not in cue.obj):
         return None
     start, end = after_verb(verb, obj)
-    return start, extend_right(verb, obj, end, preps=True, is_cue=is_cue), obj.i
+    end = extend_right(verb, obj, end, preps=True, is_cue=is_cue)
+    # "termed X's claims regarding … as "surprising"": the parse may hang the "as" deep in the object.
+    late = [t for t in verb.subtree if t.i >= end and t.lower_ in cue.preps and t.dep_ == "prep"]
+    return start, (late[0].right_edge.i + 1 if late else end), obj.i
 
 
 def prep(verb: Token, cue: Cue, is_cue) -> Range | None:

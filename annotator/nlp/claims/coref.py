@@ -92,6 +92,9 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
     A person known by another title is skipped ("Kazakh President Tokayev"
     is not "the minister"); one named without any title may be anyone."""
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in titles}
+    # "the president of Kazakhstan": the state named after the title is the person's.
+    of = {g.text.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"}
     weak, generic = None, knowledge(tok.doc).titles.generic  # titles any office-holder may bear
     for m in _earlier(mentions, tok, None):
         if m.kind != "person":
@@ -102,7 +105,9 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
             weak = weak or m.id
             continue
         fits = title in words or title in generic or not (words & titles)
-        if fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
+        of_fits = all(w in words or w == m.nation.replace("-", " ") != "" or demonyms.get(w) == m.nation != ""
+                      for w in of)
+        if fits and of_fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
             return m.id
     return weak
 
@@ -153,7 +158,14 @@ def antecedent_subject(tok: Token) -> Token | None:
         if k == 0:  # in the pronoun's own sentence only a main-clause subject, not one inside a quote
             subjects = [t for t in subjects if t.head.i == sent.root.i or t.head.head.i == sent.root.i
                         and t.head.dep_ == "conj"]
-        subjects.sort(key=lambda t: t.head.i != sent.root.i)  # the main clause's subject first
+        # A speaker first ("…, Kyrgyzstan's border service said. …, it said"), then the main clause's subject.
+        speaks = _cue_lemmas(doc)
+        subjects.sort(key=lambda t: (t.head.lemma_.lower() not in speaks, t.head.i != sent.root.i))
         if subjects:
             return subjects[0]
     return None
+
+
+def _cue_lemmas(doc) -> frozenset[str]:
+    kb = knowledge(doc)
+    return kb.derived("cue_lemmas", lambda: frozenset(c.lemma for c in kb.cues.speech))

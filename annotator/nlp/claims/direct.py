@@ -218,5 +218,6 @@ def _according_claim(rep: Reported, tok: Token, phrase_end: int, source: str | N
         speaker = type(speaker)((source,), "actor", speaker.token)
     scores = knowledge(doc).scores.attributed
     score = scores.according_to if source else scores.according_to_unsourced
+    named = doc[tok.i + 2:phrase_end].text if speaker.ids == (None,) else None  # "according to security sources"
     return Proposal(start, end, "attributed", "according_to", score, speaker, [tok.i, tok.i + 1],
-                    "indirect", head=doc[start].i, cue_tok=tok.i)
+                    "indirect", head=doc[start].i, cue_tok=tok.i, source=named or None)

@@ -13,6 +13,8 @@ surface when the parse found no claim there.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from annotator.nlp.knowledge import knowledge
@@ -24,6 +26,8 @@ from .speech import Proposal, Reported
 MAX_WORDS = 20
 MAX_LABEL_WORDS = 5
 QUOTE_MARKS = "\"“”«»„'‘’"
+DASH_LABEL = re.compile(r"\s([-–—])\s+([^-–—]+?)\s*$")  # "… — Gurbanguly Berdimuhamedov" at the line's end
+DATE_LINE = re.compile(r"date \d{4}-\d{2}-\d{2}\s+")  # the plain-text reader's first-line date
 
 
 def colon_claims(rep: Reported) -> list[Proposal]:
@@ -34,7 +38,7 @@ def colon_claims(rep: Reported) -> list[Proposal]:
         end = len(text) if end == -1 else end
         line = text[pos:end]
         if line.strip():
-            prop = _colon_line(rep, doc, pos, line, first)
+            prop = _colon_line(rep, doc, pos, line, first) or (_dash_line(rep, doc, pos, line) if first else None)
             if prop is not None:
                 found.append(prop)
             first = False
@@ -62,7 +66,8 @@ def title_case_claim(rep: Reported, taken: list[Proposal]) -> Proposal | None:
         first += 1  # "Report: Repression in Tajikistan": the colon is no content
     if line.end - first < 2:
         return None
-    who = Speaker((rep.actors.actor(tok.i - 1),), "actor", tok.i - 1)
+    named = rep.actors.actor(tok.i - 1)
+    who = Speaker((named,), "actor" if named else "unnamed", tok.i - 1)
     score = knowledge(rep.doc).scores.attributed.headline_title_case
     return Proposal(first, line.end, "attributed", "headline_title_case", score, who, cue_toks, "indirect",
                     head=first, cue_tok=tok.i)
@@ -74,9 +79,15 @@ def _title_cue(rep: Reported, line):
         cue = rep.lex.cue_for(tok.lower_, tok.lower_) if tok.text[:1].isupper() else None
         simple = cue is not None and not (cue.prt or cue.with_obj or cue.need_prep)  # "Spoke" needs "out"
         if simple and tok.lower_ not in rep.lex.beliefs and not rep.actors.actor(tok.i) \
-                and rep.actors.actor(tok.i - 1):
+                and (rep.actors.actor(tok.i - 1) or _people_of(rep, tok.doc[tok.i - 1])):
             return tok, cue
     return None
+
+
+def _people_of(rep: Reported, tok) -> bool:
+    """"Kazakhs Demand …", "Nigerians Accuse …": a people as an unnamed, collective source."""
+    low = tok.lower_
+    return low.endswith("s") and low[:-1] in rep.actors.demonyms
 
 
 def _title_line(rep: Reported):
@@ -106,6 +117,27 @@ def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Pr
     score = knowledge(doc).scores.attributed.colon_headline
     return Proposal(first, last, "attributed", "colon_headline", score, who, [lab.end], mode, head=doc[first].i,
                     cue_tok=lab.end)
+
+
+def _dash_line(rep: Reported, doc: Doc, pos: int, line: str) -> Proposal | None:
+    """"Turkmenistan to expand ties with Russia — Gurbanguly Berdimuhamedov",
+    "… - Kremlin": an agency headline names its speaker after a dash."""
+    m = DASH_LABEL.search(line)
+    if m is None or len(line.split()) > MAX_WORDS or not 0 < len(m.group(2).split()) <= MAX_LABEL_WORDS:
+        return None
+    lab = doc.char_span(pos + m.start(2), pos + m.end(2), alignment_mode="expand")
+    speaker = _label_speaker(rep, lab, True) if lab is not None else None
+    dated = DATE_LINE.match(line)
+    start = dated.end() if dated else 0
+    body = _body(doc, pos + start, line[start:m.start()]) if speaker is not None else None
+    if body is None or speaker is None:
+        return None
+    (first, last), _ = body
+    dash = doc.char_span(pos + m.start(1), pos + m.end(1), alignment_mode="expand")
+    who = Speaker((rep.actors.actor(speaker),), "actor", speaker)
+    score = knowledge(doc).scores.attributed.colon_headline
+    return Proposal(first, last, "attributed", "dash_headline", score, who, [dash.start] if dash else [], "indirect",
+                    head=doc[first].i, cue_tok=dash.start if dash else None)
 
 
 def _label_speaker(rep: Reported, lab, title: bool) -> int | None:

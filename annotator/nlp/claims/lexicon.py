@@ -31,6 +31,8 @@ class Cue:
     need_prep: bool = False
     no_obj: bool = False
     needs_speaker: bool = False
+    passive: bool = False
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Lexicon:
     titles: frozenset[str]
     according: tuple[str, ...] = field(default=())
     outlets: frozenset[str] = frozenset()
+    report_adverbs: frozenset[str] = frozenset()
 
     def cue_for(self, lemma: str, lower: str) -> Cue | None:
         """The cue a token stands for, by lemma or (mistagged) surface form."""
@@ -70,7 +73,8 @@ IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "wr
 def _cue(entry: CueEntry) -> Cue:
     return Cue(lemma=entry.lemma, content=tuple(entry.content), preps=tuple(entry.preps), obj=tuple(entry.obj),
                with_obj=tuple(entry.with_obj), prt=entry.prt, in_cue=entry.in_cue, need_prep=entry.need_prep,
-               no_obj=entry.no_obj, needs_speaker=entry.needs_speaker)
+               no_obj=entry.no_obj, needs_speaker=entry.needs_speaker, passive=entry.passive,
+               subjects=tuple(entry.subjects))
 
 
 def parse_lexicon(data: Cues, titles: frozenset[str]) -> Lexicon:
@@ -80,7 +84,8 @@ def parse_lexicon(data: Cues, titles: frozenset[str]) -> Lexicon:
     forms.update({k: v for k, v in IRREGULAR.items() if v in cues})
     return Lexicon(cues=cues, forms=forms, beliefs=frozenset(data.not_claims.lemmas),
                    unnamed=frozenset(data.unnamed_sources), titles=titles,
-                   according=tuple(data.according_to), outlets=frozenset(data.outlets.ids))
+                   according=tuple(data.according_to), outlets=frozenset(data.outlets.ids),
+                   report_adverbs=frozenset(data.report_adverbs))
 
 
 def lexicon_for(kb: Knowledge, cues_path: str | None = None) -> Lexicon:

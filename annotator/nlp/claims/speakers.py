@@ -20,17 +20,9 @@ from annotator.nlp.actors.data import slug as actor_slug
 from annotator.nlp.doc_scan import sentences
 from annotator.nlp.knowledge import knowledge
 
-from .coref import (
-    Mention,
-    antecedent_subject,
-    is_body_noun,
-    is_subject,
-    nominal_body,
-    previous_subject,
-    pronoun_person,
-    titled_person,
-)
+from .coref import Mention, antecedent_subject, is_subject, previous_subject, pronoun_person
 from .lexicon import Lexicon
+from .nominal import described, nominal
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -206,7 +198,7 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
 
 
 def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str]:
-    for step in (_named, _referring, _described):
+    for step in (_named, _referring, described):
         found = step(tok, actors, lex)
         if found is not None:
             return found
@@ -224,6 +216,10 @@ def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, st
     for cand in tok.subtree:
         if cand.dep_ == "appos" and cand.i > tok.i and (actors.kind(cand.i) == "person" or cand.i in actors.ner_people):
             return actors.actor(cand.i) or actors.ner_people[cand.i], "actor"
+    if tok.lower_ in lex.titles:  # "President of Equatorial Guinea Teodoro Obiang said": the title heads the subject
+        named = next((c for c in tok.subtree if c.i > tok.i and actors.kind(c.i) == "person"), None)
+        if named is not None:
+            return actors.actor(named.i), "actor"
     return None
 
 
@@ -238,82 +234,4 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if poss is not None:  # "Their spokesman said": the body named as the last subject
         return previous_subject(actors.by_token, poss)[1], "pronoun"
-    return _nominal(tok, actors, lex)
-
-
-def _nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
-    """"The Kazakh President", "the Tajik side", "the ministry", "a spokesman", "officials"."""
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
-    if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-        return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
-    if tok.tag_ == "NNS" and (lemma in lex.titles or lemma == "side") and _a_pair(tok):
-        # "The two leaders said in a joint statement": the last two people (or sides) named.
-        two = _last_distinct(actors, tok, "state" if lemma == "side" else "person", 2)
-        if len(two) == 2:
-            return two, "nominal"
-    if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
-        title = lemma if lemma in lex.titles else low
-        return titled_person(actors.mentions, tok, title, lex.titles, actors.demonyms), "nominal"
-    if lemma == "side":  # "the Tajik side said": the state of that demonym
-        demonyms = actors.demonyms
-        side = next((demonyms[c.lower_] for c in tok.children if c.lower_ in demonyms), None)
-        if side:
-            return side, "nominal"
-    if is_body_noun(tok):
-        return nominal_body(actors.mentions, tok), "nominal"
-    if tok.tag_ == "NN" and low in lex.unnamed and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        # "The former official told …": the person the text has just named.
-        found = titled_person(actors.mentions, tok, low, lex.titles, actors.demonyms)
-        if found:
-            return found, "nominal"
-    if low in lex.unnamed or lemma in lex.unnamed:
-        return _on_behalf_of(tok, actors), "unnamed"
-    return None
-
-
-def _a_pair(tok: Token) -> bool:
-    """"the two leaders", "both presidents"."""
-    return any(c.lower_ in ("two", "both") for c in tok.children)
-
-
-def _last_distinct(actors: ActorIndex, tok: Token, kind: str, n: int) -> tuple[str, ...]:
-    ids: list[str] = []
-    for m in sorted((m for m in actors.mentions if m.start < tok.i and m.kind == kind), key=lambda m: -m.start):
-        if m.id not in ids:
-            ids.append(m.id)
-        if len(ids) == n:
-            break
-    return tuple(reversed(ids))
-
-
-def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
-    """"A spokesman for the Kazakh Foreign Ministry", "Taliban officials": the
-    body the unnamed person speaks for. Bare "sources" and "officials" with no
-    body named stay unnamed."""
-    spokespeople = knowledge(tok.doc).speakers.spokespeople
-    for c in tok.children:
-        if c.dep_ in ("compound", "poss") and c.i < tok.i and actors.kind(c.i) in ("organization", "group", "state"):
-            return actors.actor(c.i)
-        if c.dep_ == "prep" and c.lower_ in ("for", "of") and tok.lemma_.lower() in spokespeople:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and actors.actor(obj.i):
-                return actors.actor(obj.i)
-    return None
-
-
-def _described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
-    """"Mearsheimer's theory", "the UN statement", "his office"."""
-    for left in tok.subtree:
-        if left.i < tok.i and actors.actor(left.i):
-            return actors.actor(left.i), "actor"
-    for c in tok.children:  # "the report by the International Crisis Group", "a statement from the CSTO"
-        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ in ("by", "from") else None
-        if obj is not None and actors.actor(obj.i):
-            return actors.actor(obj.i), "actor"
-    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-    if poss is not None:
-        return pronoun_person(actors.mentions, poss), "pronoun"
-    if tok.lower_ in GROUP_PRONOUNS:
-        return None, "pronoun"
-    return None
+    return nominal(tok, actors, lex)

@@ -17,6 +17,7 @@ from annotator.nlp.knowledge import knowledge
 
 from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
+from .coref import previous_subject
 from .lexicon import Cue, Lexicon
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
@@ -39,8 +40,10 @@ class Proposal:
     channel: str | None = None
     head: int | None = None  # the content's head token: nested reports hang on it
     cue_tok: int | None = None
+    source: str | None = None  # the phrase naming an unnamed source, when a rule knows it ("according to …")
 
 
+HYPOTHETICAL = {"might", "may", "could"}  # a cue under these reports nothing that was said
 PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
 
 
@@ -59,6 +62,30 @@ def _impersonal(tok: Token) -> bool:
     deps = {c.dep_: c for c in tok.children}
     subj, aux = deps.get("nsubjpass"), deps.get("auxpass")
     return subj is not None and subj.lower_ == "it" and aux is not None and "ccomp" in deps and aux.tag_ == "VBD"
+
+
+def _before_according(doc: Doc, start: int, end: int) -> int:
+    """"said the border would reopen, according to Interfax": the channel
+    that closes the sentence is no part of what was said."""
+    for i in range(start + 1, end - 2):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i].right_edge.i >= end - 1:
+            return i
+    return end
+
+
+def _before_own_speaker(doc: Doc, start: int, end: int, speaker: Speaker, cue: Token) -> int:
+    """"X is ready, Chairman of the Council of Turkmenistan Y said": the
+    speaker's title chain after a comma is no part of what was said (a
+    verbless stretch from the last comma up to the speaker)."""
+    if speaker.token is None or cue.i < speaker.token:
+        return end
+    subj = doc[speaker.token].left_edge.i
+    if not start < subj <= end:
+        return end
+    commas = [i for i in range(start + 1, subj) if doc[i].text == ","]
+    if not commas or any(doc[i].pos_ in ("VERB", "AUX") for i in range(commas[-1], subj)):
+        return end
+    return commas[-1]
 
 
 class Reported:
@@ -92,14 +119,16 @@ class Reported:
 
     def _excluded(self, tok: Token, cue: Cue) -> bool:
         deps = {c.dep_ for c in tok.children}
-        if "neg" in deps:
-            return True  # "It was not reported that …", "did not say"
+        if "neg" in deps or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in tok.children):
+            return True  # "It was not reported that …", "did not say"; "Moscow might find it difficult"
         if _impersonal(tok):
             return False  # "It was reported that …": a report with no one named
         if deps & {"auxpass", "nsubjpass"} or tok.head.lower_ == "without":
             return True  # passive ("As stated above"), negated or "without saying"
         if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
             return True  # "Highlighted are …"
+        if cue.subjects and not any(c.dep_ == "nsubj" and c.lemma_.lower() in cue.subjects for c in tok.children):
+            return True  # "the statement read": "read" reports only what a text says
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
         if cue.with_obj and not self._with_obj(tok, cue):
@@ -134,6 +163,8 @@ class Reported:
         """The outlet the cue names as its medium ("told TASS", "quoted by Interfax",
         "TASS reported, citing …")."""
         framed = quoted_by(tok)
+        if framed is not None and framed[1] is not None and framed[1].lower_ == "it":
+            return previous_subject(self.actors.by_token, framed[1])[1]  # "It quoted X as saying": the agency before
         if framed is not None:
             return self.actors.actor(framed[1].i) if framed[1] is not None else None
         if self._cited(tok) is not None:
@@ -163,12 +194,16 @@ class Reported:
         return union(by_lemma, by_form)
 
     def _claims_of(self, tok: Token, cue: Cue, sent: Span) -> list[Proposal]:
-        hit = self._content(tok, cue, sent)
+        turned = surface.inverted(tok, sent.start) if "ccomp" in cue.content else None
+        hit = (turned[0], "inverted") if turned is not None else self._content(tok, cue, sent)
         if hit is None:
             return []
         (start, end, head), rule = hit
         start, end = content.trim(self.doc, *content.clip(self.doc, start, end))
-        speaker = self.speaker(tok)
+        speaker = resolve(turned[1], self.actors, self.lex) if turned is not None else self.speaker(tok)
+        start, end = content.trim(self.doc, start, _before_according(self.doc, start, end))
+        if rule == "ccomp":  # the parse hung the speaker's title chain inside the clause
+            start, end = content.trim(self.doc, start, _before_own_speaker(self.doc, start, end, speaker, tok))
         if end <= start or self._not_a_speaker(speaker) or ANONYMITY.match(self.doc[start:end].text):
             return []
         if _says_nothing(self.doc[start:end]):
@@ -189,7 +224,7 @@ class Reported:
             hit = finder(tok, cue, self.is_cue) if finder else None
             if hit is not None:
                 return hit, kind
-        if "as" in cue.content:
+        if "as" in cue.content and content.child(tok, {"dobj"}) is None:  # "comes as X has been disclosing data"
             hit = surface.as_clause(tok, sent.start, sent.end)
             if hit is not None:
                 return hit, "as"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.knowledge import knowledge
+
 from .content import INTRODUCERS, Range, child, clip, subtree_range
 
 
@@ -41,6 +43,7 @@ def parataxis(verb: Token) -> Range | None:
 
 
 NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}
+CHAIN = {"-", "–", "'s", "’s", "of", "for", "(", ")"}  # inside a name or an office chain
 TRAILING_DEPS = {"prep", "npadvmod", "advmod", "punct", "agent"}
 
 
@@ -49,21 +52,31 @@ def trailing(verb: Token, sent_start: int, sent_end: int) -> Range | None:
     hung the cue on the content as a conjunct: a noun phrase between a comma
     and the cue, and nothing after the cue but its own adjuncts."""
     doc, i = verb.doc, verb.i - 1
-    while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in ("-", "–", "'s", "’s")):
+    while i > sent_start and doc[i].dep_ == "aux" and doc[i].head.i == verb.i:
+        i -= 1  # "…, the border service has said"
+    while i > sent_start and (doc[i].pos_ in NP_POS or doc[i].text in CHAIN):
         i -= 1
-    if doc[i].text != "," or i == verb.i - 1 or verb.i - i > 8 or i - sent_start < 3:
+    if doc[i].text != "," or i == verb.i - 1 or i - sent_start < 3 or verb.i - i > _longest(doc[i + 1]):
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent_start:i]):
         return None  # "After the talks, the ministers noted …": no clause, no content
     if doc[sent_start].dep_ == "mark" or doc[sent_start].lower_ in INTRODUCERS:
         return None  # "When they met X, the officials observed …": a subordinate clause, not content
     tail = [t for t in doc[verb.i + 1:sent_end] if not (t.is_punct or t.is_space)]
-    if any(verb not in t.ancestors for t in tail):  # "on Tuesday" is the cue's; anything else is not
-        return None
+    aside = verb.i + 2 < sent_end and doc[verb.i + 1].text == "," and doc[verb.i + 2].lower_ in ("a", "an")
+    if not aside and any(verb not in t.ancestors for t in tail):  # "on Tuesday" is the cue's; anything else is not
+        return None  # (", an unusual escalation of …" is an aside on the whole sentence)
     if any(c.i > verb.i and c.dep_ not in TRAILING_DEPS and not (c.dep_ == "dobj" and verb.lemma_ == "tell")
            for c in verb.children):
         return None  # an object after the cue is its content ("observed the alert"), not this pattern
     return sent_start, i, doc[sent_start].i
+
+
+def _longest(first: Token) -> int:
+    """How far the speaker's phrase may run: a name, or an office chain that
+    starts with a title ("Chairman of the Halk Maslahaty (People's Council)
+    of Turkmenistan Gurbanguly Berdimuhamedov said")."""
+    return 24 if first.lower_ in knowledge(first.doc).titles.nouns else 8
 
 
 def _surface_as(verb: Token) -> int | None:
@@ -74,3 +87,24 @@ def _surface_as(verb: Token) -> int | None:
     if i >= 0 and i < verb.i - 1 and doc[i].lower_ == "as" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
         return i
     return None
+
+
+def inverted(verb: Token, sent_start: int) -> tuple[Range, Token] | None:
+    """"CONTENT, reported Indian media citing the memoir": the speaker after
+    the cue, which has no subject of its own; the content is the clause
+    before the comma. Returns the content and the speaker's head token."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # ", saying the alliance had failed": a participle's subject is the clause's
+    if verb.i - sent_start < 4 or doc[verb.i - 1].text != "," or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    j = verb.i + 1
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+        j += 1
+    phrase = doc[verb.i + 1:j]
+    if not len(phrase) or phrase.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent_start:verb.i - 1]):
+        return None
+    return (sent_start, verb.i - 1, sent_start), phrase.root

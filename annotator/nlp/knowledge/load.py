@@ -123,6 +123,7 @@ def merge_cues(base: Cues, override: Cues) -> Cues:
         "speech": list(speech.values()),
         "according_to": more(base.according_to, override.according_to),
         "unnamed_sources": more(base.unnamed_sources, override.unnamed_sources),
+        "report_adverbs": more(base.report_adverbs, override.report_adverbs),
         "outlets": base.outlets.model_copy(update={"ids": more(base.outlets.ids, override.outlets.ids)}),
         "not_claims": base.not_claims.model_copy(
             update={"lemmas": more(base.not_claims.lemmas, override.not_claims.lemmas)}),

@@ -98,6 +98,7 @@ class Speakers(WordFile):
     org_nouns: Words | None = None
     group_nouns: Words | None = None
     state_nouns: Words | None = None
+    local_modifiers: Words | None = None
 
 
 # Lexicon files, by file name (data/lexicon/<name>.json and WORKSPACE/lexicon/<name>.json).
@@ -128,6 +129,7 @@ class IndirectScores(RuleScores):
     as_: float = Field(alias="as")
     parataxis: float
     trailing: float
+    inverted: float
     oprd: float
     unnamed_penalty: float
 
@@ -146,6 +148,8 @@ class AttributedScores(RuleScores):
     according_to_unsourced: float
     headline_title_case: float
     colon_headline: float
+    passive: float
+    report_adverb: float
 
 
 class AuthorialScores(RuleScores):
@@ -174,6 +178,8 @@ class ActorScores(RuleScores):
     body_of_organization: float
     named_by_kind: float
     appositive_person: float
+    initial_name: float
+    state_body: float
     ner_person: float
     ner_organization: float
     ner_group: float
@@ -218,6 +224,8 @@ class CueEntry(Strict):
     need_prep: bool = False
     no_obj: bool = False
     needs_speaker: bool = False
+    passive: bool = False  # reports in the passive with no agent too: "was told that", "is reported to"
+    subjects: list[str] = []  # the cue reports only with one of these subject lemmas: "the statement read"
     note: str = ""
 
 
@@ -241,6 +249,7 @@ class Cues(Strict):
     outlets: Ids = Field(default_factory=lambda: Ids.model_validate({}))
     not_claims: Lemmas = Field(default_factory=lambda: Lemmas.model_validate({}))
     unnamed_sources: list[str] = []
+    report_adverbs: list[str] = []  # "X reportedly opened fire": the clause is a report with no one named
     replace: bool = False
 
 

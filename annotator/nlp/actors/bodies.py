@@ -1,0 +1,57 @@
+"""A state's bodies named in lower case: "the Kyrgyz border service",
+"Tajikistan's border agency", "Kyrgyzstan's border guard service".
+
+News copy names a state body by what it does, without capitals; the model
+finds no entity there, yet the body is the one that speaks ("Kyrgyz border
+service, for its part, blames …"). A demonym or a state's possessive, then
+lower-case nouns ending in an institution head, make an organisation. The
+possessive stays outside the span (the state is an actor of its own); a
+demonym is part of the name. Both spellings share one id.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from annotator.nlp.knowledge import knowledge
+
+from .data import Gazetteer, slug
+from .rules import NOMINAL, Mention
+
+MAX_WORDS = 3  # "border guard service"
+
+
+def state_bodies(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    heads = knowledge(doc).institution_heads.heads
+    out = []
+    for i, tok in enumerate(doc):
+        state = _owner(doc, i, gaz)
+        if state is None:
+            continue
+        first = i + 1 if tok.text in gaz.demonyms else i + 2  # after "Kyrgyz" / after "Kyrgyzstan 's"
+        end = first
+        while end < len(doc) and end - first < MAX_WORDS and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            end += 1
+        while end > first and doc[end - 1].lower_ not in heads:
+            end -= 1
+        if end - first < 2 or any(j in taken for j in range(first, end)):
+            continue  # one word alone ("Kyrgyz government", "Tajik ministry") is left to other rules
+        if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            continue  # "the Russian state news agency RIA Novosti": the kind before a name
+        start = i if tok.text in gaz.demonyms else first
+        demonyms = gaz.entries[state].demonyms if state in gaz.entries else []
+        canonical = f"{slug(demonyms[0]) if demonyms else state}-{slug(doc[first:end].text)}"
+        out.append(Mention(start, end, "organization", canonical, "state-body",
+                           knowledge(doc).scores.actors.of("state-body"), NOMINAL))
+    return out
+
+
+def _owner(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
+    """The state a demonym ("Kyrgyz") or a possessive ("Kyrgyzstan's") names."""
+    tok = doc[i]
+    if tok.text in gaz.demonyms:
+        return gaz.demonyms[tok.text]
+    if i + 1 >= len(doc) or doc[i + 1].text not in ("'s", "’s"):
+        return None  # checked first: most tokens are neither, and a slug costs a regex
+    entry = gaz.entries.get(slug(tok.text))
+    return entry.id if entry is not None and entry.type == "state" else None
