@@ -25,6 +25,7 @@ from annotator.index.csl import StyleError, format_references
 from annotator.index.html import render_html
 from annotator.index.model import ClaimRow
 from annotator.index.text import render_csv, render_json, render_markdown
+from annotator.store import store
 from annotator.workspace import Workspace
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "index_golden"
@@ -326,3 +327,24 @@ def test_memoised_citeproc_renders_as_the_original():
     outputs = [subprocess.run([sys.executable, "-c", code, mode], input=BIB, capture_output=True, text=True,
                               check=True).stdout for mode in ("plain", "fast")]
     assert outputs[0] == outputs[1] and "Crawford" in outputs[0]
+
+
+def test_a_claim_of_an_unnamed_source_is_shown_and_counted_in_every_format(tmp_path):
+    # An analyst wants to see how much of a story rests on "officials said".
+    ws = make_workspace(tmp_path / "ws")
+    path = ws.annotation_path(NEWS)
+    afile = store.load(path)
+    claim = next(a for a in afile.annotations if a.kind == "claim" and a.speaker == "mirziyoyev")
+    afile.annotations = [a if a is not claim else a.model_copy(update={"speaker": None, "source": "officials"})
+                         for a in afile.annotations]
+    store.save(path, afile)
+    index = build_index(ws)
+    row = next(r for r in index.claims if r.unnamed)
+    assert (row.unnamed, row.speaker, row.text) == ("officials", None, "Uzbekistan has closed its border")
+    md = render_markdown(index, ["claims"])
+    assert "(1 from unnamed sources)" in md and "· unnamed source officials" in md
+    assert "unnamed source <b>officials</b>" in render_html(index, ["claims"])
+    assert "1 from unnamed sources" in render_html(index, ["claims"])
+    table = list(csv.DictReader(io.StringIO(render_csv(index, "claims"))))
+    assert [r["unnamed_source"] for r in table if r["text"] == row.text] == ["officials"]
+    assert json.loads(render_json(index, ["claims"]))["claims"][-1]["unnamed"] == "officials"

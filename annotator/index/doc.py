@@ -109,6 +109,7 @@ def _claim_row(view: DocView, claim: ClaimAnnotation, keys: Container[str]) -> C
     return ClaimRow(
         id=claim.id, document=view.name, start=claim.start, end=claim.end, line=view.line(claim.start),
         kind=claim.claim_kind, status=claim.status, text=claim.text, speaker=view.canonical(claim.speaker),
+        unnamed=None if claim.speaker else claim.source,
         channel=view.canonical(claim.channel), cue=claim.cue, mode=claim.mode, footnotes=list(claim.footnotes),
         sources=_dedupe(_claim_sources(view, claim, keys)), actors=view.actors_within(claim.start, claim.end),
         before=before, after=after,

@@ -101,7 +101,9 @@ def _header(index: Index, tabs: list[str]) -> str:
              "problems": len(index.problems), "documents": len(index.documents)}
     nav = "".join(f'<a href="#{t}" data-view="{t}">{TITLES[t]}<span class="n">{sizes[t]}</span></a>' for t in tabs)
     which = "accepted, edited and proposed" if index.include_proposed else "accepted and edited"
-    summary = (f"{plural(len(index.documents), 'document')} · {plural(len(index.claims), 'claim')} ({which}) · "
+    unnamed = sum(1 for r in index.claims if r.unnamed)
+    claims = plural(len(index.claims), "claim") + (f", {unnamed} from unnamed sources" if unnamed else "")
+    summary = (f"{plural(len(index.documents), 'document')} · {claims} ({which}) · "
                f"{plural(len(index.sources), 'source')}, {len(index.uncited())} uncited · "
                f"references in {esc(index.style)}")
     return (f'<header><div class="wrap"><h1>Claim-to-source index</h1><p class="summary">{summary}</p>'
@@ -153,7 +155,8 @@ def _claim_meta(row: ClaimRow, ids: ClaimIds) -> str:
              f'<a class="jump" href="#{ids.context(row.document, row.id)}" title="Show in context">{esc(place)}</a>']
     if row.status in ("proposed", "changed"):  # changed: decided once, on words no longer there
         parts.append(f'<span class="badge s-proposed">{esc(row.status)}</span>')
-    for label, value in (("speaker", row.speaker), ("via", row.channel), ("cue", row.cue), ("", row.mode)):
+    for label, value in (("speaker", row.speaker), ("unnamed source", row.unnamed), ("via", row.channel),
+                         ("cue", row.cue), ("", row.mode)):
         if value:
             parts.append(f"<span>{label + ' ' if label else ''}<b>{esc(value)}</b></span>")
     if row.footnotes:

@@ -45,6 +45,7 @@ class ClaimRow:
     status: str
     text: str
     speaker: str | None = None
+    unnamed: str | None = None  # no actor speaks: the phrase naming the source ("officials", "the statement")
     channel: str | None = None
     cue: str | None = None
     mode: str | None = None

@@ -53,6 +53,8 @@ def _summary(index: Index) -> str:
     which = "accepted, edited and proposed" if index.include_proposed else "accepted and edited"
     counts = ", ".join(plural(len(items), noun) for items, noun in (
         (index.documents, "document"), (index.claims, "claim")))
+    if unnamed := sum(1 for r in index.claims if r.unnamed):  # how much of the story rests on unnamed sources
+        counts += f" ({unnamed} from unnamed sources)"
     return (f"{counts} ({which}), {plural(len(index.sources), 'source')} ({len(index.uncited())} uncited), "
             f"{plural(len(index.actors), 'actor')}, {plural(len(index.problems), 'problem')}. "
             f"References: {index.style}.")
@@ -70,8 +72,8 @@ def _md_claims(index: Index) -> Iterator[str]:
     yield f"## By claim ({len(index.claims)})\n"
     marked = index.marked_references()
     for row in index.claims:
-        who = "".join(f" · {label} {md_escape(v)}" for label, v in (("speaker", row.speaker),
-                                                                        ("channel", row.channel)) if v)
+        who = "".join(f" · {label} {md_escape(v)}" for label, v in (
+            ("speaker", row.speaker), ("unnamed source", row.unnamed), ("channel", row.channel)) if v)
         pending = f" · *{row.status}*" if row.status in ("proposed", "changed") else ""
         yield f"- **{_place(row.document, row.line)}** · {row.kind}{who}{pending}: “{md_escape(row.text)}”"
         refs: list[SourceRef | None] = list(row.sources) or [None]
@@ -133,8 +135,8 @@ def _md_problems(index: Index) -> Iterator[str]:
 # --- CSV ------------------------------------------------------------------
 
 COLUMNS = {
-    "claims": ["claim", "document", "line", "kind", "review", "speaker", "channel", "text", "source", "status",
-               "locator", "reference"],
+    "claims": ["claim", "document", "line", "kind", "review", "speaker", "unnamed_source", "channel", "text",
+               "source", "status", "locator", "reference"],
     "sources": ["source", "type", "reference", "claim", "document", "line", "locator", "text"],
     "actors": ["actor", "type", "mentions", "names", "role", "claim", "document", "line", "text"],
     "problems": ["severity", "kind", "document", "line", "annotation", "message"],
@@ -153,7 +155,7 @@ def render_csv(index: Index, view: str) -> str:
 
 def _csv_claims(index: Index) -> Iterator[list]:
     for r in index.claims:
-        head = [r.id, r.document, r.line, r.kind, r.status, r.speaker or "", r.channel or "", r.text]
+        head = [r.id, r.document, r.line, r.kind, r.status, r.speaker or "", r.unnamed or "", r.channel or "", r.text]
         for ref in r.sources:
             yield head + [ref.key or ref.label, ref.status, ref.locator, ref.reference]
         if not r.sources:
