@@ -33,3 +33,7 @@ class LockError(AnnotatorError):
 
 class WorkspaceError(AnnotatorError):
     """The folder is not a workspace."""
+
+
+class ClusterError(AnnotatorError):
+    """The Dask cluster cannot be used (not installed, not reachable, no pipeline on a worker)."""

@@ -1,0 +1,62 @@
+"""What runs on a Dask worker (imported there, and by `cluster` only once
+Dask is known to be installed): the pipeline loaded once per worker, and the
+task that tags a batch of documents with it."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from distributed import WorkerPlugin, get_worker
+
+from annotator.models import AnnotationFile, Document
+
+PLUGIN = "annotator-pipeline"
+
+
+class PipelineLoader(WorkerPlugin):
+    """Builds the tagging pipeline when a worker starts (or joins later), from
+    the model name and the workspace's knowledge files the client sent."""
+
+    def __init__(self, model: str | None, knowledge: dict[str, bytes]):
+        self.model, self.knowledge = model, knowledge
+        self.folder: Path | None = None
+        self.nlp = None
+        self.label = ""
+
+    def setup(self, worker) -> None:
+        from annotator.nlp.pipeline import build, model_label
+
+        # The knowledge as a workspace folder of its own: `build` reads it once, from files.
+        self.folder = Path(tempfile.mkdtemp(prefix="annotator-knowledge-"))
+        for name, data in self.knowledge.items():
+            path = self.folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        actors = self.folder / "actors.jsonl"
+        self.nlp = build(self.model, user_actors=actors if actors.exists() else None, knowledge_dir=self.folder)
+        self.label = model_label(self.nlp)
+
+    def teardown(self, worker) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def tag_batch(docs: list[Document]) -> list[AnnotationFile | tuple[str, str]]:
+    """Proposals for a batch, in order; when the batch fails, each document
+    alone, so only the one that fails becomes (its name, the error)."""
+    from annotator.tagging.pages import propose_each
+
+    loader = get_worker().plugins[PLUGIN]
+    try:
+        return list(propose_each(docs, loader.nlp, loader.label))
+    except Exception:
+        pass
+    out: list[AnnotationFile | tuple[str, str]] = []
+    for doc in docs:
+        try:
+            out += propose_each([doc], loader.nlp, loader.label)
+        except Exception as err:
+            out.append((doc.name, f"{type(err).__name__}: {err}"))
+    return out
