@@ -45,9 +45,10 @@ def is_long(doc: Document) -> bool:
     return len(doc.text) > PAGE_CHARS
 
 
-def split(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
-    """(start, end) pieces of `text`, each at most `size` characters, ending
-    at the best break in their second half."""
+def split(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text`, each at most `size` (`PAGE_CHARS`)
+    characters, ending at the best break in their second half."""
+    size = size or PAGE_CHARS
     spans, start = [], 0
     while len(text) - start > size:
         low, high = start + size // 2, start + size

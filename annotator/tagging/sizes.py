@@ -26,7 +26,7 @@ def oversize(doc: Document, max_mb: float) -> str | None:
     size = len(doc.text) / 1_000_000
     if size <= max_mb:
         return None
-    return (f"{size:.1f} million characters, over the limit of {max_mb:g} for one document; not tagged. "
+    return (f"{len(doc.text):,} characters, over the limit of {max_mb:g} million for one document; not tagged. "
             f"Split the file, or tag it with --max-size {int(size) + 1} (memory stays bounded; it takes "
             f"about {size * 30:.0f} minutes per core)")
 
