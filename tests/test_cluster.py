@@ -74,10 +74,10 @@ def test_a_document_that_fails_on_a_worker_is_its_own_failure(monkeypatch):
             yield AnnotationFile(doc=doc.name, sha256=doc.sha256, tagger="t")
 
     loader = SimpleNamespace(nlp=None, label="m")
-    monkeypatch.setattr(cluster_worker, "get_worker", lambda: SimpleNamespace(plugins={cluster_worker.PLUGIN: loader}))
+    monkeypatch.setattr(cluster_worker, "get_worker", lambda: SimpleNamespace(plugins={"p": loader}))
     monkeypatch.setattr(pages, "propose_each", propose_each)
     docs = [SimpleNamespace(name=name, sha256="0" * 64) for name in ("a.txt", "bad.txt", "c.txt")]
-    out = cluster_worker.tag_batch(docs)
+    out = cluster_worker.tag_batch(docs, "p")
     assert [o.doc if isinstance(o, AnnotationFile) else o for o in out] == ["a.txt", ("bad.txt", "ValueError: boom"),
                                                                              "c.txt"]
 

@@ -45,18 +45,21 @@ def tag_on_cluster(ws: Workspace, docs: list[Document], scheduler: str,
                    model: str | None = None) -> Iterator[AnnotationFile | Failed]:
     """Proposals (or failures) for `docs` as the cluster finishes them, in no set order."""
     distributed = _dask()
-    from annotator.tagging.cluster_worker import PLUGIN, PipelineLoader
+    from annotator.tagging.cluster_worker import PipelineLoader
 
     knowledge = {p.relative_to(ws.root).as_posix(): p.read_bytes() for p in ws.knowledge_files()}
+    loader = PipelineLoader(model, knowledge)
     cluster, client = _connect(distributed, scheduler)
     try:
         try:
-            client.register_plugin(PipelineLoader(model, knowledge), name=PLUGIN)
+            # Named by what it loads: a cluster that outlives this run keeps the pipeline for the next
+            # run with the same model and knowledge, and loads another for other knowledge.
+            client.register_plugin(loader, name=loader.name)
         except Exception as err:
             raise ClusterError(f"a Dask worker cannot load the tagging pipeline ({type(err).__name__}: {err}); "
                                "install the same annotator and spaCy model on every worker") from None
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _results(distributed, client, batches(docs, workers), workers)
+        yield from _results(distributed, client, batches(docs, workers), workers, loader.name)
     finally:
         client.close()
         if cluster is not None:
@@ -77,8 +80,8 @@ def batches(docs: list[Document], workers: int) -> list[list[Document]]:
     return out
 
 
-def _results(distributed: ModuleType, client, todo: list[list[Document]],
-             workers: int) -> Iterator[AnnotationFile | Failed]:
+def _results(distributed: ModuleType, client, todo: list[list[Document]], workers: int,
+             plugin: str) -> Iterator[AnnotationFile | Failed]:
     """Submit batches a few at a time (the client holds the rest, not the
     scheduler), yielding each batch's results as it finishes."""
     from annotator.tagging.cluster_worker import tag_batch
@@ -86,7 +89,7 @@ def _results(distributed: ModuleType, client, todo: list[list[Document]],
     window, pending = 3 * workers, iter(todo)
     running = {}
     for batch in (b for _, b in zip(range(window), pending)):
-        running[client.submit(tag_batch, batch, retries=RETRIES, pure=False)] = batch
+        running[client.submit(tag_batch, batch, plugin, retries=RETRIES, pure=False)] = batch
     finished = distributed.as_completed(list(running))
     for future in finished:
         batch = running.pop(future)
@@ -97,7 +100,7 @@ def _results(distributed: ModuleType, client, todo: list[list[Document]],
         future.release()
         follow = next(pending, None)
         if follow is not None:
-            new = client.submit(tag_batch, follow, retries=RETRIES, pure=False)
+            new = client.submit(tag_batch, follow, plugin, retries=RETRIES, pure=False)
             running[new] = follow
             finished.add(new)
 

@@ -4,25 +4,32 @@ task that tags a batch of documents with it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any, cast
 
 from distributed import WorkerPlugin, get_worker
 
 from annotator.models import AnnotationFile, Document
 
-PLUGIN = "annotator-pipeline"
-
 
 class PipelineLoader(WorkerPlugin):
     """Builds the tagging pipeline when a worker starts (or joins later), from
-    the model name and the workspace's knowledge files the client sent."""
+    the model name and the workspace's knowledge files the client sent.
+    Registered again under the same name (the same model and knowledge), it
+    is kept as it is: a cluster that outlives a run keeps the loaded pipeline."""
+
+    idempotent = True
 
     def __init__(self, model: str | None, knowledge: dict[str, bytes]):
         self.model, self.knowledge = model, knowledge
+        what = json.dumps([model, sorted((k, hashlib.sha256(v).hexdigest()) for k, v in knowledge.items())])
+        self.name = f"annotator-pipeline-{hashlib.sha256(what.encode()).hexdigest()[:16]}"
         self.folder: Path | None = None
-        self.nlp = None
+        self.nlp: Any = None  # a spaCy Language, once set up
         self.label = ""
 
     def setup(self, worker) -> None:
@@ -43,12 +50,13 @@ class PipelineLoader(WorkerPlugin):
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def tag_batch(docs: list[Document]) -> list[AnnotationFile | tuple[str, str]]:
-    """Proposals for a batch, in order; when the batch fails, each document
-    alone, so only the one that fails becomes (its name, the error)."""
+def tag_batch(docs: list[Document], plugin: str) -> list[AnnotationFile | tuple[str, str]]:
+    """Proposals for a batch, in order, with the pipeline of the `plugin` so
+    named; when the batch fails, each document alone, so only the one that
+    fails becomes (its name, the error)."""
     from annotator.tagging.pages import propose_each
 
-    loader = get_worker().plugins[PLUGIN]
+    loader = cast(PipelineLoader, get_worker().plugins[plugin])
     try:
         return list(propose_each(docs, loader.nlp, loader.label))
     except Exception:

@@ -77,7 +77,7 @@ def propose_long(doc: Document, nlp: Language, model: str | None = None,
     """All proposals for one long document, parsed piece by piece."""
     cites = parse_notes(doc)
     whole = Proposer(doc, model, cites)
-    found = footnote_refs(whole) + citations(whole)
+    found: list = [*footnote_refs(whole), *citations(whole)]
     body = doc.body()
     spans = split(body)
     for (start, end), sdoc in zip(spans, nlp.pipe((body[s:e] for s, e in spans), batch_size=1)):

@@ -170,7 +170,7 @@ def note_prose(doc: Document, cites: list[list[ParsedCitation]] | None = None) -
 def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation], text: str) -> list[ClaimAnnotation]:
     out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
     # Offsets in `text`, which is the file's from `p.offset` on: a piece holds only its own markers.
-    markers = [(m.label, at) for m in p.doc.markers if 0 <= (at := m.start - p.offset) < len(text)]
+    markers = [(m.label, here) for m in p.doc.markers if 0 <= (here := m.start - p.offset) < len(text)]
     markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start - p.offset)) is not None]
     inline_ids = {c.id for c in inline}
     for start, end, labels in cited_clauses(sdoc, markers, text):
