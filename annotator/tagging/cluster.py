@@ -58,7 +58,7 @@ def tag_on_cluster(ws: Workspace, docs: list[Document], scheduler: str,
         except Exception as err:
             raise ClusterError(f"a Dask worker cannot load the tagging pipeline ({type(err).__name__}: {err}); "
                                "install the same annotator and spaCy model on every worker") from None
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        workers = max(1, sum(client.nthreads().values()))  # slots for tasks, on the workers there now
         yield from _results(distributed, client, batches(docs, workers), workers, loader.name)
     finally:
         client.close()
@@ -83,10 +83,11 @@ def batches(docs: list[Document], workers: int) -> list[list[Document]]:
 def _results(distributed: ModuleType, client, todo: list[list[Document]], workers: int,
              plugin: str) -> Iterator[AnnotationFile | Failed]:
     """Submit batches a few at a time (the client holds the rest, not the
-    scheduler), yielding each batch's results as it finishes."""
+    scheduler: workers that join later still find work waiting), yielding
+    each batch's results as it finishes."""
     from annotator.tagging.cluster_worker import tag_batch
 
-    window, pending = 3 * workers, iter(todo)
+    window, pending = max(8, 4 * workers), iter(todo)
     running = {}
     for batch in (b for _, b in zip(range(window), pending)):
         running[client.submit(tag_batch, batch, plugin, retries=RETRIES, pure=False)] = batch
@@ -94,15 +95,16 @@ def _results(distributed: ModuleType, client, todo: list[list[Document]], worker
     for future in finished:
         batch = running.pop(future)
         try:
-            yield from (r if isinstance(r, AnnotationFile) else Failed(*r) for r in future.result())
+            results = [r if isinstance(r, AnnotationFile) else Failed(*r) for r in future.result()]
         except Exception as err:  # the batch failed on every try (a worker that kept dying)
-            yield from (Failed(d.name, f"on the cluster: {type(err).__name__}: {err}") for d in batch)
+            results = [Failed(d.name, f"on the cluster: {type(err).__name__}: {err}") for d in batch]
         future.release()
         follow = next(pending, None)
-        if follow is not None:
+        if follow is not None:  # before the client saves these: the workers go on meanwhile
             new = client.submit(tag_batch, follow, plugin, retries=RETRIES, pure=False)
             running[new] = follow
             finished.add(new)
+        yield from results
 
 
 def _dask() -> ModuleType:
