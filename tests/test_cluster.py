@@ -149,3 +149,11 @@ def test_a_worker_killed_mid_run_loses_no_document_and_no_decision(tmp_path, clu
     kept = next(a for a in store.load(path).annotations if a.id == claim.id)
     assert (kept.status, kept.review.reviewer) == ("accepted", "ana")
     assert files(ws) == before  # the same proposals, the decision kept: nothing lost, nothing doubled
+
+
+def test_the_scheduler_can_come_from_the_environment(workspace):
+    pytest.importorskip("distributed")
+    fill(workspace)
+    result = CliRunner(env={"ANNOTATOR_SCHEDULER": "local:two"}).invoke(main, ["--root", str(workspace), "tag"])
+    assert result.exit_code == 1
+    assert "--scheduler local:two: local:N needs a number of worker processes, e.g. local:2" in result.output
