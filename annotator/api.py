@@ -117,7 +117,7 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
         # Read again under the lock: a review that ended since the first read
         # saved decisions that the merge must keep.
         old.update({d.name: stored(ws, d) for d in todo})
-        tally = sizes.Tally(todo, progress)
+        tally = sizes.Tally(todo, progress, f"sending to {scheduler}…" if scheduler else "loading the spaCy model…")
         proposed = (_on_cluster(ws, todo, model, scheduler, report.problems) if scheduler
                     else _each_proposed(ws, todo, model, jobs, report.problems, tally.piece))
         for doc, afile in proposed:

@@ -40,12 +40,12 @@ class Tally:
     """Progress over documents and words: a long document moves the words as
     each of its pieces is tagged, not only when it is saved."""
 
-    def __init__(self, docs: list[Document], progress: Progress | None):
+    def __init__(self, docs: list[Document], progress: Progress | None, first: str = "loading the spaCy model…"):
         self.progress, self.names, self.docs, self.done = progress, [d.name for d in docs], len(docs), 0
         self.words = {d.name: words(d.text) for d in docs} if progress else {}
         self.total, self.tagged, self.saved = sum(self.words.values()), 0, 0
         if progress and docs:
-            progress("loading the spaCy model…", 0, self.docs, 0, self.total)
+            progress(first, 0, self.docs, 0, self.total)
 
     def piece(self, count: int) -> None:
         """`count` more words tagged in this process: a piece of the next document in order."""
