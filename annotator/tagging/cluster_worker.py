@@ -4,6 +4,7 @@ task that tags a batch of documents with it."""
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import shutil
@@ -34,6 +35,8 @@ class PipelineLoader(WorkerPlugin):
 
     def setup(self, worker) -> None:
         from annotator.nlp.pipeline import build, model_label
+
+        _roomy_malloc()
 
         # The knowledge as a workspace folder of its own: `build` reads it once, from files.
         self.folder = Path(tempfile.mkdtemp(prefix="annotator-knowledge-"))
@@ -68,3 +71,22 @@ def tag_batch(docs: list[Document], plugin: str) -> list[AnnotationFile | tuple[
         except Exception as err:
             out.append((doc.name, f"{type(err).__name__}: {err}"))
     return out
+
+
+# glibc's mallopt parameters, and the sizes its own dynamic thresholds reach.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+TRIM, MMAP = 128 * 2**20, 32 * 2**20
+
+
+def _roomy_malloc() -> None:
+    """Undo the nanny's MALLOC_TRIM_THRESHOLD_=65536 (Dask sets it to give memory
+    back to the system): it also fixes glibc's mmap threshold at 128 KB, so every
+    array the parser allocates is mapped and unmapped again, and a worker tagged
+    with 25% more CPU than this process. The sizes are those glibc itself reaches
+    when left alone."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP)
+        libc.mallopt(M_TRIM_THRESHOLD, TRIM)
+    except (OSError, AttributeError):
+        pass  # not glibc: nothing to undo
