@@ -127,6 +127,23 @@ def test_a_cluster_run_writes_the_files_a_local_run_writes(tmp_path, cluster):
     assert files(remote) == files(local)
 
 
+def test_a_run_stopped_on_the_client_keeps_what_it_wrote_and_the_next_run_goes_on(tmp_path, cluster):
+    address, _ = cluster
+    ws = fill(init_workspace(tmp_path / "ws").root)
+
+    def stop_after_one(name, done, total, words, all_words):
+        if done == 1:
+            raise KeyboardInterrupt  # Ctrl-C on the client
+
+    with pytest.raises(KeyboardInterrupt):
+        api.tag(ws, scheduler=address, progress=stop_after_one)
+    written = {p.name for p in ws.annotation_files()}
+    assert len(written) == 1
+    report = api.tag(ws, scheduler=address)
+    assert not report.problems
+    assert {r.doc for r in report.rows if r.skipped} == {store.load(ws.annotations / n).doc for n in written}
+    assert len(ws.annotation_files()) == 8
+
 def test_a_worker_killed_mid_run_loses_no_document_and_no_decision(tmp_path, cluster):
     address, workers = cluster
     ws = fill(init_workspace(tmp_path / "ws").root)
