@@ -18,6 +18,8 @@ from annotator.store.lock import locked
 from annotator.store.merge import changed, changed_reason
 from annotator.store.renamed import Renamed, drop_leftover, taken_over
 from annotator.store.renamed import find as find_renamed
+from annotator.tagging import sizes
+from annotator.tagging.sizes import MAX_MB
 
 from .errors import AnnotatorError, InputError, StoreError
 from .models import AnnotationFile, Document, Problem
@@ -95,8 +97,11 @@ def _row(doc: Document, afile: AnnotationFile, skipped: bool = False) -> TagRow:
 
 
 def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None, jobs: int = 1,
-        force: bool = False, progress: Callable[[str, int, int], None] | None = None) -> TagReport:
-    """Propose annotations for documents and store them, keeping reviewed work."""
+        force: bool = False, progress: sizes.Progress | None = None, scheduler: str | None = None,
+        max_mb: float = MAX_MB) -> TagReport:
+    """Propose annotations for documents and store them, keeping reviewed work.
+    `scheduler`: a Dask scheduler's address, or local:N (see `tagging.cluster`);
+    `max_mb`: a document longer than this many million characters is a problem, not tagged."""
     unread: list[Problem] = []
     docs = read_all(ws, paths, unread)
     old = {d.name: stored(ws, d) for d in docs}  # fail before any work on a broken file
@@ -109,6 +114,8 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
         prev = old[doc.name]
         if prev and not force and prev.sha256 == doc.sha256 and prev.tagger == TAGGER_VERSION:
             report.rows.append(_row(doc, prev, skipped=True))
+        elif reason := sizes.oversize(doc, max_mb):
+            report.problems.append(Problem(file=doc.name, severity="error", reason=reason))
         else:
             todo.append(doc)
     # Held for the whole run: a review open on one of these documents refuses
@@ -120,29 +127,29 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
         for name, moved in renamed.items():
             if old[name] is None:
                 old[name] = taken_over(moved)
-        if progress and todo:
-            progress("loading the spaCy model…", 0, len(todo))
-        for done, (doc, afile) in enumerate(_each_proposed(ws, todo, model, jobs, report.problems), 1):
+        tally = sizes.Tally(todo, progress, f"sending to {scheduler}…" if scheduler else "loading the spaCy model…")
+        proposed = (_on_cluster(ws, todo, model, scheduler, report.problems) if scheduler
+                    else _each_proposed(ws, todo, model, jobs, report.problems, tally.piece))
+        for doc, afile in proposed:
             saved = _save(ws, doc, old[doc.name], afile)
             if doc.name in renamed:
                 drop_leftover(renamed[doc.name])
                 report.renamed.append(renamed[doc.name])
             report.rows.append(_row(doc, saved))
-            if progress:
-                progress(doc.name, done, len(todo))
+            tally.document(doc)
     report.rows.sort(key=lambda r: r.doc)
     return report
 
 
-def _each_proposed(ws: Workspace, docs: list[Document], model: str | None, jobs: int,
-                   problems: list[Problem]) -> Iterator[tuple[Document, AnnotationFile]]:
+def _each_proposed(ws: Workspace, docs: list[Document], model: str | None, jobs: int, problems: list[Problem],
+                   piece: Callable[[int], None] | None = None) -> Iterator[tuple[Document, AnnotationFile]]:
     """Each document with its proposals. A document whose tagging fails (a bug in a
     rule) becomes a problem of that document; the others are still tagged."""
     rest = docs
     while rest:
         done = 0
         try:
-            for afile in _propose(ws, rest, model, jobs):
+            for afile in _propose(ws, rest, model, jobs, piece):
                 yield rest[done], afile
                 done += 1
             return
@@ -154,17 +161,21 @@ def _each_proposed(ws: Workspace, docs: list[Document], model: str | None, jobs:
         # one of its batch, which the next round meets first.
         doc, rest = rest[done], rest[done + 1:]
         try:
-            afile = next(iter(_propose(ws, [doc], model, 1)))
+            afile = next(iter(_propose(ws, [doc], model, 1, piece)))
         except AnnotatorError:
             raise
         except Exception as err:
-            problems.append(Problem(file=doc.name, severity="error", reason=(
-                f"tagging failed ({type(err).__name__}: {err}); not tagged, please report this")))
+            problems.append(_failed(doc.name, f"{type(err).__name__}: {err}"))
             continue
         yield doc, afile
 
 
-def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) -> Iterator[AnnotationFile]:
+def _failed(name: str, error: str) -> Problem:
+    return Problem(file=name, severity="error", reason=f"tagging failed ({error}); not tagged, please report this")
+
+
+def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int,
+             piece: Callable[[int], None] | None = None) -> Iterator[AnnotationFile]:
     # A misspelt field in the workspace's actors, cues or lexicon fails the run
     # even when nothing needs tagging: the next run would tag with it.
     check_workspace(ws)
@@ -176,7 +187,21 @@ def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int) 
 
     actors = ws.inside(ws.actors_file, "actors.jsonl") if ws.actors_file.exists() else None
     nlp = build(model, user_actors=actors, knowledge_dir=ws.root)
-    return tag(docs, nlp, model=model_label(nlp), jobs=jobs)
+    return tag(docs, nlp, model=model_label(nlp), jobs=jobs, progress=piece)
+
+
+def _on_cluster(ws: Workspace, docs: list[Document], model: str | None, scheduler: str,
+                problems: list[Problem]) -> Iterator[tuple[Document, AnnotationFile]]:
+    """Each document with its proposals from a Dask cluster, as they finish."""
+    check_workspace(ws)
+    from annotator.tagging.cluster import Failed, tag_on_cluster  # Dask only when asked for
+
+    by_name = {d.name: d for d in docs}
+    for result in tag_on_cluster(ws, docs, scheduler, model) if docs else ():
+        if isinstance(result, Failed):
+            problems.append(_failed(result.doc, result.error))
+        else:
+            yield by_name[result.doc], result
 
 
 def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: AnnotationFile) -> AnnotationFile:

@@ -37,3 +37,7 @@ class WorkspaceError(AnnotatorError):
 
 class MissingSource(WorkspaceError):
     """The corpus file an annotation file belongs to is gone (renamed, moved, deleted)."""
+
+
+class ClusterError(AnnotatorError):
+    """The Dask cluster cannot be used (not installed, not reachable, no pipeline on a worker)."""

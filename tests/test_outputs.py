@@ -23,7 +23,7 @@ def run(root, *args):
 
 
 def no_model(monkeypatch):
-    def propose(ws, docs, model, jobs):
+    def propose(ws, docs, model, jobs, piece=None):
         for d in docs:
             yield AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION)
 

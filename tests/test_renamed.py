@@ -25,7 +25,7 @@ def run(root, *args):
 def no_model(monkeypatch):
     """Tagging without spaCy: one proposal, "China", in every document."""
 
-    def propose(ws, docs, model, jobs):
+    def propose(ws, docs, model, jobs, piece=None):
         for d in docs:
             start = d.text.index("China")
             yield AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION, annotations=[ActorAnnotation(

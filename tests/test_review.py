@@ -318,7 +318,7 @@ def no_model(monkeypatch):
     """`annotator tag` without spaCy: no new proposals, only the merge and the save."""
     from annotator import TAGGER_VERSION, api
 
-    monkeypatch.setattr(api, "_propose", lambda ws, docs, model, jobs: iter(
+    monkeypatch.setattr(api, "_propose", lambda ws, docs, model, jobs, piece=None: iter(
         AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION) for d in docs))
     return api
 

@@ -44,7 +44,7 @@ def test_narrative_citation_after_odd_spacing_keeps_its_exact_span(text, name):
 def no_model(monkeypatch, fails_on=()):
     """`_propose` without spaCy; documents named in `fails_on` hit a bug in a rule."""
 
-    def propose(ws, docs, model, jobs):
+    def propose(ws, docs, model, jobs, piece=None):
         for d in docs:
             if d.name in fails_on:
                 raise ValueError("substring not found")

@@ -36,24 +36,33 @@ def init(directory: Path) -> None:
               help="Processes for the NLP pass: each tags whole documents.")
 @click.option("--force", is_flag=True, help="Re-tag documents whose text has not changed.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors (as `check --strict`).")
+@click.option("--scheduler", envvar="ANNOTATOR_SCHEDULER", metavar="ADDRESS",
+              help="Tag on a Dask cluster: its scheduler's address (tcp://host:8786), or local:N for N worker "
+                   "processes on this machine; --jobs is then unused. Needs: pip install \"annotator[cluster]\". "
+                   "[env: ANNOTATOR_SCHEDULER]")
+@click.option("--max-size", "max_mb", default=api.MAX_MB, show_default=True, type=click.FloatRange(min=0),
+              help="Largest document to tag, in million characters (~MB); a larger one is a problem, not tagged.")
 @click.pass_context
 @reports_errors
 def tag(ctx: click.Context, paths: tuple[Path, ...], model: str | None, jobs: int, force: bool,
-        strict: bool) -> None:
+        strict: bool, scheduler: str | None, max_mb: float) -> None:
     """Propose annotations for PATHS (files or folders; default corpus/).
 
     Reviewed decisions in annotations/ are kept; only proposals are replaced.
-    Unchanged documents are skipped unless --force.
+    Unchanged documents are skipped unless --force. Long documents are tagged
+    in pieces of about 10,000 words, so memory stays bounded.
 
     \b
     Examples:
       annotator tag
       annotator tag corpus/report.txt --force
       annotator --root ~/project tag --jobs 2
+      annotator tag --scheduler tcp://10.0.0.5:8786
     """
     ws = workspace(ctx)
     with tag_progress() as advance:
-        report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force, progress=advance)
+        report = api.tag(ws, list(paths) or None, model=model, jobs=jobs, force=force, progress=advance,
+                         scheduler=scheduler or None, max_mb=max_mb)
     console().print(tag_table(report))
     for line in filter(None, [skipped_line(report), *renamed_lines(report), changed_line(report)]):
         click.echo(line)

@@ -6,7 +6,7 @@ import os
 from contextlib import contextmanager
 
 from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -46,22 +46,24 @@ def _tty(file) -> bool:
 
 @contextmanager
 def tag_progress():
-    """A progress bar on stderr, fed by `advance(name, done, total)`.
+    """A progress bar on stderr over the words to tag, fed by
+    `advance(name, documents done, documents, words done, words)`.
 
     It appears only once there is work (nothing at all when every document is
     unchanged or the input is refused) and vanishes when finished, so the
     summary table stands alone.
     """
-    progress = Progress(TextColumn("Tagging"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    progress = Progress(TextColumn("Tagging"), BarColumn(), TextColumn("{task.fields[docs]} documents"),
+                        TextColumn("{task.completed:,}/{task.total:,} words"), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=console(stderr=True), transient=True)
     task = None
 
-    def advance(name: str, done: int, total: int) -> None:
+    def advance(name: str, done: int, total: int, words: int, all_words: int) -> None:
         nonlocal task
         if task is None:
             progress.start()
-            task = progress.add_task(name, total=total)
-        progress.update(task, completed=done, description=name)
+            task = progress.add_task(name, total=max(all_words, 1), docs="")
+        progress.update(task, completed=words, description=name, docs=f"{done}/{total}")
 
     try:
         yield advance

@@ -37,12 +37,16 @@ NER_TYPES = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": 
 class Proposer:
     """Makes annotations for one document, filling the fields all share."""
 
-    def __init__(self, doc: Document, model: str | None, cites: list[list[ParsedCitation]] | None = None):
+    def __init__(self, doc: Document, model: str | None, cites: list[list[ParsedCitation]] | None = None,
+                 offset: int = 0):
         self.doc = doc
         self.model = model
         self.cites = parse_notes(doc) if cites is None else cites  # per note, from `parse_notes`
+        # Where the processed text starts in the file: a piece of a long body (see `pages`).
+        self.offset = offset
 
     def base(self, kind: str, start: int, end: int, rule: str, score: float, *key: object) -> dict:
+        start, end = start + self.offset, end + self.offset
         before, after = quote_context(self.doc.text, start, end)
         return {
             "id": stable_id(kind, start, end, *key),
@@ -179,8 +183,9 @@ def note_prose(doc: Document, cites: list[list[ParsedCitation]] | None = None) -
 
 def claims(p: Proposer, sdoc: Doc, inline: list[CitationAnnotation], text: str) -> list[ClaimAnnotation]:
     out = [c for span in sdoc.spans.get("claims", []) for c in _claims(p, span)]
-    markers = [(m.label, m.start) for m in p.doc.markers]
-    markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start)) is not None]
+    # Offsets in `text`, which is the file's from `p.offset` on: a piece holds only its own markers.
+    markers = [(m.label, here) for m in p.doc.markers if 0 <= (here := m.start - p.offset) < len(text)]
+    markers += [(c.id, at) for c in inline if (at := _opening_paren(text, c.start - p.offset)) is not None]
     inline_ids = {c.id for c in inline}
     for start, end, labels in cited_clauses(sdoc, markers, text):
         notes = [label for label in labels if label not in inline_ids]
@@ -233,13 +238,18 @@ def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = No
     actors count: claims and citations stand in the body and the notes' citations);
     `cites`: the notes' citations, if the caller has parsed them."""
     p = Proposer(doc, model, cites)
-    text = sdoc.text  # joined once here: both readers below need it
-    inline = inline_citations(p, text)
-    found = footnote_refs(p) + citations(p) + inline + actors(p, sdoc) + claims(p, sdoc, inline, text)
+    found = footnote_refs(p) + citations(p) + body_annotations(p, sdoc)
     if notes is not None:
         found += actors(p, *notes)
     unique = {a.id: a for a in found}
     return AnnotationFile(doc=doc.name, sha256=doc.sha256, tagger=TAGGER_VERSION, annotations=list(unique.values()))
+
+
+def body_annotations(p: Proposer, sdoc: Doc) -> list:
+    """Inline citations, actors and claims of a processed body (or a piece of one)."""
+    text = sdoc.text  # joined once here: the readers below need it
+    inline = inline_citations(p, text)
+    return inline + actors(p, sdoc) + claims(p, sdoc, inline, text)
 
 
 def propose_all(docs: list[Document], nlp: Language, model: str | None = None,

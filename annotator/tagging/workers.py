@@ -4,6 +4,7 @@ The workers are forked after the model is loaded, so they share its weights
 (copy-on-write) and the documents without pickling either; each sends back
 only the finished `AnnotationFile`, which is small next to the spaCy Docs.
 Where fork is unavailable, documents are tagged here, one after another.
+A long document is tagged in pieces by the worker that gets it (see `pages`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 
 from annotator.models import AnnotationFile, Document
-from annotator.tagging.propose import propose_all
+from annotator.tagging.pages import propose_each
 
 # What the forked workers inherit: set while the pool runs.
 _job: tuple[list[Document], Language, str | None, int] | None = None
@@ -23,7 +24,7 @@ _job: tuple[list[Document], Language, str | None, int] | None = None
 def tag_in_workers(docs: list[Document], nlp: Language, model: str | None, jobs: int,
                    batch_size: int) -> Iterator[AnnotationFile]:
     if "fork" not in multiprocessing.get_all_start_methods():
-        yield from propose_all(docs, nlp, model, batch_size)
+        yield from propose_each(docs, nlp, model, batch_size)
         return
     global _job
     _job = (docs, nlp, model, batch_size)
@@ -45,4 +46,4 @@ def _tag_some(task: tuple[int, int]) -> list[AnnotationFile]:
     assert _job is not None, "a worker runs only while the pool does"
     docs, nlp, model, batch_size = _job
     start, end = task
-    return list(propose_all(docs[start:end], nlp, model, batch_size))
+    return list(propose_each(docs[start:end], nlp, model, batch_size))
