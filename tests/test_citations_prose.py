@@ -183,6 +183,28 @@ def test_pandoc_narrative_suppressed_and_braced_keys():
     assert cites("Write to x@example.org for the data.") == []
 
 
+def test_pandoc_key_gives_authors_year_and_suffix_as_written():
+    found = cites("Shaded maps begin with @Dangeville1836; see also [@Vaupel1987a] and @smith_2001 [p. 3].")
+    assert [(c.authors, c.year, c.year_suffix) for c in found] == [
+        ("Dangeville", "1836", ""), ("Vaupel", "1987", "a"), ("smith", "2001", "")]
+    assert [c.authors for c in cites("As @rivers-handbook shows.")] == [""]  # no year in the key: no name either
+
+
+def test_pandoc_single_bracket_is_the_span_and_narrative_key_takes_a_labelled_locator():
+    found = cites("Closely related are *facets* [@Lind2005] or plots [see @Hale1996; @Roe2001].")
+    assert [c.text for c in found] == ["[@Lind2005]", "@Hale1996", "@Roe2001"]
+    assert [c.prefix for c in found] == ["Closely related are *facets*", "see", ""]
+    (c,) = cites("See @Hale2005, chapter 4 for the terms.")
+    assert (c.text, c.locator, c.prefix, c.suffix) == ("@Hale2005, chapter 4", "chapter 4", "See", "for the terms.")
+    (c,) = cites("As @Hale2005, 2010 and others show.")
+    assert (c.text, c.locator) == ("@Hale2005", "")
+
+
+def test_prefix_after_a_citation_drops_the_punctuation_that_closed_it():
+    found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4. For the dams, see Lind, *Dams* (London: Hurst, 2001).")
+    assert [c.prefix for c in found] == ["", "For the dams, see"]
+
+
 def test_pandoc_citations_in_a_body_and_linked_by_key():
     from annotator.bib.bibtex import parse_bibtex
     from annotator.bib.link import link_citations
@@ -191,7 +213,7 @@ def test_pandoc_citations_in_a_body_and_linked_by_key():
 
     body = "Dams spread fast [@hale1998, 12], as @nobody2000 denies."
     found = find_inline(body)
-    assert [(c.text, c.key) for c in found] == [("@hale1998, 12", "hale1998"), ("@nobody2000", "nobody2000")]
+    assert [(c.text, c.key) for c in found] == [("[@hale1998, 12]", "hale1998"), ("@nobody2000", "nobody2000")]
     bib = parse_bibtex("@book{hale1998, author={Hale, Ann}, title={Rivers}, year={1998}}", "t.bib")
     anns = [CitationAnnotation(id=f"c{i}", start=c.start, end=c.end, text=c.text, authors=c.authors, year=c.year,
                                locator=c.locator, provenance=Provenance(tagger="t", rule="r"))

@@ -37,7 +37,8 @@ def _lead(prose: str) -> str:
         if prose.count(open_) > prose.count(close):
             inside = prose[prose.rindex(open_) + 1:].strip()
             prose = inside or prose[:prose.rindex(open_)]
-    return prose.strip().strip(",;:").strip()
+    # what closes the citation before ("… 2016. Next", "@a] and") leads into none
+    return prose.strip().lstrip(".,;:)]").strip().rstrip(",;:").strip()
 
 
 def _remark(prose: str) -> str:
