@@ -38,7 +38,7 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     """All citations in one note's text; `offset` is where `text` starts in the file."""
     start, end = unwrap(text, 0, len(text))
     keyed = pandoc.find(text, start, end)
-    cases = legal.find(text, start, end)
+    cases = legal.find(text, start, with_dots(text, end))
     titled = keyed or cases + [w for w in works.find(text, start, with_dots(text, end))
                                if not any(w.start < c.end and c.start < w.end for c in cases)]
     titled.sort(key=lambda c: c.start)

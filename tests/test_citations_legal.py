@@ -1,0 +1,51 @@
+"""Bluebook citations as Markdown writers type them: emphasis around `Id.`,
+`supra` short forms, case names that are link texts, short case forms."""
+
+import pytest
+
+from annotator.citations.parse import parse_note
+
+
+def fields(note):
+    return [(c.text, c.authors, c.year, c.locator, c.ibid) for c in parse_note(note)]
+
+
+@pytest.mark.parametrize("note, text, locator", [
+    ("*Id.*", "*Id.*", ""),
+    ("*Id*.", "*Id*.", ""),
+    ("*Id. *at 12.", "*Id. *at 12", "12"),
+    ("_Id._ at 40-41.", "_Id._ at 40-41", "40-41"),
+])
+def test_id_with_its_emphasis_and_pinpoint(note, text, locator):
+    assert fields(note) == [(text, "", "", locator, True)]
+
+
+def test_ibid_is_no_id():
+    assert all(c.form != "legal" for c in parse_note("Ibid., 12."))
+
+
+def test_supra_takes_the_short_name_written_before_it():
+    found = fields("Rivers Report, *supra* note 3, at 16–17 (noting the delays). *See* Hale, *supra* note 2, at 8.")
+    assert found == [("Rivers Report, *supra* note 3, at 16–17", "Rivers Report", "", "16–17", False),
+                     ("Hale, *supra* note 2, at 8", "Hale", "", "8", False)]
+
+
+def test_case_name_as_link_text_and_with_all_its_words():
+    assert fields("[Hale v. Roe Mills, Inc.][4], 501 U.S. 12, 15-16 (1991).") == [
+        ("[Hale v. Roe Mills, Inc.][4], 501 U.S. 12, 15-16 (1991)", "Hale v. Roe Mills, Inc.", "1991", "15-16", False)]
+    (c,) = parse_note("Bank of the Rivers v. Lind, 501 U.S. 12, 14 (1991).")
+    assert c.authors == "Bank of the Rivers v. Lind"
+
+
+def test_short_case_form_with_emphasis():
+    assert fields("*Hale*, 501 U.S. at 20-21.") == [("*Hale*, 501 U.S. at 20-21", "Hale", "", "20-21", False)]
+
+
+def test_id_names_the_last_authority_of_the_note_before():
+    from annotator.readers import read_text
+    from annotator.tagging.propose import Proposer, citations
+
+    text = ("A.[^1] B.[^2]\n\n[^1]: Hale v. Roe, 501 U.S. 12, 14 (1991); Lind v. Ash, 502 U.S. 7, 9 (1992).\n"
+            "[^2]: *Id.* at 10.\n")
+    got = [(c.authors, c.year, c.locator) for c in citations(Proposer(read_text(text, "x.md"), None))]
+    assert got[-1] == ("Lind v. Ash", "1992", "10")
