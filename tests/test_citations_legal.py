@@ -49,3 +49,15 @@ def test_id_names_the_last_authority_of_the_note_before():
             "[^2]: *Id.* at 10.\n")
     got = [(c.authors, c.year, c.locator) for c in citations(Proposer(read_text(text, "x.md"), None))]
     assert got[-1] == ("Lind v. Ash", "1992", "10")
+
+
+@pytest.mark.parametrize("note, locator", [
+    ("Ann Hale & Bo Lind, *Rivers*, 18 Harv. J.L. & Tech. 319, 373 (2005).", "373"),
+    ("River Board, *Overview and Next Steps* 5 (2010).", "5"),
+    ("River Board, *Agencies Need Policies* 2, 13 (2008).", "2, 13"),
+    ("Ann Hale, “Rivers,” *Water* 58, no. 5 (2010).", ""),  # an issue number, no page
+    ("Ann Hale, “Rivers,” December 10, 2010 (Update April 2012).", ""),  # a date
+])
+def test_bluebook_pinpoint_before_the_dated_parenthesis(note, locator):
+    (c,) = parse_note(note)
+    assert c.locator == locator

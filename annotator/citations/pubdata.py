@@ -151,6 +151,8 @@ def locator(data: str, container: bool) -> tuple[str, str]:
     phrase = _PHRASE.search(clean)
     if phrase:
         return phrase.group("value"), ""
+    if not container and (bluebook := _bluebook_pin(clean)):
+        return bluebook, ""
     parts = [p.strip() for p in re.split(r",\s+|\)\s*:\s*|(?<=\d)\.\s+", clean.strip(" .,;"))]
     while parts and not parts[-1].strip(" .,;"):
         parts.pop()
@@ -173,6 +175,26 @@ def locator(data: str, container: bool) -> tuple[str, str]:
     if len(pages) > 1:
         return "", ""
     return ("", pages[0]) if _RANGE_RE.search(pages[0]) else (pages[0], "")
+
+
+# Bluebook prints the pinpoint before the parenthesised date: `Title 5 (2010)`, `Goals 2, 13 (2008)`,
+# `18 Harv. J.L. & Tech. 319, 373 (2005)` (volume, journal, first page, pinpoint).
+_BLUEBOOK = re.compile(rf"(?:^|(?<=[\w.)\]*_]))\s*(?<!\bno\.)(?<!\bvol\.)(?<!\bat)\s"
+                       rf"(?P<pages>{_PAGES}(?:,\s*{_PAGES})*)"
+                       rf"\s+\([^()]*\b(?:1[5-9]|20)\d\d\)\s*[.,;]?\s*$")
+_VOLUME_JOURNAL = re.compile(r"(?:^|[,\s])\d+\s+[A-Z][^,()]*$")
+
+
+def _bluebook_pin(clean: str) -> str:
+    m = _BLUEBOOK.search(clean)
+    if not m:
+        return ""
+    pages = [p.strip() for p in m.group("pages").split(",")]
+    if any(YEAR.fullmatch(p) for p in pages) or _MONTH.search(clean[max(0, m.start() - 10):m.start("pages")] + " "):
+        return ""  # a date ("December 10, 2010 (Update 2012)"), no page
+    if len(pages) > 1 and _VOLUME_JOURNAL.search(clean[:m.start("pages")].rstrip()):
+        pages = pages[1:]  # the article's first page, then the pinpoint
+    return ", ".join(pages)
 
 
 _RANGE_RE = re.compile(r"\d\s*[–—\-‑]\s*\d")
