@@ -351,3 +351,12 @@ def test_narrative_with_a_page_after_the_parenthesis_and_named_links():
 def test_a_note_on_the_page_is_part_of_the_locator():
     assert [c.locator for c in cites("Smith 2001, 45 n. 3.")] == ["45 n. 3"]
     assert [c.locator for c in cites("Ann Hale, *Rivers* (Leeds: Dale, 2004), 31 n. 4.")] == ["31 n. 4"]
+
+
+def test_reference_entry_with_kindle_pinpoint_and_two_authors_joined_by_semicolon():
+    (c,) = cites("Hale, Ann; Lind, Bo R. (2015). *Rivers of the North* (pp. 28–29). Oak Press. Kindle Edition.")
+    assert (c.text, c.authors, c.year, c.locator, c.title) == (
+        "Hale, Ann; Lind, Bo R. (2015). *Rivers of the North* (pp. 28–29). Oak Press. Kindle Edition",
+        "Hale, Ann; Lind, Bo R.", "2015", "28–29", "*Rivers of the North*")
+    (c,) = cites("Hale, Ann (2009). *Rivers* (p. 4). Oak Press. The book is long.")
+    assert (c.text, c.locator, c.suffix) == ("Hale, Ann (2009). *Rivers* (p. 4). Oak Press", "4", "The book is long.")

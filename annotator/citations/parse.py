@@ -26,7 +26,7 @@ Ibid. or an author-date citation (`gaps`).
 
 from __future__ import annotations
 
-from . import gaps, legal, pandoc, works
+from . import gaps, legal, pandoc, refs, works
 from .inline import find_inline
 from .model import LOCATOR, YEAR, ParsedCitation
 from .region import parse_plain, unwrap, with_dots
@@ -39,8 +39,10 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
     start, end = unwrap(text, 0, len(text))
     keyed = pandoc.find(text, start, end)
     cases = legal.find(text, start, with_dots(text, end))
-    titled = keyed or cases + [w for w in works.find(text, start, with_dots(text, end))
-                               if not any(w.start < c.end and c.start < w.end for c in cases)]
+    # a reference entry that opens the note is one citation, whatever its authors' `;` or title marks
+    entry = [] if keyed or cases else [r for r in [refs.reference(text, start, end)] if r]
+    titled = keyed or cases + entry + [w for w in works.find(text, start, with_dots(text, end))
+                                       if not any(w.start < c.end and c.start < w.end for c in cases + entry)]
     titled.sort(key=lambda c: c.start)
     if titled:
         cites = gaps.around(text, start, end, titled)
