@@ -360,3 +360,12 @@ def test_reference_entry_with_kindle_pinpoint_and_two_authors_joined_by_semicolo
         "Hale, Ann; Lind, Bo R.", "2015", "28–29", "*Rivers of the North*")
     (c,) = cites("Hale, Ann (2009). *Rivers* (p. 4). Oak Press. The book is long.")
     assert (c.text, c.locator, c.suffix) == ("Hale, Ann (2009). *Rivers* (p. 4). Oak Press", "4", "The book is long.")
+
+
+def test_link_title_then_author_date_parenthesis_is_one_citation():
+    (c,) = cites("This follows [Rivers of\nthe North](https://x.org/r) (Hale and Lind,\n2018) who argue that dams fail.")
+    assert (c.text, c.authors, c.year, c.prefix, c.suffix) == (
+        "[Rivers of\nthe North](https://x.org/r) (Hale and Lind,\n2018)", "Hale and Lind", "2018", "This follows",
+        "who argue that dams fail.")
+    (c,) = cites("Dams fail, as the [report](https://x.org/r) shows (Hale 2018).")  # prose between: no title
+    assert c.text == "Hale 2018"

@@ -26,7 +26,7 @@ Ibid. or an author-date citation (`gaps`).
 
 from __future__ import annotations
 
-from . import gaps, legal, pandoc, refs, works
+from . import gaps, legal, pandoc, prose, refs, urls, works
 from .inline import find_inline
 from .model import LOCATOR, YEAR, ParsedCitation
 from .region import parse_plain, unwrap, with_dots
@@ -53,6 +53,8 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
                 (mid := gaps.clusters(text, start, end)):
             cites = gaps.around(text, start, end, mid)
     cites = gaps.fill(text, start, with_dots(text, end), cites)
+    if urls.linked_titles(text, start, cites):
+        prose.distribute(text, start, with_dots(text, end), cites)
     for c in cites:
         c.start += offset
         c.end += offset
