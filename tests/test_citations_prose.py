@@ -369,3 +369,11 @@ def test_link_title_then_author_date_parenthesis_is_one_citation():
         "who argue that dams fail.")
     (c,) = cites("Dams fail, as the [report](https://x.org/r) shows (Hale 2018).")  # prose between: no title
     assert c.text == "Hale 2018"
+
+
+def test_archival_item_medium_words_stay_in_the_citation():
+    (c,) = cites("Ann Hale, “Dam Speech,” River Forum, audio, 1:00, http://x.org/a.")
+    assert (c.text, c.locator) == ("Ann Hale, “Dam Speech,” River Forum, audio, 1:00, http://x.org/a", "")
+    (c,) = cites("Bo Lind, “Shiner,” photograph taken by Bo Lind, 1 August 1924, image, https://x.org/b.")
+    assert (c.text, c.year) == ("Bo Lind, “Shiner,” photograph taken by Bo Lind, 1 August 1924, image, https://x.org/b",
+                                "1924")

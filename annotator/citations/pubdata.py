@@ -29,7 +29,10 @@ PUB_WORDS = {"p.", "pp.", "pg.", "no.", "nos.", "vol.", "vols.", "sec.", "ed.", 
              "col.", "cols.", "fig.", "para.", "n.", "nn.", "chap.", "ch.", "pt.", "bk.", "art.", "et", "al.", "of",
              "the", "de", "la", "du", "der", "von", "van", "on", "at", "last", "modified", "updated", "retrieved",
              "from", "via", "online", "available", "published", "orig.", "vol", "no", "edition", "ahead", "print",
-             "forthcoming", "preprint", "diss.", "thesis"}
+             "forthcoming", "preprint", "diss.", "thesis",
+             # the medium of an archival or web item: "…, audio, 1:00, <url>", "…, photograph, 1924"
+             "audio", "video", "image", "photograph", "photo", "film", "map", "recording", "sound", "transcript",
+             "manuscript", "typescript", "letter", "speech", "poster", "pamphlet", "broadside"}
 # Words whose full stop ends no sentence.
 _ABBREV = {"p", "pp", "pg", "no", "nos", "vol", "vols", "sec", "ed", "eds", "trans", "comp", "n.p", "n.d", "repr",
            "ser", "col", "fig", "para", "n", "nn", "chap", "ch", "pt", "bk", "art", "al", "inc", "ltd", "co", "corp",
@@ -134,7 +137,7 @@ def year(data: str) -> tuple[str, str] | None:
 
 
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
-_NUM = r"(?:(?:\d+:)?\d+[a-z]?|[ivxlc]+)"  # 2:1111 (volume:page), 36, xiv
+_NUM = r"(?:(?:\d+:(?!0))?\d+[a-z]?|[ivxlc]+)"  # 2:1111 (volume:page; "1:00" is a duration), 36, xiv
 _PAGES = rf"{_NUM}(?:\s*[–—\-‑]\s*{_NUM})?(?:ff\.?|f\.)?(?:\s+nn?\.\s*\d+)?"  # 31, 31–33, 107ff, 31 n. 4
 _PIN = re.compile(rf"(?:(?P<label>pp?|pg)\.\s*)?(?P<value>{_PAGES}(?:,\s*{_PAGES})*)")
 _LABELLED = re.compile(r"(?i:chapter|chap\.|ch\.|sec\.|section|para\.|n\.|figure|fig\.|table|part|book)"
