@@ -377,3 +377,9 @@ def test_archival_item_medium_words_stay_in_the_citation():
     (c,) = cites("Bo Lind, “Shiner,” photograph taken by Bo Lind, 1 August 1924, image, https://x.org/b.")
     assert (c.text, c.year) == ("Bo Lind, “Shiner,” photograph taken by Bo Lind, 1 August 1924, image, https://x.org/b",
                                 "1924")
+
+
+def test_link_with_a_title_attribute_stays_in_the_citation():
+    note = 'Ann Hale, “Dams,” River Review, April 24, 2018, [https://x.org/d/.](https://x.org/d/. "https://x.org/d/.").'
+    (c,) = cites(note)
+    assert c.text == note[:-1]
