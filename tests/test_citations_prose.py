@@ -383,3 +383,9 @@ def test_link_with_a_title_attribute_stays_in_the_citation():
     note = 'Ann Hale, “Dams,” River Review, April 24, 2018, [https://x.org/d/.](https://x.org/d/. "https://x.org/d/.").'
     (c,) = cites(note)
     assert c.text == note[:-1]
+
+
+def test_title_with_a_translation_in_escaped_brackets():
+    note = r"“Dams of the North” \[北方的水坝\], _River Daily_, August 2, 2013, [http://x.cn/a](http://x.cn/a)."
+    (c,) = cites(note)
+    assert (c.text, c.authors, c.year) == (note[:-1], "", "2013")

@@ -72,7 +72,12 @@ def read_title(text: str, at: int, end: int) -> Title | None:
     if close < 0 or "\n\n" in text[at:close]:
         return None
     kind = "quoted" if ch in "“\"‘" else "italic"
-    return Title(at, close + 1, text[at + 1:close].strip().rstrip(",."), kind)
+    # a translation in (escaped) brackets after the title belongs to it: `“Expert: …” \[专家：…\]`
+    translated = _TRANSLATION.match(text, close + 1, end)
+    return Title(at, translated.end() if translated else close + 1, text[at + 1:close].strip().rstrip(",."), kind)
+
+
+_TRANSLATION = re.compile(r"\s*\\?\[[^\[\]\n]{1,200}?\\?\](?![(\[])")
 
 
 def _name_before(text: str, lo: int, at: int) -> tuple[int, str]:
