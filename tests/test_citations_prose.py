@@ -389,3 +389,11 @@ def test_title_with_a_translation_in_escaped_brackets():
     note = r"“Dams of the North” \[北方的水坝\], _River Daily_, August 2, 2013, [http://x.cn/a](http://x.cn/a)."
     (c,) = cites(note)
     assert (c.text, c.authors, c.year) == (note[:-1], "", "2013")
+
+
+def test_prose_sentence_after_a_link_that_swallowed_the_full_stop():
+    found = cites("“Dams,” _River Daily_, August 2, 2013, [http://x.cn/a.htm.](http://x.cn/a.htm.) The details come "
+                  "from an interview.")
+    assert [(c.text, c.suffix) for c in found] == [
+        ("“Dams,” _River Daily_, August 2, 2013, [http://x.cn/a.htm.](http://x.cn/a.htm.)",
+         "The details come from an interview.")]

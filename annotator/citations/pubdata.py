@@ -61,7 +61,7 @@ def extent(text: str, pos: int, end: int) -> int:
         kind, word = tok.lastgroup, tok.group()
         if kind == "semi":
             return tok.start()
-        if kind == "word" and _prose_word(text, tokens, i, end):
+        if kind == "word" and (_prose_word(text, tokens, i, end) or _sentence_after_link(tokens, i)):
             return tok.start()
         if kind == "word" and word.endswith(".") and _sentence_end(text, tokens, i):
             return tok.end() - 1
@@ -79,6 +79,15 @@ def _prose_word(text: str, tokens: list[re.Match], i: int, end: int) -> bool:
         return True
     prev = tokens[i - 1]
     return prev.lastgroup != "word" or prev.group()[-1:].isdigit() or prev.group().endswith((",", ")", ">"))
+
+
+def _sentence_after_link(tokens: list[re.Match], i: int) -> bool:
+    """A sentence of prose after an address whose full stop the link swallowed
+    (`[http://x.cn/a.htm.](…) The details come from …`): a capital, then lowercase words."""
+    if i == 0 or tokens[i - 1].lastgroup not in ("url", "link") or not tokens[i].group()[:1].isupper():
+        return False
+    nxt = [t.group() for t in tokens[i + 1:i + 3]]
+    return len(nxt) == 2 and all(w.isalpha() and w.islower() and w not in PUB_WORDS for w in nxt)
 
 
 def _sentence_end(text: str, tokens: list[re.Match], i: int) -> bool:
