@@ -397,3 +397,10 @@ def test_prose_sentence_after_a_link_that_swallowed_the_full_stop():
     assert [(c.text, c.suffix) for c in found] == [
         ("“Dams,” _River Daily_, August 2, 2013, [http://x.cn/a.htm.](http://x.cn/a.htm.)",
          "The details come from an interview.")]
+
+
+def test_note_author_with_translation_and_role_in_parentheses():
+    (c,) = cites(r"Wang Li \[王力\] (ed.), Rivers of the North \[北方河流\], Oak Press, 2015.")
+    assert (c.authors, c.year) == (r"Wang Li \[王力\]", "2015")
+    (c,) = cites("Ann Hale (eds.), Rivers of the North, Oak Press, 2015.")
+    assert c.authors == "Ann Hale"

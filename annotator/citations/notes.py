@@ -105,12 +105,19 @@ def _title_case(title: str) -> bool:
     return not latin_lower
 
 
+_NAME_TAIL = re.compile(r"(?P<translation>\s*\\?\[[^\[\]\n]{1,80}\\?\])?(?P<role>\s*\((?:eds?|trans|comp)\.\))?$")
+
+
 def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
     commas = _commas(text, start, end)
     a_end = _authors_end(text, start, commas)
     if a_end is None:
         return None
-    split = split_prefix(text[start:a_end])
+    # "Xiao Tianliang \[肖天亮\] (ed.)": the name, its translation (kept), a role in parentheses (not)
+    named = _NAME_TAIL.search(text, start, a_end)
+    split = split_prefix(text[start:named.start() if named else a_end])
+    if split and named and named.group("translation"):
+        split = (split[0], split[1] + named.group("translation"))
     role = re.match(r"(?:ed|eds|comp|trans)\.,\s+", text[a_end + 2:end])  # "Sally Cummings, ed., Title"
     t_start = a_end + 2 + (role.end() if role else 0)
     end, remark = _remark(text, t_start, end)
