@@ -61,3 +61,12 @@ def test_id_names_the_last_authority_of_the_note_before():
 def test_bluebook_pinpoint_before_the_dated_parenthesis(note, locator):
     (c,) = parse_note(note)
     assert c.locator == locator
+
+
+def test_bluebook_unmarked_title_pinpoint_and_access_date():
+    (c,) = parse_note("River Board of the North, Overview and Next Steps 5 (2010).")
+    assert (c.year, c.locator) == ("2010", "5")
+    (c,) = parse_note("Ann Hale, Rivers of the North 2 (Oxford: Oak Press, 2006).")
+    assert c.locator == ""  # a place and publisher: Chicago, no Bluebook pinpoint
+    (c,) = parse_note("*Trends*, River Dashboard, <http://x.org/> (last visited Sept. 6, 2011).")
+    assert c.year == ""

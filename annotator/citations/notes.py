@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from . import pubdata
 from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import is_name_like, split_prefix
 
@@ -136,6 +137,9 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
         cite.year, cite.year_suffix = year
         cite.form = "short-note" if dated else "full-note"
     _note_locator(cite, text[title[1]:end])
+    if not cite.locator and not quoted:  # Bluebook: "Overview and Next Steps 5 (2010)"
+        cite.locator = pubdata.bluebook_pin(text[t_start:end])
+        cite.locator_label = "page" if cite.locator else cite.locator_label
     _mla_page(cite, quoted)
     if not (year or cite.locator or quoted or _title_case(title[0])):
         return None

@@ -129,8 +129,8 @@ def _blank(s: str, pattern: str) -> str:
 
 
 _URLS = r"<[^<>\s]+>|(?:https?://|doi:|DOI:)\s*\S+|\]\(\s*[^()\s]*\)|\b10\.\d{4,}/\S+"
-_ACCESSED = (r"(?i)\b(?:accessed|retrieved|last modified|viewed)\b\s*(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2},\s*\d{4}"
-             r"|[^,;()]*)")
+_ACCESSED = (r"(?i)\b(?:accessed|retrieved|last modified|(?:last\s+)?visited|viewed)\b"
+             r"\s*(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2},\s*\d{4}|[^,;()]*)")
 _ITALIC = re.compile(r"(?<![\w_])_[^_]+_(?![\w_])|\*[^*]+\*")
 
 
@@ -163,7 +163,7 @@ def locator(data: str, container: bool) -> tuple[str, str]:
     phrase = _PHRASE.search(clean)
     if phrase:
         return phrase.group("value"), ""
-    if not container and (bluebook := _bluebook_pin(clean)):
+    if not container and (bluebook := bluebook_pin(clean)):
         return bluebook, ""
     parts = [p.strip() for p in re.split(r",\s+|\)\s*:\s*|(?<=\d)\.\s+", clean.strip(" .,;"))]
     while parts and not parts[-1].strip(" .,;"):
@@ -191,13 +191,14 @@ def locator(data: str, container: bool) -> tuple[str, str]:
 
 # Bluebook prints the pinpoint before the parenthesised date: `Title 5 (2010)`, `Goals 2, 13 (2008)`,
 # `18 Harv. J.L. & Tech. 319, 373 (2005)` (volume, journal, first page, pinpoint).
-_BLUEBOOK = re.compile(rf"(?:^|(?<=[\w.)\]*_]))\s*(?<!\bno\.)(?<!\bvol\.)(?<!\bat)\s"
+_BLUEBOOK = re.compile(rf"(?:^|(?<=[\w.)\]*_]))\s*(?<!\bno\.)(?<!\bvol\.)(?<!\bat)\s?"
                        rf"(?P<pages>{_PAGES}(?:,\s*{_PAGES})*)"
-                       rf"\s+\([^()]*\b(?:1[5-9]|20)\d\d\)\s*[.,;]?\s*$")
+                       rf"\s+\([^():]*\b(?:1[5-9]|20)\d\d\)\s*[.,;]?\s*$")  # "(2010)", "(June 28, 2010)": no place
 _VOLUME_JOURNAL = re.compile(r"(?:^|[,\s])\d+\s+[A-Z][^,()]*$")
 
 
-def _bluebook_pin(clean: str) -> str:
+def bluebook_pin(clean: str) -> str:
+    """The pinpoint Bluebook prints before the parenthesised date, or "" when there is none."""
     m = _BLUEBOOK.search(clean)
     if not m:
         return ""
