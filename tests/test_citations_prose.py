@@ -404,3 +404,11 @@ def test_note_author_with_translation_and_role_in_parentheses():
     assert (c.authors, c.year) == (r"Wang Li \[王力\]", "2015")
     (c,) = cites("Ann Hale (eds.), Rivers of the North, Oak Press, 2015.")
     assert c.authors == "Ann Hale"
+
+
+def test_quoted_title_holding_a_quotation_and_a_title_alone_after_see():
+    (c,) = cites("See the history online: “Dam Project – Talks on “If There Is a Spear”” \\[水坝\\], [http://x.cn/a](http://x.cn/a).")
+    assert c.text.startswith("“Dam Project") and c.text.endswith("(http://x.cn/a)")
+    (c,) = cites("For further information, see: “Dam Project.”")
+    assert (c.text, c.prefix) == ("“Dam Project.”", "For further information, see")
+    assert cites("He said “no more dams.”") == []

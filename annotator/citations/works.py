@@ -61,7 +61,9 @@ def read_title(text: str, at: int, end: int) -> Title | None:
         if _LINK_CITE.fullmatch(inner) and is_name_like(_LINK_CITE.fullmatch(inner).group("authors")):  # type: ignore[union-attr]
             return Title(at, link.end(), inner, "link-cite")
         return None
-    if ch in _CLOSE:
+    if ch == "“":
+        close = _balanced_close(text, at, min(end, at + MAX_TITLE))
+    elif ch in _CLOSE:
         close = text.find(_CLOSE[ch], at + 1, min(end, at + MAX_TITLE))
     elif ch == "‘":
         m = re.compile(r"’(?!\w)").search(text, at + 1, min(end, at + MAX_TITLE))
@@ -200,11 +202,28 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
             c_start, authors = _name_in(text, near, title.start)
         if not authors and not _boundary(text, start, near, title.start):
             continue
-        if not _followed(text, title, end, bool(authors)):
+        if not _followed(text, title, end, bool(authors)) and not _titled_after_see(text, near, title, end):
             continue
         heads.append((c_start, authors, title))
         lo = title.end
     return heads
+
+
+def _balanced_close(text: str, at: int, stop: int) -> int:
+    """The ” that closes the “ at `at`, over a quotation inside the title
+    (`“640 Project – … on “If There’s a Spear…””`); the first ” when they do not pair up."""
+    depth = 0
+    for i in range(at, stop):
+        depth += (text[i] == "“") - (text[i] == "”")
+        if depth == 0:
+            return i
+    return text.find("”", at + 1, stop)
+
+
+def _titled_after_see(text: str, lo: int, title: Title, end: int) -> bool:
+    """`For further information, see: “640 Project.”`: a short note by title alone that ends the note."""
+    return title.kind == "quoted" and not text[title.end:end].strip(" .") and \
+        bool(re.search(r"(?i)\bsee(?:\s+also)?:?\s*$", text[lo:title.start]))
 
 
 def _followed(text: str, title: Title, end: int, authored: bool) -> bool:
