@@ -412,3 +412,8 @@ def test_quoted_title_holding_a_quotation_and_a_title_alone_after_see():
     (c,) = cites("For further information, see: “Dam Project.”")
     assert (c.text, c.prefix) == ("“Dam Project.”", "For further information, see")
     assert cites("He said “no more dams.”") == []
+
+
+def test_address_without_its_scheme_ends_the_citation():
+    (c,) = cites("Ann Hale, “Dams,” River Review (2006): 62390B, pubs.river.nl/pub/346/hale-2006.pdf.")
+    assert c.text.endswith("pubs.river.nl/pub/346/hale-2006.pdf") and c.year == "2006"

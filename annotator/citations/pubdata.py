@@ -15,7 +15,8 @@ import re
 from .model import YEAR
 
 _TOKEN = re.compile(
-    r"(?P<url><[^<>\s]+>|(?:https?://|doi:)[^\s<>]*[^\s<>.,;])"
+    r"(?P<url><[^<>\s]+>|(?:https?://|doi:)[^\s<>]*[^\s<>.,;]"
+    r"|(?<![\w./])(?:[a-z\d-]+\.)+[a-z]{2,}/[^\s<>]*[^\s<>.,;])"  # an address without its scheme: "x.tno.nl/p/a.pdf"
     r"|(?P<link>\[[^\[\]]*\]\(\s*[^()\s]*(?:\s+\"[^\"\n]*\")?\s*\))"  # [text](url "title")
     r"|(?P<group>\((?:[^()]|\([^()]*\))*\))"
     r"|(?P<ital>(?<![\w_])_(?!_)[^_\n]+?_(?![\w_])|(?<!\*)\*(?!\*)[^*\n]+?\*(?!\*))"
