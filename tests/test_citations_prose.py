@@ -417,3 +417,8 @@ def test_quoted_title_holding_a_quotation_and_a_title_alone_after_see():
 def test_address_without_its_scheme_ends_the_citation():
     (c,) = cites("Ann Hale, “Dams,” River Review (2006): 62390B, pubs.river.nl/pub/346/hale-2006.pdf.")
     assert c.text.endswith("pubs.river.nl/pub/346/hale-2006.pdf") and c.year == "2006"
+
+
+def test_remark_then_conjunction_between_two_citations_in_one_sentence():
+    found = cites("See @Hale1981 for river maps and @Lind1988 for dams.")
+    assert [(c.prefix, c.suffix) for c in found] == [("See", "for river maps"), ("and", "for dams.")]
