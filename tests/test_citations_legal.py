@@ -70,3 +70,14 @@ def test_bluebook_unmarked_title_pinpoint_and_access_date():
     assert c.locator == ""  # a place and publisher: Chicago, no Bluebook pinpoint
     (c,) = parse_note("*Trends*, River Dashboard, <http://x.org/> (last visited Sept. 6, 2011).")
     assert c.year == ""
+
+
+def test_signal_in_emphasis_with_a_slipped_closing_mark_is_a_lead_in():
+    (c,) = parse_note("*See generally *Ann Hale, *Rivers* (Oxford: Oak Press, 2001).")
+    assert (c.text, c.authors, c.prefix) == ("Ann Hale, *Rivers* (Oxford: Oak Press, 2001)", "Ann Hale",
+                                            "*See generally *")
+
+
+def test_paragraph_sign_continues_the_publication_data():
+    (c,) = parse_note("Ann Hale, *Dams*, 11 River Rep. ¶ 17 (Apr. 1997).")
+    assert c.text == "Ann Hale, *Dams*, 11 River Rep. ¶ 17 (Apr. 1997)" and c.year == "1997"

@@ -52,7 +52,10 @@ def _element(token: re.Match) -> bool:
     """A token that can open a further part of the publication data after a full stop."""
     kind = token.lastgroup
     word = token.group()
-    return kind in ("url", "link", "group", "ital") or word[:1].isdigit() or word in ("In", "Vol.", "No.", "DOI:")
+    return kind in ("url", "link", "group", "ital") or word[:1].isdigit() or word in _OPENING_WORDS
+
+
+_OPENING_WORDS = ("In", "Vol.", "No.", "DOI:", "¶", "§")  # "… Rep. ¶ 17": a paragraph or section follows
 
 
 def extent(text: str, pos: int, end: int) -> int:

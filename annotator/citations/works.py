@@ -26,6 +26,8 @@ _CLOSE = {"“": "”", '"': '"'}
 _LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(\s*(?P<url>[^()\s]*)\)")
 _LINK_CITE = re.compile(r"(?P<authors>[^\d,]+?),?\s+(?P<year>(?:1[5-9]|20)\d\d)(?P<suffix>[a-z]?)")
 _LINK_PAGES = re.compile(r",\s*(?:(?:pp?|pg)\.\s*)?\d+(?:\s*[–\-]\s*\d+)?(?![\w/])")
+# A Bluebook signal in emphasis, its closing mark after a space as writers slip it: `*See *`, `*See generally *`.
+_EMPHASISED_SIGNAL = re.compile(r"([*_])(?i:see(?:\s+also|\s+generally)?|but\s+see|cf\.|accord|compare)\s*\1")
 MAX_TITLE = 400  # characters: a quote longer than this is prose, not a title
 # What may stand between a name and its title: ", " / ". " (bibliography style) / ", eds. ".
 _SEPARATOR = re.compile(r"(?:,\s+(?:eds?|trans|comp)\.)?(?:,|\.(?=\s))\s+$")
@@ -182,6 +184,9 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
     pos, lo = start, start
     depth, counted = 0, start  # parentheses open before `counted`, counted once (not per title)
     while (m := _OPENER.search(text, pos, end)) is not None:
+        if signal := _EMPHASISED_SIGNAL.match(text, m.start(), end):  # "*See *Hale, …": a lead-in, no title
+            pos = lo = signal.end()
+            continue
         title = read_title(text, m.start(), end)
         if title is None:
             pos = m.start() + 1
