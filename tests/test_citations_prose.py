@@ -422,3 +422,11 @@ def test_address_without_its_scheme_ends_the_citation():
 def test_remark_then_conjunction_between_two_citations_in_one_sentence():
     found = cites("See @Hale1981 for river maps and @Lind1988 for dams.")
     assert [(c.prefix, c.suffix) for c in found] == [("See", "for river maps"), ("and", "for dams.")]
+
+
+def test_short_note_of_authors_and_a_page_or_authors_alone():
+    (c,) = cites("Hale and Lind, 249.")
+    assert (c.authors, c.locator, c.title) == ("Hale and Lind", "249", "")
+    (c,) = cites("Hale et al.")
+    assert (c.text, c.authors) == ("Hale et al.", "Hale et al.")
+    assert cites("See the notes above et al.") == []

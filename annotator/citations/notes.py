@@ -106,6 +106,7 @@ def _title_case(title: str) -> bool:
     return not latin_lower
 
 
+_PAGES_ONLY = re.compile(r"\d+(?:\s*[–\-]\s*\d+)?(?:,\s*\d+(?:\s*[–\-]\s*\d+)?)*")
 _NAME_TAIL = re.compile(r"(?P<translation>\s*\\?\[[^\[\]\n]{1,80}\\?\])?(?P<role>\s*\((?:eds?|trans|comp)\.\))?$")
 
 
@@ -137,6 +138,8 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
         cite.year, cite.year_suffix = year
         cite.form = "short-note" if dated else "full-note"
     _note_locator(cite, text[title[1]:end])
+    if not cite.locator and _PAGES_ONLY.fullmatch(cite.title):  # "Yeun and Richardson, 249": no title, a page
+        cite.locator, cite.locator_label, cite.title = cite.title, "page", ""
     if not cite.locator and not quoted:  # Bluebook: "Overview and Next Steps 5 (2010)"
         cite.locator = pubdata.bluebook_pin(text[t_start:end])
         cite.locator_label = "page" if cite.locator else cite.locator_label

@@ -26,12 +26,24 @@ Ibid. or an author-date citation (`gaps`).
 
 from __future__ import annotations
 
+import re
+
 from . import gaps, legal, pandoc, prose, refs, urls, works
 from .inline import find_inline
 from .model import LOCATOR, YEAR, ParsedCitation
 from .region import parse_plain, unwrap, with_dots
 
 __all__ = ["LOCATOR", "YEAR", "ParsedCitation", "find_inline", "parse_note"]
+
+
+# A short note that is its authors alone: "Briottet et al.", "Hale and Lind et al."
+_ET_AL = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:and|&)\s+[A-Z][\w’'\-]+)?\s+et\s+al\.?")
+
+
+def _names_alone(text: str, start: int, end: int) -> list[ParsedCitation]:
+    m = _ET_AL.fullmatch(text, start, with_dots(text, end))
+    return [ParsedCitation(start=m.start(), end=m.end(), text=m.group(), authors=m.group(), form="short-note")] \
+        if m else []
 
 
 def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
@@ -52,7 +64,7 @@ def parse_note(text: str, offset: int = 0) -> list[ParsedCitation]:
         if not any(c.form in ("full-note", "short-note", "reference") for c in cites) and \
                 (mid := gaps.clusters(text, start, end)):
             cites = gaps.around(text, start, end, mid)
-    cites = gaps.fill(text, start, with_dots(text, end), cites)
+    cites = gaps.fill(text, start, with_dots(text, end), cites) or _names_alone(text, start, end)
     if urls.linked_titles(text, start, cites):
         prose.distribute(text, start, with_dots(text, end), cites)
     for c in cites:
