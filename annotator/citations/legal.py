@@ -130,10 +130,10 @@ def _name_start(text: str, start: int, at: int) -> int:
     if at > start and text[at - 1] in "*_":
         return at - 1
     link = text.rfind("[", start, at)
-    if link >= 0 and "]" not in text[link:at] and (close := text.find("]", at)) >= 0 and \
-            _LINK.match(text, link) and _LINK.match(text, link).end() > close:
-        return link
-    return at
+    if link < 0 or "]" in text[link:at]:
+        return at
+    whole = _LINK.match(text, link)
+    return link if whole and whole.end() > text.find("]", at) >= 0 else at
 
 
 def _case_name(plaintiff: str | None, defendant: str | None) -> str:
