@@ -81,3 +81,8 @@ def test_signal_in_emphasis_with_a_slipped_closing_mark_is_a_lead_in():
 def test_paragraph_sign_continues_the_publication_data():
     (c,) = parse_note("Ann Hale, *Dams*, 11 River Rep. ¶ 17 (Apr. 1997).")
     assert c.text == "Ann Hale, *Dams*, 11 River Rep. ¶ 17 (Apr. 1997)" and c.year == "1997"
+
+
+def test_statute_with_its_section_as_locator_also_as_a_link():
+    assert fields("Codified as [5 U.S.C. § 552][3].") == [("[5 U.S.C. § 552][3]", "", "", "§ 552", False)]
+    assert fields("See 42 U.S.C. § 1983 (2012).") == [("42 U.S.C. § 1983 (2012)", "", "2012", "§ 1983", False)]

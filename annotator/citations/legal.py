@@ -22,7 +22,7 @@ logging.getLogger("eyecite").propagate = False
 
 # A quick look before eyecite is loaded: a volume, a reporter, a page; or Id. / supra.
 # Reporters carry a full stop (`U.S.`, `F.3d`, `S. Ct.`), but for Westlaw's `WL`.
-_GATE = re.compile(r"\b\d+\s+(?:(?:[A-Z][A-Za-z]*\.\s?)+(?:\d[a-z]+\s)?(?:at\s+)?|WL\s)\d+"
+_GATE = re.compile(r"\b\d+\s+(?:(?:[A-Z][A-Za-z]*\.\s?)+(?:\d[a-z]+\s)?(?:at\s+|§+\s*)?|WL\s)\d+"
                    r"|(?<![A-Za-z\d])[Ii]d[*_]?\.|\bsupra\b")
 _PIN = re.compile(r"^(?:at\s+)?")
 # A pinpoint after "at": pages and ranges, "580-81", "16–17", "2, 13".
@@ -95,7 +95,7 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _read(text: str, start: int, end: int) -> list[ParsedCitation]:
     from eyecite import get_citations
-    from eyecite.models import FullCaseCitation, ShortCaseCitation
+    from eyecite.models import FullCaseCitation, FullLawCitation, ShortCaseCitation
 
     out = []
     # Markdown emphasis (`*Roe v. Wade*`) hides the case name from eyecite: blanked, same length
@@ -116,8 +116,17 @@ def _read(text: str, start: int, end: int) -> list[ParsedCitation]:
             # the case name as written before the reporter: eyecite's drops words ("Sony Corporation  America")
             cite.authors = _plain(text[start + a:reporter_at]) or _case_name(meta.plaintiff, meta.defendant)
             cite.year = getattr(meta, "year", None) or ""
+        elif isinstance(c, FullLawCitation) and c.groups.get("section"):  # "17 U.S.C. § 107": its section
+            a = _name_start(text, start, reporter_at) - start
+            cite.locator, cite.locator_label = f"§ {c.groups['section']}", "section"
+            cite.year = getattr(meta, "year", None) or ""
         else:
-            continue  # statutes, law-journal and other kinds: not read here
+            continue  # law-journal and other kinds: not read here
+        link = _LINK.match(text, start + a) if text[start + a] == "[" else None
+        b = max(b, link.end() - start) if link else b  # "[17 U.S.C. § 107][27]": the whole link
+        cite.start, cite.end = start + a, start + b
+        cite.text = text[cite.start:cite.end].rstrip()
+        cite.end = cite.start + len(cite.text)
         out.append(cite)
     return out
 
