@@ -86,3 +86,9 @@ def test_paragraph_sign_continues_the_publication_data():
 def test_statute_with_its_section_as_locator_also_as_a_link():
     assert fields("Codified as [5 U.S.C. § 552][3].") == [("[5 U.S.C. § 552][3]", "", "", "§ 552", False)]
     assert fields("See 42 U.S.C. § 1983 (2012).") == [("42 U.S.C. § 1983 (2012)", "", "2012", "§ 1983", False)]
+
+
+def test_emphasised_signal_before_an_unmarked_bluebook_book():
+    (c,) = parse_note("These costs are high. *See* Ann B. Hale, River Procurement Management 30 (1991).")
+    assert (c.text, c.authors, c.year, c.locator, c.prefix) == (
+        "Ann B. Hale, River Procurement Management 30 (1991)", "Ann B. Hale", "1991", "30", "These costs are high. *See*")
