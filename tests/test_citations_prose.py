@@ -183,6 +183,28 @@ def test_pandoc_narrative_suppressed_and_braced_keys():
     assert cites("Write to x@example.org for the data.") == []
 
 
+def test_pandoc_key_gives_authors_year_and_suffix_as_written():
+    found = cites("Shaded maps begin with @Dangeville1836; see also [@Vaupel1987a] and @smith_2001 [p. 3].")
+    assert [(c.authors, c.year, c.year_suffix) for c in found] == [
+        ("Dangeville", "1836", ""), ("Vaupel", "1987", "a"), ("smith", "2001", "")]
+    assert [c.authors for c in cites("As @rivers-handbook shows.")] == [""]  # no year in the key: no name either
+
+
+def test_pandoc_single_bracket_is_the_span_and_narrative_key_takes_a_labelled_locator():
+    found = cites("Closely related are *facets* [@Lind2005] or plots [see @Hale1996; @Roe2001].")
+    assert [c.text for c in found] == ["[@Lind2005]", "@Hale1996", "@Roe2001"]
+    assert [c.prefix for c in found] == ["Closely related are *facets*", "see", ""]
+    (c,) = cites("See @Hale2005, chapter 4 for the terms.")
+    assert (c.text, c.locator, c.prefix, c.suffix) == ("@Hale2005, chapter 4", "chapter 4", "See", "for the terms.")
+    (c,) = cites("As @Hale2005, 2010 and others show.")
+    assert (c.text, c.locator) == ("@Hale2005", "")
+
+
+def test_prefix_after_a_citation_drops_the_punctuation_that_closed_it():
+    found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4. For the dams, see Lind, *Dams* (London: Hurst, 2001).")
+    assert [c.prefix for c in found] == ["", "For the dams, see"]
+
+
 def test_pandoc_citations_in_a_body_and_linked_by_key():
     from annotator.bib.bibtex import parse_bibtex
     from annotator.bib.link import link_citations
@@ -191,7 +213,7 @@ def test_pandoc_citations_in_a_body_and_linked_by_key():
 
     body = "Dams spread fast [@hale1998, 12], as @nobody2000 denies."
     found = find_inline(body)
-    assert [(c.text, c.key) for c in found] == [("@hale1998, 12", "hale1998"), ("@nobody2000", "nobody2000")]
+    assert [(c.text, c.key) for c in found] == [("[@hale1998, 12]", "hale1998"), ("@nobody2000", "nobody2000")]
     bib = parse_bibtex("@book{hale1998, author={Hale, Ann}, title={Rivers}, year={1998}}", "t.bib")
     anns = [CitationAnnotation(id=f"c{i}", start=c.start, end=c.end, text=c.text, authors=c.authors, year=c.year,
                                locator=c.locator, provenance=Provenance(tagger="t", rule="r"))
@@ -329,3 +351,82 @@ def test_narrative_with_a_page_after_the_parenthesis_and_named_links():
 def test_a_note_on_the_page_is_part_of_the_locator():
     assert [c.locator for c in cites("Smith 2001, 45 n. 3.")] == ["45 n. 3"]
     assert [c.locator for c in cites("Ann Hale, *Rivers* (Leeds: Dale, 2004), 31 n. 4.")] == ["31 n. 4"]
+
+
+def test_reference_entry_with_kindle_pinpoint_and_two_authors_joined_by_semicolon():
+    (c,) = cites("Hale, Ann; Lind, Bo R. (2015). *Rivers of the North* (pp. 28–29). Oak Press. Kindle Edition.")
+    assert (c.text, c.authors, c.year, c.locator, c.title) == (
+        "Hale, Ann; Lind, Bo R. (2015). *Rivers of the North* (pp. 28–29). Oak Press. Kindle Edition",
+        "Hale, Ann; Lind, Bo R.", "2015", "28–29", "*Rivers of the North*")
+    (c,) = cites("Hale, Ann (2009). *Rivers* (p. 4). Oak Press. The book is long.")
+    assert (c.text, c.locator, c.suffix) == ("Hale, Ann (2009). *Rivers* (p. 4). Oak Press", "4", "The book is long.")
+
+
+def test_link_title_then_author_date_parenthesis_is_one_citation():
+    (c,) = cites("This follows [Rivers of\nthe North](https://x.org/r) (Hale and Lind,\n2018) who argue that dams fail.")
+    assert (c.text, c.authors, c.year, c.prefix, c.suffix) == (
+        "[Rivers of\nthe North](https://x.org/r) (Hale and Lind,\n2018)", "Hale and Lind", "2018", "This follows",
+        "who argue that dams fail.")
+    (c,) = cites("Dams fail, as the [report](https://x.org/r) shows (Hale 2018).")  # prose between: no title
+    assert c.text == "Hale 2018"
+
+
+def test_archival_item_medium_words_stay_in_the_citation():
+    (c,) = cites("Ann Hale, “Dam Speech,” River Forum, audio, 1:00, http://x.org/a.")
+    assert (c.text, c.locator) == ("Ann Hale, “Dam Speech,” River Forum, audio, 1:00, http://x.org/a", "")
+    (c,) = cites("Bo Lind, “Shiner,” photograph taken by Bo Lind, 1 August 1924, image, https://x.org/b.")
+    assert (c.text, c.year) == ("Bo Lind, “Shiner,” photograph taken by Bo Lind, 1 August 1924, image, https://x.org/b",
+                                "1924")
+
+
+def test_link_with_a_title_attribute_stays_in_the_citation():
+    note = 'Ann Hale, “Dams,” River Review, April 24, 2018, [https://x.org/d/.](https://x.org/d/. "https://x.org/d/.").'
+    (c,) = cites(note)
+    assert c.text == note[:-1]
+
+
+def test_title_with_a_translation_in_escaped_brackets():
+    note = r"“Dams of the North” \[北方的水坝\], _River Daily_, August 2, 2013, [http://x.cn/a](http://x.cn/a)."
+    (c,) = cites(note)
+    assert (c.text, c.authors, c.year) == (note[:-1], "", "2013")
+
+
+def test_prose_sentence_after_a_link_that_swallowed_the_full_stop():
+    found = cites("“Dams,” _River Daily_, August 2, 2013, [http://x.cn/a.htm.](http://x.cn/a.htm.) The details come "
+                  "from an interview.")
+    assert [(c.text, c.suffix) for c in found] == [
+        ("“Dams,” _River Daily_, August 2, 2013, [http://x.cn/a.htm.](http://x.cn/a.htm.)",
+         "The details come from an interview.")]
+
+
+def test_note_author_with_translation_and_role_in_parentheses():
+    (c,) = cites(r"Wang Li \[王力\] (ed.), Rivers of the North \[北方河流\], Oak Press, 2015.")
+    assert (c.authors, c.year) == (r"Wang Li \[王力\]", "2015")
+    (c,) = cites("Ann Hale (eds.), Rivers of the North, Oak Press, 2015.")
+    assert c.authors == "Ann Hale"
+
+
+def test_quoted_title_holding_a_quotation_and_a_title_alone_after_see():
+    (c,) = cites("See the history online: “Dam Project – Talks on “If There Is a Spear”” \\[水坝\\], [http://x.cn/a](http://x.cn/a).")
+    assert c.text.startswith("“Dam Project") and c.text.endswith("(http://x.cn/a)")
+    (c,) = cites("For further information, see: “Dam Project.”")
+    assert (c.text, c.prefix) == ("“Dam Project.”", "For further information, see")
+    assert cites("He said “no more dams.”") == []
+
+
+def test_address_without_its_scheme_ends_the_citation():
+    (c,) = cites("Ann Hale, “Dams,” River Review (2006): 62390B, pubs.river.nl/pub/346/hale-2006.pdf.")
+    assert c.text.endswith("pubs.river.nl/pub/346/hale-2006.pdf") and c.year == "2006"
+
+
+def test_remark_then_conjunction_between_two_citations_in_one_sentence():
+    found = cites("See @Hale1981 for river maps and @Lind1988 for dams.")
+    assert [(c.prefix, c.suffix) for c in found] == [("See", "for river maps"), ("and", "for dams.")]
+
+
+def test_short_note_of_authors_and_a_page_or_authors_alone():
+    (c,) = cites("Hale and Lind, 249.")
+    assert (c.authors, c.locator, c.title) == ("Hale and Lind", "249", "")
+    (c,) = cites("Hale et al.")
+    assert (c.text, c.authors) == ("Hale et al.", "Hale et al.")
+    assert cites("See the notes above et al.") == []

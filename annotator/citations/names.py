@@ -29,6 +29,8 @@ CUE = re.compile(
     r"cited in|reprinted in|as in|such as|according to|following|discussed in|summari[sz]ed in|"
     r"also|and)(?:\s*,?\s*e\.g\.)?[,:]?\s+"
 )
+# A Bluebook signal in emphasis, the closing mark before or after the space: "*See* Hale", "*See *Hale".
+EMPHASISED_CUE = re.compile(r"[*_](?i:see(?:\s+also|\s+generally)?|but\s+see|cf\.|accord|compare)\s*[*_]\s*")
 # Any lead-in wording ends at a lowercase word ("This builds on", "The classic account is").
 LEAD_WORD = re.compile(r"(?<!\S)[a-z][\w’'\-]*[,:]?\s+")
 # A sentence ends after a lowercase word or a closing mark, not after an initial ("Neta C.").
@@ -98,7 +100,8 @@ def split_prefix(region: str) -> tuple[str, str] | None:
     # can leave one: looking at every boundary of a long region was quadratic.
     first = _start_of_last_words(region, MAX_WORDS + 2)
     scan = _start_of_last_words(region, MAX_WORDS + 8)  # a cue ending past `first` starts after this
-    starts = [0] + [m.end() for pattern in (CUE, SENTENCE_END, LEAD_WORD) for m in pattern.finditer(region, scan)]
+    starts = [0] + [m.end() for pattern in (CUE, EMPHASISED_CUE, SENTENCE_END, LEAD_WORD)
+                    for m in pattern.finditer(region, scan)]
     for at in sorted(a for a in set(starts) if a > first or first == 0):
         candidate = region[at:].strip().lstrip(",.;:").strip()
         if candidate and is_name_like(candidate):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from . import pubdata
 from .model import LOCATOR, YEAR, ParsedCitation, set_locator
 from .names import is_name_like, split_prefix
 
@@ -105,12 +106,20 @@ def _title_case(title: str) -> bool:
     return not latin_lower
 
 
+_PAGES_ONLY = re.compile(r"\d+(?:\s*[–\-]\s*\d+)?(?:,\s*\d+(?:\s*[–\-]\s*\d+)?)*")
+_NAME_TAIL = re.compile(r"(?P<translation>\s*\\?\[[^\[\]\n]{1,80}\\?\])?(?P<role>\s*\((?:eds?|trans|comp)\.\))?$")
+
+
 def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
     commas = _commas(text, start, end)
     a_end = _authors_end(text, start, commas)
     if a_end is None:
         return None
-    split = split_prefix(text[start:a_end])
+    # "Xiao Tianliang \[肖天亮\] (ed.)": the name, its translation (kept), a role in parentheses (not)
+    named = _NAME_TAIL.search(text, start, a_end)
+    split = split_prefix(text[start:named.start() if named else a_end])
+    if split and named and named.group("translation"):
+        split = (split[0], split[1] + named.group("translation"))
     role = re.match(r"(?:ed|eds|comp|trans)\.,\s+", text[a_end + 2:end])  # "Sally Cummings, ed., Title"
     t_start = a_end + 2 + (role.end() if role else 0)
     end, remark = _remark(text, t_start, end)
@@ -129,6 +138,11 @@ def _note_form(text: str, start: int, end: int) -> ParsedCitation | None:
         cite.year, cite.year_suffix = year
         cite.form = "short-note" if dated else "full-note"
     _note_locator(cite, text[title[1]:end])
+    if not cite.locator and _PAGES_ONLY.fullmatch(cite.title):  # "Yeun and Richardson, 249": no title, a page
+        cite.locator, cite.locator_label, cite.title = cite.title, "page", ""
+    if not cite.locator and not quoted:  # Bluebook: "Overview and Next Steps 5 (2010)"
+        cite.locator = pubdata.bluebook_pin(text[t_start:end])
+        cite.locator_label = "page" if cite.locator else cite.locator_label
     _mla_page(cite, quoted)
     if not (year or cite.locator or quoted or _title_case(title[0])):
         return None

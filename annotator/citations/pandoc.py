@@ -15,6 +15,10 @@ _BRACKET = re.compile(r"(?<![\\\w])\[(?P<body>[^\[\]]*?-?@[^\[\]]*)\](?!\()")
 _ITEM = re.compile(rf"(?P<suppress>-)?@{_KEY}")
 _NARRATIVE = re.compile(rf"(?<![\w@\[\\-])@{_KEY}(?:\s+\[(?P<loc>[^\[\]@]*)\])?")
 _LOCATOR_LEAD = re.compile(r"\s*,?\s*")
+# After a narrative key, only a locator with its unit: "@key, chapter 4", not "@key, 2001" or "@key, and".
+_LABELLED = re.compile(r",\s*(?P<loc>(?i:pp?|chapter|chap|ch|section|sec|para|figure|fig|table|part|§)\.?\s*\d)")
+_LABELLED_LOC = re.compile(
+    r"(?P<label>(?i:pp|p|chapter|chap|ch|section|sec|para|figure|fig|table|part|§))\.?\s*(?P<value>\d+(?:\s*[–—-]\s*\d+)?)\b")
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[ParsedCitation]:
@@ -24,6 +28,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[ParsedCitati
     taken: list[tuple[int, int]] = []
     for m in _BRACKET.finditer(text, start, end):
         items = _items(text, m.start("body"), m.end("body"))
+        if len(items) == 1 and not items[0].prefix and not items[0].suffix:
+            _bracketed(text, items[0], m.start(), m.end())
         if items:
             cites += items
             taken.append(m.span())
@@ -34,6 +40,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[ParsedCitati
         loc_text = m.group("loc")
         if loc_text and (lm := LOCATOR.match(text, m.start("loc") + _lead(loc_text), m.end("loc"))):
             set_locator(cite, lm)
+        elif lm := _LABELLED.match(text, m.end(), end):  # "@Fairchild2005, chapter 4 for …"
+            loc = _LABELLED_LOC.match(text, lm.start("loc"), end)
+            if loc:
+                set_locator(cite, loc)
+                cite.end = loc.end()
+                cite.text = text[cite.start:cite.end]
         cites.append(cite)
     return sorted(cites, key=lambda c: c.start)
 
@@ -65,13 +77,26 @@ def _items(text: str, start: int, end: int) -> list[ParsedCitation]:
 
 
 def key_of(text: str) -> str:
-    """The key of a stored pandoc citation's text (`@hale1998, p. 12`, `-@hale1998`); "" if it is none."""
-    m = re.match(rf"-?@{_KEY}", text)
+    """The key of a stored pandoc citation's text (`@hale1998, p. 12`, `[-@hale1998]`); "" if it is none."""
+    m = re.match(rf"\[?-?@{_KEY}", text)
     return (m.group("bkey") or m.group("key")) if m else ""
 
 
 def _cite(text: str, start: int, end: int, key: str) -> ParsedCitation:
-    return ParsedCitation(start=start, end=end, text=text[start:end], authors="", key=key, form="pandoc")
+    cite = ParsedCitation(start=start, end=end, text=text[start:end], authors="", key=key, form="pandoc")
+    if m := _NAME_YEAR.fullmatch(key):  # the key is all a reader sees of the source: read it as written
+        cite.authors, cite.year, cite.year_suffix = m.group("name"), m.group("year"), m.group("suffix")
+    return cite
+
+
+# A key of the common "name + year" shape (`Vaupel1987a`, `R2016`, `hale_1998`): authors, year, suffix.
+_NAME_YEAR = re.compile(r"(?P<name>[^\W\d_](?:[^\d]*[^\W\d_])?)[_:\-]?(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)")
+
+
+def _bracketed(text: str, cite: ParsedCitation, start: int, end: int) -> None:
+    """A bracket that holds one key and its locator only is that citation, brackets and all (`[@Abel2014]`)."""
+    cite.start, cite.end = start, end
+    cite.text = text[start:end]
 
 
 def _lead(s: str) -> int:

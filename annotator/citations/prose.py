@@ -12,6 +12,10 @@ from .pubdata import abbreviation
 _BREAK = re.compile(r"(?:;|(?<=[a-z\d)\]”\"’*_>])[.!?])\s+")
 
 
+# Prose in one sentence between two citations that ends with "and"/"or": the first's remark, then the joint.
+_JOINED = re.compile(r"(?s)\s*(?P<remark>[^\W\d][^;.!?()\[\]]*?\w)\s+(?P<conj>and|or)\s*")
+
+
 def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> None:
     """Set each citation's prefix and suffix from the prose between them."""
     if not cites:
@@ -24,6 +28,8 @@ def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> 
             if m.group().startswith(";") or not abbreviation(gap[:m.start() + 1].split()[-1]):
                 cut = m  # "cf." and "e.g." end no sentence
         head, tail = (gap[:cut.start() + 1], gap[cut.end():]) if cut else ("", gap)
+        if not cut and (joined := _JOINED.fullmatch(gap)):  # "@a for maps and @b": remark, then "and"
+            head, tail = joined.group("remark"), joined.group("conj")
         prev.suffix = _remark(head)
         nxt.prefix = _lead(tail)
     cites[-1].suffix = _remark(text[cites[-1].end:end])
@@ -37,7 +43,8 @@ def _lead(prose: str) -> str:
         if prose.count(open_) > prose.count(close):
             inside = prose[prose.rindex(open_) + 1:].strip()
             prose = inside or prose[:prose.rindex(open_)]
-    return prose.strip().strip(",;:").strip()
+    # what closes the citation before ("… 2016. Next", "@a] and") leads into none
+    return prose.strip().lstrip(".,;:)]").strip().rstrip(",;:").strip()
 
 
 def _remark(prose: str) -> str:

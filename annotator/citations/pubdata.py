@@ -15,8 +15,9 @@ import re
 from .model import YEAR
 
 _TOKEN = re.compile(
-    r"(?P<url><[^<>\s]+>|(?:https?://|doi:)[^\s<>]*[^\s<>.,;])"
-    r"|(?P<link>\[[^\[\]]*\]\(\s*[^()\s]*\))"
+    r"(?P<url><[^<>\s]+>|(?:https?://|doi:)[^\s<>]*[^\s<>.,;]"
+    r"|(?<![\w./])(?:[a-z\d-]+\.)+[a-z]{2,}/[^\s<>]*[^\s<>.,;])"  # an address without its scheme: "x.tno.nl/p/a.pdf"
+    r"|(?P<link>\[[^\[\]]*\]\(\s*[^()\s]*(?:\s+\"[^\"\n]*\")?\s*\))"  # [text](url "title")
     r"|(?P<group>\((?:[^()]|\([^()]*\))*\))"
     r"|(?P<ital>(?<![\w_])_(?!_)[^_\n]+?_(?![\w_])|(?<!\*)\*(?!\*)[^*\n]+?\*(?!\*))"
     r"|(?P<quote>“[^”]*”|\"[^\"\n]*\"|‘[^‘]*?’(?!\w))"
@@ -29,7 +30,10 @@ PUB_WORDS = {"p.", "pp.", "pg.", "no.", "nos.", "vol.", "vols.", "sec.", "ed.", 
              "col.", "cols.", "fig.", "para.", "n.", "nn.", "chap.", "ch.", "pt.", "bk.", "art.", "et", "al.", "of",
              "the", "de", "la", "du", "der", "von", "van", "on", "at", "last", "modified", "updated", "retrieved",
              "from", "via", "online", "available", "published", "orig.", "vol", "no", "edition", "ahead", "print",
-             "forthcoming", "preprint", "diss.", "thesis"}
+             "forthcoming", "preprint", "diss.", "thesis",
+             # the medium of an archival or web item: "…, audio, 1:00, <url>", "…, photograph, 1924"
+             "audio", "video", "image", "photograph", "photo", "film", "map", "recording", "sound", "transcript",
+             "manuscript", "typescript", "letter", "speech", "poster", "pamphlet", "broadside"}
 # Words whose full stop ends no sentence.
 _ABBREV = {"p", "pp", "pg", "no", "nos", "vol", "vols", "sec", "ed", "eds", "trans", "comp", "n.p", "n.d", "repr",
            "ser", "col", "fig", "para", "n", "nn", "chap", "ch", "pt", "bk", "art", "al", "inc", "ltd", "co", "corp",
@@ -48,7 +52,10 @@ def _element(token: re.Match) -> bool:
     """A token that can open a further part of the publication data after a full stop."""
     kind = token.lastgroup
     word = token.group()
-    return kind in ("url", "link", "group", "ital") or word[:1].isdigit() or word in ("In", "Vol.", "No.", "DOI:")
+    return kind in ("url", "link", "group", "ital") or word[:1].isdigit() or word in _OPENING_WORDS
+
+
+_OPENING_WORDS = ("In", "Vol.", "No.", "DOI:", "¶", "§")  # "… Rep. ¶ 17": a paragraph or section follows
 
 
 def extent(text: str, pos: int, end: int) -> int:
@@ -58,7 +65,7 @@ def extent(text: str, pos: int, end: int) -> int:
         kind, word = tok.lastgroup, tok.group()
         if kind == "semi":
             return tok.start()
-        if kind == "word" and _prose_word(text, tokens, i, end):
+        if kind == "word" and (_prose_word(text, tokens, i, end) or _sentence_after_link(tokens, i)):
             return tok.start()
         if kind == "word" and word.endswith(".") and _sentence_end(text, tokens, i):
             return tok.end() - 1
@@ -76,6 +83,15 @@ def _prose_word(text: str, tokens: list[re.Match], i: int, end: int) -> bool:
         return True
     prev = tokens[i - 1]
     return prev.lastgroup != "word" or prev.group()[-1:].isdigit() or prev.group().endswith((",", ")", ">"))
+
+
+def _sentence_after_link(tokens: list[re.Match], i: int) -> bool:
+    """A sentence of prose after an address whose full stop the link swallowed
+    (`[http://x.cn/a.htm.](…) The details come from …`): a capital, then lowercase words."""
+    if i == 0 or tokens[i - 1].lastgroup not in ("url", "link") or not tokens[i].group()[:1].isupper():
+        return False
+    nxt = [t.group() for t in tokens[i + 1:i + 3]]
+    return len(nxt) == 2 and all(w.isalpha() and w.islower() and w not in PUB_WORDS for w in nxt)
 
 
 def _sentence_end(text: str, tokens: list[re.Match], i: int) -> bool:
@@ -117,8 +133,8 @@ def _blank(s: str, pattern: str) -> str:
 
 
 _URLS = r"<[^<>\s]+>|(?:https?://|doi:|DOI:)\s*\S+|\]\(\s*[^()\s]*\)|\b10\.\d{4,}/\S+"
-_ACCESSED = (r"(?i)\b(?:accessed|retrieved|last modified|viewed)\b\s*(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2},\s*\d{4}"
-             r"|[^,;()]*)")
+_ACCESSED = (r"(?i)\b(?:accessed|retrieved|last modified|(?:last\s+)?visited|viewed)\b"
+             r"\s*(?:(?-i:[A-Z])[a-z]+\.?\s+\d{1,2},\s*\d{4}|[^,;()]*)")
 _ITALIC = re.compile(r"(?<![\w_])_[^_]+_(?![\w_])|\*[^*]+\*")
 
 
@@ -134,7 +150,7 @@ def year(data: str) -> tuple[str, str] | None:
 
 
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
-_NUM = r"(?:(?:\d+:)?\d+[a-z]?|[ivxlc]+)"  # 2:1111 (volume:page), 36, xiv
+_NUM = r"(?:(?:\d+:(?!0))?\d+[a-z]?|[ivxlc]+)"  # 2:1111 (volume:page; "1:00" is a duration), 36, xiv
 _PAGES = rf"{_NUM}(?:\s*[–—\-‑]\s*{_NUM})?(?:ff\.?|f\.)?(?:\s+nn?\.\s*\d+)?"  # 31, 31–33, 107ff, 31 n. 4
 _PIN = re.compile(rf"(?:(?P<label>pp?|pg)\.\s*)?(?P<value>{_PAGES}(?:,\s*{_PAGES})*)")
 _LABELLED = re.compile(r"(?i:chapter|chap\.|ch\.|sec\.|section|para\.|n\.|figure|fig\.|table|part|book)"
@@ -151,6 +167,8 @@ def locator(data: str, container: bool) -> tuple[str, str]:
     phrase = _PHRASE.search(clean)
     if phrase:
         return phrase.group("value"), ""
+    if not container and (bluebook := bluebook_pin(clean)):
+        return bluebook, ""
     parts = [p.strip() for p in re.split(r",\s+|\)\s*:\s*|(?<=\d)\.\s+", clean.strip(" .,;"))]
     while parts and not parts[-1].strip(" .,;"):
         parts.pop()
@@ -173,6 +191,27 @@ def locator(data: str, container: bool) -> tuple[str, str]:
     if len(pages) > 1:
         return "", ""
     return ("", pages[0]) if _RANGE_RE.search(pages[0]) else (pages[0], "")
+
+
+# Bluebook prints the pinpoint before the parenthesised date: `Title 5 (2010)`, `Goals 2, 13 (2008)`,
+# `18 Harv. J.L. & Tech. 319, 373 (2005)` (volume, journal, first page, pinpoint).
+_BLUEBOOK = re.compile(rf"(?:^|(?<=[\w.)\]*_]))\s*(?<!\bno\.)(?<!\bvol\.)(?<!\bat)\s?"
+                       rf"(?P<pages>{_PAGES}(?:,\s*{_PAGES})*)"
+                       rf"\s+\([^():]*\b(?:1[5-9]|20)\d\d\)\s*[.,;]?\s*$")  # "(2010)", "(June 28, 2010)": no place
+_VOLUME_JOURNAL = re.compile(r"(?:^|[,\s])\d+\s+[A-Z][^,()]*$")
+
+
+def bluebook_pin(clean: str) -> str:
+    """The pinpoint Bluebook prints before the parenthesised date, or "" when there is none."""
+    m = _BLUEBOOK.search(clean)
+    if not m:
+        return ""
+    pages = [p.strip() for p in m.group("pages").split(",")]
+    if any(YEAR.fullmatch(p) for p in pages) or _MONTH.search(clean[max(0, m.start() - 10):m.start("pages")] + " "):
+        return ""  # a date ("December 10, 2010 (Update 2012)"), no page
+    if len(pages) > 1 and _VOLUME_JOURNAL.search(clean[:m.start("pages")].rstrip()):
+        pages = pages[1:]  # the article's first page, then the pinpoint
+    return ", ".join(pages)
 
 
 _RANGE_RE = re.compile(r"\d\s*[–—\-‑]\s*\d")

@@ -27,6 +27,8 @@ _INITIAL_LETTER = re.compile(r"[A-ZА-ЯЁ]")
 # Connectors a publisher's or journal's name may hold in lower case.
 _NAME_LOWER = {"of", "and", "for", "the", "in", "on", "&", "de", "du", "und"}
 MAX_PUBLICATION_WORDS = 8
+MAX_PUBLICATION_SENTENCES = 2
+_TITLE_PIN = re.compile(r"\s\((?:pp?\.|pg\.|at)\s*(?P<value>\d+(?:\s*[–\-]\s*\d+)?)\)$")
 
 
 def reference(text: str, start: int, end: int) -> ParsedCitation | None:
@@ -43,11 +45,17 @@ def reference(text: str, start: int, end: int) -> ParsedCitation | None:
         return None
     title_end = _sentence_end(text, head.end(), end)
     stop = title_end
-    after = _next_sentence(text, title_end, end)
-    if after is not None and _publication(text[after[0]:after[1]]):
+    # the publisher's sentence, and an edition's after it ("Zondervan. Kindle Edition.")
+    for _ in range(MAX_PUBLICATION_SENTENCES):
+        after = _next_sentence(text, stop, end)
+        if after is None or not _publication(text[after[0]:after[1]]):
+            break
         stop = after[1]
+    title = text[head.end():title_end].strip()
+    pin = _TITLE_PIN.search(title)  # a Kindle reference's page after its title: "*Title* (p. 24)"
     cite = ParsedCitation(start=at, end=stop, text=text[at:stop], authors=authors, form="reference",
-                          title=text[head.end():title_end].strip(),
+                          title=title[:pin.start()].rstrip() if pin else title,
+                          locator=pin.group("value") if pin else "", locator_label="page" if pin else "",
                           prefix=text[start:at].strip().rstrip(",") if lead else "")
     year = head.group("year")
     cite.year, cite.year_suffix = year, head.group("suffix")

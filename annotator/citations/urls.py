@@ -45,3 +45,42 @@ def find(text: str, start: int, end: int, whole_note: bool) -> list[ParsedCitati
 
 def _cite(text: str, start: int, end: int) -> ParsedCitation:
     return ParsedCitation(start=start, end=end, text=text[start:end], authors="", form="web")
+
+
+def linked_titles(text: str, start: int, cites: list[ParsedCitation]) -> bool:
+    """`[Title](url) (Hale et al., 1990)`: an author-date parenthesis right after a
+    link names the linked work, and the citation is the link and the parenthesis.
+    True when a citation grew (its prose must be shared out again)."""
+    grown = False
+    for c in cites:
+        if c.form != "author-date" or c.start <= start or text[c.start - 1] != "(" or text[c.end:c.end + 1] != ")":
+            continue
+        close = c.start - 1
+        while close > start and text[close - 1].isspace():
+            close -= 1
+        link = _link_before(text, start, close)
+        if link is not None:
+            c.start, c.end = link, c.end + 1
+            c.text = text[c.start:c.end]
+            grown = True
+    return grown
+
+
+def _link_before(text: str, start: int, close: int) -> int | None:
+    """Where the Markdown link `[…](…)` that ends at `close` opens, if one does."""
+    if close <= start or text[close - 1] != ")":
+        return None
+    at = _opening(text, start, close - 1, "(", ")")
+    if at is None or at <= start or text[at - 1] != "]":
+        return None
+    return _opening(text, start, at - 1, "[", "]")
+
+
+def _opening(text: str, start: int, closing: int, open_: str, close: str) -> int | None:
+    """The bracket `open_` that matches the `close` at `closing`, scanning back."""
+    depth = 0
+    for i in range(closing, start - 1, -1):
+        depth += (text[i] == close) - (text[i] == open_)
+        if depth == 0:
+            return i
+    return None

@@ -26,6 +26,8 @@ _CLOSE = {"“": "”", '"': '"'}
 _LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(\s*(?P<url>[^()\s]*)\)")
 _LINK_CITE = re.compile(r"(?P<authors>[^\d,]+?),?\s+(?P<year>(?:1[5-9]|20)\d\d)(?P<suffix>[a-z]?)")
 _LINK_PAGES = re.compile(r",\s*(?:(?:pp?|pg)\.\s*)?\d+(?:\s*[–\-]\s*\d+)?(?![\w/])")
+# A Bluebook signal in emphasis, its closing mark after a space as writers slip it: `*See *`, `*See generally *`.
+_EMPHASISED_SIGNAL = re.compile(r"([*_])(?i:see(?:\s+also|\s+generally)?|but\s+see|cf\.|accord|compare)\s*\1")
 MAX_TITLE = 400  # characters: a quote longer than this is prose, not a title
 # What may stand between a name and its title: ", " / ". " (bibliography style) / ", eds. ".
 _SEPARATOR = re.compile(r"(?:,\s+(?:eds?|trans|comp)\.)?(?:,|\.(?=\s))\s+$")
@@ -61,7 +63,9 @@ def read_title(text: str, at: int, end: int) -> Title | None:
         if _LINK_CITE.fullmatch(inner) and is_name_like(_LINK_CITE.fullmatch(inner).group("authors")):  # type: ignore[union-attr]
             return Title(at, link.end(), inner, "link-cite")
         return None
-    if ch in _CLOSE:
+    if ch == "“":
+        close = _balanced_close(text, at, min(end, at + MAX_TITLE))
+    elif ch in _CLOSE:
         close = text.find(_CLOSE[ch], at + 1, min(end, at + MAX_TITLE))
     elif ch == "‘":
         m = re.compile(r"’(?!\w)").search(text, at + 1, min(end, at + MAX_TITLE))
@@ -72,7 +76,12 @@ def read_title(text: str, at: int, end: int) -> Title | None:
     if close < 0 or "\n\n" in text[at:close]:
         return None
     kind = "quoted" if ch in "“\"‘" else "italic"
-    return Title(at, close + 1, text[at + 1:close].strip().rstrip(",."), kind)
+    # a translation in (escaped) brackets after the title belongs to it: `“Expert: …” \[专家：…\]`
+    translated = _TRANSLATION.match(text, close + 1, end)
+    return Title(at, translated.end() if translated else close + 1, text[at + 1:close].strip().rstrip(",."), kind)
+
+
+_TRANSLATION = re.compile(r"\s*\\?\[[^\[\]\n]{1,200}?\\?\](?![(\[])")
 
 
 def _name_before(text: str, lo: int, at: int) -> tuple[int, str]:
@@ -175,6 +184,9 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
     pos, lo = start, start
     depth, counted = 0, start  # parentheses open before `counted`, counted once (not per title)
     while (m := _OPENER.search(text, pos, end)) is not None:
+        if signal := _EMPHASISED_SIGNAL.match(text, m.start(), end):  # "*See *Hale, …": a lead-in, no title
+            pos = lo = signal.end()
+            continue
         title = read_title(text, m.start(), end)
         if title is None:
             pos = m.start() + 1
@@ -195,11 +207,28 @@ def _heads(text: str, start: int, end: int) -> list[tuple[int, str, Title]]:
             c_start, authors = _name_in(text, near, title.start)
         if not authors and not _boundary(text, start, near, title.start):
             continue
-        if not _followed(text, title, end, bool(authors)):
+        if not _followed(text, title, end, bool(authors)) and not _titled_after_see(text, near, title, end):
             continue
         heads.append((c_start, authors, title))
         lo = title.end
     return heads
+
+
+def _balanced_close(text: str, at: int, stop: int) -> int:
+    """The ” that closes the “ at `at`, over a quotation inside the title
+    (`“640 Project – … on “If There’s a Spear…””`); the first ” when they do not pair up."""
+    depth = 0
+    for i in range(at, stop):
+        depth += (text[i] == "“") - (text[i] == "”")
+        if depth == 0:
+            return i
+    return text.find("”", at + 1, stop)
+
+
+def _titled_after_see(text: str, lo: int, title: Title, end: int) -> bool:
+    """`For further information, see: “640 Project.”`: a short note by title alone that ends the note."""
+    return title.kind == "quoted" and not text[title.end:end].strip(" .") and \
+        bool(re.search(r"(?i)\bsee(?:\s+also)?:?\s*$", text[lo:title.start]))
 
 
 def _followed(text: str, title: Title, end: int, authored: bool) -> bool:

@@ -101,14 +101,19 @@ def _item_key(c: ParsedCitation) -> tuple[str, ...]:
     return (c.item.manager, c.item.id) if c.item else ()
 
 
+_ID = re.compile(r"[*_]?id\b", re.IGNORECASE)
+
+
 def _complete(c, previous: list, earlier: list) -> None:
     """What a note leaves to the reader: "Ibid." names the previous note's one
     source, and a Chicago short note ("Harrington, Valley and Emirate, 88")
     the year of the full note it shortens."""
-    if c.ibid and not c.authors and len(previous) == 1:
-        c.authors, c.year, c.year_suffix = previous[0].authors, previous[0].year, previous[0].year_suffix
+    # Bluebook's "Id." names the authority cited just before, however many the last note held
+    source = previous[-1:] if c.ibid and _ID.match(c.text) else previous
+    if c.ibid and not c.authors and len(source) == 1:
+        c.authors, c.year, c.year_suffix = source[0].authors, source[0].year, source[0].year_suffix
         if not c.locator:  # a bare Ibid. keeps the earlier locator
-            c.locator, c.locator_label = previous[0].locator, previous[0].locator_label
+            c.locator, c.locator_label = source[0].locator, source[0].locator_label
     elif c.form == "short-note" and not c.year:
         surname = c.authors.split()[-1] if c.authors.split() else ""
         short = c.title.lower().strip(" “”\"‘’,")
