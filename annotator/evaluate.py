@@ -228,6 +228,15 @@ def claims(gold: dict, anns: list, kind: str, ids: dict[str, str] | None = None,
     return Score(name=name or f"{kind} claims", tp=tp, fp=len(found) - tp, fn=len(want) - tp)
 
 
+def unnamed(gold: dict, anns: list) -> Rate:
+    """Gold attributed claims no actor speaks ("officials said"): found when one of
+    ours covers the span with no speaker either (the rate issue 13 asks after)."""
+    want = [g for g in gold["claims"] if g["kind"] == "attributed" and not g.get("speaker")]
+    ours = [(a.start, a.end) for a in anns if a.kind == "claim" and a.claim_kind == "attributed" and not a.speaker]
+    hits = sum(any(covers(_span(g), span) for span in ours) for g in want)
+    return Rate(name="unnamed-source claims found (span, no speaker)", hits=hits, total=len(want))
+
+
 # --- totals
 
 
@@ -265,7 +274,7 @@ def evaluate_pairs(pairs: list[Pair]) -> Report:
         for fn in (footnotes, citations, actors):
             s, r = fn(gold, anns)
             scores, rates = scores + s, rates + r
-        rates += cited(gold, anns)
+        rates += [*cited(gold, anns), unnamed(gold, anns)]
         pairs_of_ids += actor_pairs(gold, anns)
     ids = id_map(pairs_of_ids)
     for gold, anns in pairs:

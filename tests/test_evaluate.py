@@ -14,6 +14,7 @@ from annotator.evaluate import (
     evaluate_pairs,
     id_map,
     per_document,
+    unnamed,
 )
 from annotator.gold import gold_documents, load_gold
 from annotator.models import ActorAnnotation, ClaimAnnotation, Provenance, sha256_bytes
@@ -122,3 +123,16 @@ def test_citation_links_are_scored_only_where_gold_records_them():
     assert (links.tp, links.fp, links.fn) == (1, 1, 0)  # a link where gold has none is wrong
     unkeyed = {"footnotes": [{"citations": [cite]}]}
     assert [s.name for s in citations(unkeyed, [_citation(0, 5, "a2000")])[0]] == ["citation spans"]
+
+
+def test_unnamed_source_claims_are_found_only_without_a_speaker():
+    gold = {"claims": [{"kind": "attributed", "span": [0, 10], "speaker": None, "source": "officials"},
+                       {"kind": "attributed", "span": [20, 30], "speaker": "x"}]}
+
+    def claim(start, end, speaker):
+        return ClaimAnnotation(id=f"c{start}", start=start, end=end, text="x" * (end - start),
+                               provenance=PROVENANCE, claim_kind="attributed", speaker=speaker)
+
+    assert (unnamed(gold, [claim(0, 10, None)]).hits, unnamed(gold, [claim(0, 10, None)]).total) == (1, 1)
+    assert unnamed(gold, [claim(0, 10, "x")]).hits == 0  # a speaker where gold has none is not found
+    assert unnamed(gold, [claim(20, 30, None)]).hits == 0
