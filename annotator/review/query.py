@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from annotator.models import KINDS, Annotation
+from annotator.models import KINDS, Annotation, AnnotationFile
 from annotator.store.store import load
 from annotator.workspace import Workspace
 
@@ -140,16 +140,18 @@ class DocStatus:
 
 def status(docs: dict[str, Loaded]) -> list[DocStatus]:
     """Counts by kind and status per document."""
-    rows = []
-    for name, loaded in docs.items():
-        counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
-        for ann in loaded.afile.annotations:
-            counts[ann.kind][ann.status] += 1
-        said = [a for a in loaded.afile.annotations
-                if a.kind == "claim" and a.claim_kind == "attributed" and a.status != "rejected"]
-        rows.append(DocStatus(doc=name, counts=counts, orphans=list(loaded.afile.orphans), attributed=len(said),
-                              unnamed=sum(1 for a in said if a.speaker is None)))
-    return rows
+    return [doc_status(name, loaded.afile) for name, loaded in docs.items()]
+
+
+def doc_status(name: str, afile: AnnotationFile) -> DocStatus:
+    """One document's counts by kind and status, from its annotation file alone."""
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+    for ann in afile.annotations:
+        counts[ann.kind][ann.status] += 1
+    said = [a for a in afile.annotations
+            if a.kind == "claim" and a.claim_kind == "attributed" and a.status != "rejected"]
+    return DocStatus(doc=name, counts=counts, orphans=list(afile.orphans), attributed=len(said),
+                     unnamed=sum(1 for a in said if a.speaker is None))
 
 
 # -- batch ------------------------------------------------------------------
