@@ -17,7 +17,8 @@ from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import Knowledge, knowledge
 
 from .data import Gazetteer, slug
-from .glued import acronym, joined_names, split_person
+from .glued import joined_names, split_person
+from .offices import after_portfolio, trim, with_initials
 from .rules import NER, Mention
 
 # The word lists (institution, place, event and product heads) are data:
@@ -25,10 +26,6 @@ from .rules import NER, Mention
 # Halves of compound adjectives: "Sino-American", "Russo-Uzbek".
 COMBINING = {"sino", "russo", "anglo", "indo", "afro", "euro", "anti", "pro", "post", "pan", "-"}
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-# Tokens a mention never ends with.
-_TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
-# Words no name ends with: the model's span may run on at a text's cut end ("the Border Troops of").
-_TRAILING_WORDS = {"of", "and", "for", "the", "on", "in", "to"}
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 200
 
@@ -41,11 +38,11 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        span = _trim(ent)
+        span = trim(ent)
         if span is not None and ent.label_ == "ORG":
             span = _after_title(_after_owner(span, gaz))
         elif span is not None:
-            span = _with_first_names(_without_demonym(span, gaz), gaz)
+            span = with_initials(after_portfolio(_with_first_names(_without_demonym(span, gaz), gaz)))
         if span is not None:
             spans += split_person(span, ent.label_, gaz)
     spans = joined_names(spans)
@@ -86,29 +83,6 @@ def _bodies(span: Span) -> list[Span]:
 def _covered(span: Span, blocked: set[int]) -> bool:
     """Every word is a known non-actor: "Xinjiang Uighur", "the Kremlin" as a place."""
     return all(t.i in blocked or t.is_punct for t in span)
-
-
-def _trim(span: Span) -> Span | None:
-    """Leave out "the", a possessive, a bracketed acronym, and for a person
-    a leading title ("Mullah Mohammad Yaqoob"): the title is the role."""
-    doc, start, end = span.doc, span.start, span.end
-    kb = knowledge(doc)
-    if span.label_ == "PERSON":  # "Mullah Mohammad Yaqoob"; "DPM Rustam Azimov": an abbreviation is no given name
-        while start < end - 1 and (doc[start].lower_ in kb.titles.nouns or (acronym(doc[start]) and end - start > 2)):
-            start += 1
-    for i in range(start, end):  # "Shanghai Cooperation Organization (SCO": stop at "("
-        if doc[i].text == "(":
-            end = i
-            break
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in _TRAILING_WORDS):
-        end -= 1
-    media = kb.institution_heads.media
-    if end - start > 1 and doc[end - 1].lower_ == "news" and end < len(doc) and doc[end].lower_ in media:
-        end -= 1  # "the IRNA news agency": the outlet is IRNA
-    return doc[start:end] if end > start else None
 
 
 def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words: set[str]) -> bool:

@@ -46,6 +46,7 @@ class Titles(WordFile):
     head_of_state: Words | None = None
     generic: Words | None = None
     person_nouns: Words | None = None
+    portfolios: Words | None = None
 
 
 class PlaceHeads(WordFile):
