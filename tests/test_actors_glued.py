@@ -102,3 +102,7 @@ def test_a_family_name_first_is_the_bare_name_of_the_person(nlp):
 
 def test_a_capital_a_before_a_name_is_an_article(nlp):
     assert "A Kazakh Rail spokesman" not in people(nlp, "A Kazakh Rail spokesman told reporters the line was shut.")
+
+
+def test_a_party_and_a_rank_before_a_name_are_split_off(nlp):
+    assert people(nlp, "He replied to Labour MP Siobhán Ó Briain on Tuesday.") == ["Siobhán Ó Briain"]

@@ -84,3 +84,9 @@ def test_a_people_heading_a_title_case_headline_is_an_unnamed_source(nlp):
     doc = nlp("Armenians Demand Release Of Detained Protesters\n\nYEREVAN -- Dozens gathered on Monday.")
     found = [(s.text, s._.claim["speaker"], s._.claim["source"]) for s in doc.spans["claims"]]
     assert found == [("Release Of Detained Protesters", None, "Armenians")]
+
+
+def test_the_newspaper_is_the_outlet_named_before(nlp):
+    found = claims(nlp, "The talks will start on Monday, newspaper El Heraldo reported on Sunday. "
+                        "The newspaper said the date would be announced in Quito.")
+    assert ("the date would be announced in Quito", "el-heraldo", None) in found

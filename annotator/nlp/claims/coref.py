@@ -115,6 +115,8 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
 def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
     """"The ministry said", "the bloc called for", "the government denied"."""
     noun, words = tok.lower_, knowledge(tok.doc).speakers
+    if noun in words.outlet_nouns:
+        return _outlet(mentions, tok)
     if noun in words.body_nouns:
         return next((m.id for m in _earlier(mentions, tok, None)
                      if m.kind != "person" and noun in m.text.lower().split()), None)
@@ -126,11 +128,22 @@ def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
     return found
 
 
+def _outlet(mentions: list[Mention], tok: Token) -> str | None:
+    """"The newspaper said": the nearest earlier organisation the text has
+    called a newspaper ("newspaper El Espectador") or that is a known outlet."""
+    doc, kb = tok.doc, knowledge(tok.doc)
+    kinds = kb.speakers.outlet_nouns
+    outlets = kb.derived("outlet_ids", lambda: frozenset(kb.cues.outlets.ids))
+    return next((m.id for m in _earlier(mentions, tok, None) if m.kind == "organization" and (
+        m.id in outlets or (m.start > 0 and doc[m.start - 1].lower_ in kinds))), None)
+
+
 def is_body_noun(tok: Token) -> bool:
     """"The bloc", "the prosecutor's office": a definite body noun (the article,
     or a possessor that is no name, makes it definite)."""
     words, low = knowledge(tok.doc).speakers, tok.lower_
-    body = low in words.body_nouns or low in words.org_nouns or low in words.group_nouns or low in words.state_nouns
+    body = (low in words.body_nouns or low in words.org_nouns or low in words.group_nouns or low in words.state_nouns
+            or low in words.outlet_nouns)
     return body and any(
         (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in tok.children)
 

@@ -99,6 +99,7 @@ class Speakers(WordFile):
     org_nouns: Words | None = None
     group_nouns: Words | None = None
     state_nouns: Words | None = None
+    outlet_nouns: Words | None = None
     local_modifiers: Words | None = None
 
 
