@@ -90,3 +90,9 @@ def test_the_newspaper_is_the_outlet_named_before(nlp):
     found = claims(nlp, "The talks will start on Monday, newspaper El Heraldo reported on Sunday. "
                         "The newspaper said the date would be announced in Quito.")
     assert ("the date would be announced in Quito", "el-heraldo", None) in found
+
+
+def test_a_title_in_the_headline_is_the_first_person_with_that_title(nlp):
+    found = claims(nlp, "Interior Minister rejects claims of abuse\n\n"
+                        "Interior Minister Karl Lindqvist said on Monday that the police had acted lawfully.")
+    assert ("claims of abuse", "karl-lindqvist", None) in found

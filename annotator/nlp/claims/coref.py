@@ -47,7 +47,8 @@ def gender(m: Mention) -> str | None:
     (Slavic and Central Asian surnames mark it: Zakharova / Kabulov)."""
     if any(w in m.role.split() for w in ("spokeswoman", "chairwoman", "mrs", "ms", "madam")):
         return "f"
-    words = [w.lower() for w in m.text.replace("-", " ").split()]
+    # Initials say nothing of gender ("A H Mahmood Ali" is no "-a" given name).
+    words = [w.lower() for w in m.text.replace("-", " ").split() if len(w.rstrip(".")) > 1]
     if not words:
         return None
     first, last = words[0], words[-1]
@@ -109,7 +110,16 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
                       for w in of)
         if fits and of_fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
             return m.id
-    return weak
+    return weak or _headline_holder(mentions, tok, title)
+
+
+def _headline_holder(mentions: list[Mention], tok: Token, title: str) -> str | None:
+    """"Foreign Minister rejects …" on the title line names no one yet: the
+    story's first person who bears that title ("Foreign Minister Bruno
+    Rodríguez said …") is meant."""
+    if "\n" in tok.doc.text[:tok.idx]:
+        return None
+    return next((m.id for m in mentions if m.start > tok.i and m.kind == "person" and title in m.role.split()), None)
 
 
 def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
