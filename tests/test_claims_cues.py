@@ -14,14 +14,8 @@ def claims(nlp, text: str) -> set[tuple[str, str | None]]:
 @pytest.mark.parametrize("text,expected", [
     ("Peru downplays new tariffs on copper", ("new tariffs on copper", "peru")),
     ("Chile slams Argentina's new fishing rules as unfair", ("Argentina's new fishing rules as unfair", "chile")),
-    ("President Maria Lopez cited rising prices as the main reason for the change.",
-     ("rising prices as the main reason for the change", "maria-lopez")),
     ("President Maria Lopez apologized for the delays in the payments.",
      ("the delays in the payments", "maria-lopez")),
 ])
 def test_a_noun_object_of_a_cue_is_the_content(nlp, text, expected):
     assert expected in claims(nlp, text)
-
-
-def test_citing_sources_alone_is_no_claim(nlp):
-    assert not any(c.startswith("sources") for c, _ in claims(nlp, "The paper, citing sources, said the talks had failed."))
