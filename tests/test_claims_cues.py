@@ -19,3 +19,9 @@ def claims(nlp, text: str) -> set[tuple[str, str | None]]:
 ])
 def test_a_noun_object_of_a_cue_is_the_content(nlp, text, expected):
     assert expected in claims(nlp, text)
+
+
+def test_according_to_a_persons_aides_is_an_unnamed_source(nlp):
+    doc = nlp("The vote will be delayed until May, according to President Karl Lindqvist's aides.")
+    found = [(s._.claim["speaker"], s._.claim["source"]) for s in doc.spans["claims"] if s.label_ == "attributed"]
+    assert found == [(None, "President Karl Lindqvist's aides")]
