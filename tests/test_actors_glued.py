@@ -106,3 +106,10 @@ def test_a_capital_a_before_a_name_is_an_article(nlp):
 
 def test_a_party_and_a_rank_before_a_name_are_split_off(nlp):
     assert people(nlp, "He replied to Labour MP Siobhán Ó Briain on Tuesday.") == ["Siobhán Ó Briain"]
+
+
+def test_a_name_after_its_kind_and_a_comma_is_that_kind_throughout(nlp):
+    doc = nlp("Peru's government and the largest rebel group, the FRN, will meet on Monday.\n\n"
+              "The FRN said it wanted a ceasefire.")
+    found = [(s.text, s.label_, s._.canonical) for s in doc.spans["actors"] if s.text == "FRN"]
+    assert found == [("FRN", "group", "frn"), ("FRN", "group", "frn")]

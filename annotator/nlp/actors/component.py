@@ -52,6 +52,7 @@ from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
 from .ner import ner_mentions
+from .repeats import repeated_mentions
 from .rules import (
     Mention,
     alias_tokens,
@@ -98,6 +99,7 @@ class ActorTagger:
         chosen = _resolve(known + ner_mentions(doc, self.gaz, excluded))
         chosen = self._add(chosen, link.body_mentions(doc, chosen))
         chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, repeated_mentions(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
         chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))

@@ -278,7 +278,7 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
         start = _name_start(tok)
         kind = tok.head.lemma_.lower()
         known_kind = kind in heads.org_kinds or kind in heads.group_kinds
-        if tok.head.i != start - 1 or not tok.text[:1].isupper() or not known_kind:
+        if not _right_after(doc, tok.head.i, start) or not tok.text[:1].isupper() or not known_kind:
             continue
         # Taken words are no bar: "the state newspaper Neutral Turkmenistan" is longer than
         # the state in it, and on an equal span the gazetteer's reading wins.
@@ -290,6 +290,13 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
         out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind",
                            _score(doc, "named-by-kind"), NOMINAL))
     return out
+
+
+def _right_after(doc: Doc, kind: int, start: int) -> bool:
+    """The name follows its kind noun, at once or after a comma and "the":
+    "the rebel group, the ELN, said"."""
+    between = [t.lower_ for t in doc[kind + 1:start]]
+    return between in ([], [","], [",", "the"])
 
 
 def _name_start(tok) -> int:
