@@ -61,6 +61,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
+from .surnames import link_people, surname_mentions
 from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
@@ -108,9 +109,9 @@ class ActorTagger:
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
         link_variants(doc, chosen, self.variants)
-        link.link_people(doc, chosen)
+        link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
-        chosen = self._add(chosen, link.surname_mentions(doc, people, _taken(chosen)))
+        chosen = self._add(chosen, surname_mentions(doc, people, _taken(chosen)))
         people = [m for m in chosen if m.type == "person"]
         self._affiliate(people)
         link.set_roles(doc, people, chosen, self.gaz)
