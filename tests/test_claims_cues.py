@@ -25,3 +25,9 @@ def test_according_to_a_persons_aides_is_an_unnamed_source(nlp):
     doc = nlp("The vote will be delayed until May, according to President Karl Lindqvist's aides.")
     found = [(s._.claim["speaker"], s._.claim["source"]) for s in doc.spans["claims"] if s.label_ == "attributed"]
     assert found == [(None, "President Karl Lindqvist's aides")]
+
+
+def test_dismissing_a_suggestion_is_a_claim_but_dismissing_a_minister_is_not(nlp):
+    found = claims(nlp, "President Maria Lopez dismissed the suggestion that the vote had been rigged.")
+    assert ("the suggestion that the vote had been rigged", "maria-lopez") in found
+    assert not claims(nlp, "President Maria Lopez dismissed the finance minister on Friday.")

@@ -135,8 +135,10 @@ class Reported:
             return True
         if cue.no_obj and "dobj" in deps and tok.tag_ != "VBD":
             return True  # "SCO and CSTO offer them platforms" describes; "Xi offered 1.5 billion yuan" offers
-        # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object.
-        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children)
+        # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object;
+        # with need_prep, `obj` lists the objects that need none ("dismissed the suggestion").
+        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children) \
+            and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
 
     @staticmethod
     def _with_obj(tok: Token, cue: Cue) -> Token | None:
