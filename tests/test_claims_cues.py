@@ -31,3 +31,11 @@ def test_dismissing_a_suggestion_is_a_claim_but_dismissing_a_minister_is_not(nlp
     found = claims(nlp, "President Maria Lopez dismissed the suggestion that the vote had been rigged.")
     assert ("the suggestion that the vote had been rigged", "maria-lopez") in found
     assert not claims(nlp, "President Maria Lopez dismissed the finance minister on Friday.")
+
+
+def test_the_official_after_an_unnamed_official_stays_unnamed(nlp):
+    doc = nlp("President Karl Lindqvist visited the base on Monday. \"The system is safe,\" a presidential "
+              "official said. The rules were tightened last year, the official added.")
+    found = {(s.text, s._.claim["speaker"], s._.claim["source"]) for s in doc.spans["claims"]
+             if s.label_ == "attributed"}
+    assert ("The rules were tightened last year", None, "the official") in found
