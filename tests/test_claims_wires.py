@@ -96,3 +96,9 @@ def test_a_title_in_the_headline_is_the_first_person_with_that_title(nlp):
     found = claims(nlp, "Interior Minister rejects claims of abuse\n\n"
                         "Interior Minister Karl Lindqvist said on Monday that the police had acted lawfully.")
     assert ("claims of abuse", "karl-lindqvist", None) in found
+
+
+def test_a_person_citing_examples_still_speaks(nlp):
+    found = claims(nlp, "Chancellor Maria Weber spoke on Monday.\n\n"
+                        "\"That has got to change,\" she added, citing John Smith as an example.")
+    assert found == {("That has got to change", "maria-weber", None)}

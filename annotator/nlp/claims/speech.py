@@ -175,9 +175,15 @@ class Reported:
         return outlet_channel(tok, self.actors, self.lex)
 
     def _cited(self, tok: Token) -> Token | None:
-        """A named actor the cue cites; unnamed "sources" leave the outlet speaking."""
+        """A named actor the cue cites; unnamed "sources" leave the outlet speaking.
+        A person cites examples, not sources ("she added, citing Brexit … as issues")."""
         cited = cited_source(tok)
-        return cited if cited is not None and self.actors.actor(cited.i) else None
+        if cited is None or not self.actors.actor(cited.i):
+            return None
+        subj = subject_token(tok, is_cue=self.is_cue)
+        if subj is not None and (subj.lower_ in ("he", "she") or self.actors.kind(subj.i) == "person"):
+            return None
+        return cited
 
     def find(self) -> list[Proposal]:
         found: list[Proposal] = []
