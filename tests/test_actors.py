@@ -54,6 +54,7 @@ def test_seat_standing_for_the_government_is_the_state(nlp, text, name, state):
     ("The Taliban captured Kabul in August.", "Kabul"),
     ("Thousands of people fled to Islamabad.", "Islamabad"),
     ("Kabul-based journalists left the country.", "Kabul"),
+    ("\"A bad law\", wrote the Islamabad daily pointing out that the vote was rushed.", "Islamabad"),
 ])
 def test_seat_as_a_place_is_not_an_actor(nlp, text, name):
     assert name not in texts(nlp, text)

@@ -64,3 +64,52 @@ def test_spelling_keys_fold_the_usual_alternations():
 
     assert key("Qasym-Jomart Toqayev") == key("Kassym-Jomart Tokayev")
     assert key("Abdulla Aripov") != key("Abdulla Arifov")
+
+
+def test_the_last_word_of_a_portfolio_is_no_given_name(nlp):
+    found = people(nlp, "The Minister for the Environment Peter Hollander said the plan would be delayed.")
+    assert found == ["Peter Hollander"]
+
+
+def test_a_long_office_before_a_name_is_left_out(nlp):
+    text = "Minister of State for Trade and Industry Daniel Mwangi Otieno opened the fair on Monday."
+    assert people(nlp, text) == ["Daniel Mwangi Otieno"]
+
+
+def test_an_honorific_or_a_national_title_is_no_given_name(nlp):
+    assert people(nlp, "Taoiseach Brendan Gallagher said the talks would go on.") == ["Brendan Gallagher"]
+    assert people(nlp, "Datuk Seri Azman Harun said the border stays shut.") == ["Azman Harun"]
+
+
+def test_initials_before_a_name_are_part_of_it(nlp):
+    doc = nlp("Foreign Minister A K Rahman Chowdhury spoke on Friday. Later, Rahman Chowdhury added that talks went well.")
+    found = [(s.text, s._.canonical) for s in doc.spans["actors"] if s.label_ == "person"]
+    assert found[0] == ("A K Rahman Chowdhury", "a-k-rahman-chowdhury")
+    assert ("Rahman Chowdhury", "a-k-rahman-chowdhury") in found
+
+
+def test_a_short_form_of_a_longer_name_is_the_same_person(nlp):
+    doc = nlp("Defence Minister Hamid Yusof Karim visited the base. Hamid Yusof said the troops were ready.")
+    ids = {s._.canonical for s in doc.spans["actors"] if s.label_ == "person"}
+    assert ids == {"hamid-yusof-karim"}
+
+
+def test_a_family_name_first_is_the_bare_name_of_the_person(nlp):
+    doc = nlp("The talks were led by Park Min-jun, a senior diplomat. Park also said the deal was close.")
+    found = [(s.text, s._.canonical) for s in doc.spans["actors"] if s.label_ == "person"]
+    assert ("Park", "park-min-jun") in found
+
+
+def test_a_capital_a_before_a_name_is_an_article(nlp):
+    assert "A Kazakh Rail spokesman" not in people(nlp, "A Kazakh Rail spokesman told reporters the line was shut.")
+
+
+def test_a_party_and_a_rank_before_a_name_are_split_off(nlp):
+    assert people(nlp, "He replied to Labour MP Siobhán Ó Briain on Tuesday.") == ["Siobhán Ó Briain"]
+
+
+def test_a_name_after_its_kind_and_a_comma_is_that_kind_throughout(nlp):
+    doc = nlp("Peru's government and the largest rebel group, the FRN, will meet on Monday.\n\n"
+              "The FRN said it wanted a ceasefire.")
+    found = [(s.text, s.label_, s._.canonical) for s in doc.spans["actors"] if s.text == "FRN"]
+    assert found == [("FRN", "group", "frn"), ("FRN", "group", "frn")]

@@ -946,7 +946,7 @@ def test_every_authorial_pattern_has_an_anchor_word():
 
 @pytest.mark.parametrize("name,expected", [
     ("Maria Zakharova", "f"), ("Roza Otunbayeva", "f"), ("Sergey Lavrov", "m"), ("Abdulla Aripov", "m"),
-    ("Vladimir Putin", "m"), ("Deborah Lyons", None), ("Rahmon", None),
+    ("Vladimir Putin", "m"), ("Deborah Lyons", None), ("Rahmon", None), ("A K Rahman Chowdhury", None),
 ])
 def test_pronoun_gender_from_name_shape(name, expected):
     from annotator.nlp.claims.coref import Mention, gender

@@ -84,3 +84,21 @@ def test_a_people_heading_a_title_case_headline_is_an_unnamed_source(nlp):
     doc = nlp("Armenians Demand Release Of Detained Protesters\n\nYEREVAN -- Dozens gathered on Monday.")
     found = [(s.text, s._.claim["speaker"], s._.claim["source"]) for s in doc.spans["claims"]]
     assert found == [("Release Of Detained Protesters", None, "Armenians")]
+
+
+def test_the_newspaper_is_the_outlet_named_before(nlp):
+    found = claims(nlp, "The talks will start on Monday, newspaper El Heraldo reported on Sunday. "
+                        "The newspaper said the date would be announced in Quito.")
+    assert ("the date would be announced in Quito", "el-heraldo", None) in found
+
+
+def test_a_title_in_the_headline_is_the_first_person_with_that_title(nlp):
+    found = claims(nlp, "Interior Minister rejects claims of abuse\n\n"
+                        "Interior Minister Karl Lindqvist said on Monday that the police had acted lawfully.")
+    assert ("claims of abuse", "karl-lindqvist", None) in found
+
+
+def test_a_person_citing_examples_still_speaks(nlp):
+    found = claims(nlp, "Chancellor Maria Weber spoke on Monday.\n\n"
+                        "\"That has got to change,\" she added, citing John Smith as an example.")
+    assert found == {("That has got to change", "maria-weber", None)}

@@ -52,6 +52,7 @@ from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
 from .ner import ner_mentions
+from .repeats import repeated_mentions
 from .rules import (
     Mention,
     alias_tokens,
@@ -60,6 +61,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
+from .surnames import link_people, surname_mentions
 from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
@@ -98,6 +100,7 @@ class ActorTagger:
         chosen = _resolve(known + ner_mentions(doc, self.gaz, excluded))
         chosen = self._add(chosen, link.body_mentions(doc, chosen))
         chosen = self._add(chosen, link.kind_named_mentions(doc, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, repeated_mentions(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
         chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))
@@ -106,9 +109,9 @@ class ActorTagger:
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
         link_variants(doc, chosen, self.variants)
-        link.link_people(doc, chosen)
+        link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
-        chosen = self._add(chosen, link.surname_mentions(doc, people, _taken(chosen)))
+        chosen = self._add(chosen, surname_mentions(doc, people, _taken(chosen)))
         people = [m for m in chosen if m.type == "person"]
         self._affiliate(people)
         link.set_roles(doc, people, chosen, self.gaz)

@@ -25,16 +25,17 @@ INITIAL_NAME = re.compile(r"(?:[A-Z][a-z]?\.){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def split_person(span: Span, label: str, gaz: Gazetteer) -> list[tuple[Span, str]]:
-    """An ORG span that ends in a person's name, split into the actor in front
-    (if it is one, not just a title) and the person."""
-    if label != "ORG" or len(span) < 3:
+    """An ORG or PERSON span that ends in a person's name, split into the
+    actor in front (if it is one, not just a title) and the person: "Sinn
+    Féin TD Caoimhghín Ó Caoláin" is a party and its deputy."""
+    if label not in ("ORG", "PERSON") or len(span) < 3:
         return [(span, label)]
     titles = knowledge(span.doc).titles.nouns
     for k in range(1, len(span) - 1):
         head, name = span[:k], span[k:]
         if not _name_like(name, titles) or not _glued_in_front(head, gaz, titles):
             continue
-        front = [] if head[-1].lower_ in titles else [(head, label)]
+        front = [] if head[-1].lower_ in titles else [(head, "ORG")]
         return [*front, (name, "PERSON")]
     return [(span, label)]
 
@@ -54,7 +55,7 @@ def _name_like(name: Span, titles: frozenset[str]) -> bool:
     heads = _body_words(name.doc)
     words = [t for t in name if t.text != "-"]
     return len(words) >= 2 and all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in titles
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not acronym(t) and t.lower_ not in titles
         and t.lower_ not in heads for t in words)
 
 

@@ -1,7 +1,7 @@
 """Linking within a document: one id per real actor.
 
 * acronyms defined in the text: "Shanghai Cooperation Organization (SCO)";
-* surnames: "Tokayev" after "Kassym-Jomart Tokayev";
+* surnames and short forms are in surnames.py;
 * titles and the nominal mentions they allow: "the Kazakh President" is the
   person named earlier with that title.
 """
@@ -67,42 +67,6 @@ def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Menti
         if long is not None and i not in taken:
             out.append(Mention(i, i + 1, long.type, long.canonical, "acronym", _score(doc, "acronym"), DEFINED))
     return out
-
-
-def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
-    """Bare surnames the model missed, once the full name has been seen."""
-    first_seen = {}
-    titles = knowledge(doc).titles.nouns
-    for m in people:
-        last = doc[m.end - 1]
-        if m.end - m.start > 1 and last.lower_ not in titles:
-            first_seen.setdefault(last.text, (m.start, m))
-    out = []
-    for tok in (doc[i] for i in tokens_in(doc, first_seen)):
-        seen = first_seen.get(tok.text)
-        if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
-            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname",
-                               _score(doc, "surname"), NOMINAL))
-    return out
-
-
-def link_people(doc: Doc, mentions: list[Mention]) -> None:
-    """Give a bare surname the id of the full name met earlier (else later);
-    a surname the model took for an organisation is the person too."""
-    full = [m for m in mentions if m.type == "person" and m.end - m.start > 1]
-    for m in mentions:
-        if m.end - m.start > 1 or m.rule not in ("ner", "gazetteer") or m.type == "state":
-            continue
-        if m.rule == "gazetteer" and m.type != "person":
-            continue  # a known organisation is not a surname
-        surname = doc[m.start].text
-        match = [f for f in full if doc[f.end - 1].text == surname]
-        # Chinese names put the family name first: "Wang Yi" … "Wang".
-        match = match or [f for f in full if doc[f.start].text == surname]
-        earlier = [f for f in match if f.start < m.start]
-        if earlier or match:
-            m.canonical = (earlier[-1] if earlier else match[0]).canonical
-            m.type = "person"
 
 
 def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -249,7 +213,7 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
         start = _name_start(tok)
         kind = tok.head.lemma_.lower()
         known_kind = kind in heads.org_kinds or kind in heads.group_kinds
-        if tok.head.i != start - 1 or not tok.text[:1].isupper() or not known_kind:
+        if not _right_after(doc, tok.head.i, start) or not tok.text[:1].isupper() or not known_kind:
             continue
         # Taken words are no bar: "the state newspaper Neutral Turkmenistan" is longer than
         # the state in it, and on an equal span the gazetteer's reading wins.
@@ -261,6 +225,13 @@ def kind_named_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Menti
         out.append(Mention(start, tok.i + 1, type_, slug(doc[start:tok.i + 1].text), "named-by-kind",
                            _score(doc, "named-by-kind"), NOMINAL))
     return out
+
+
+def _right_after(doc: Doc, kind: int, start: int) -> bool:
+    """The name follows its kind noun, at once or after a comma and "the":
+    "the rebel group, the ELN, said"."""
+    between = [t.lower_ for t in doc[kind + 1:start]]
+    return between in ([], [","], [",", "the"])
 
 
 def _name_start(tok) -> int:

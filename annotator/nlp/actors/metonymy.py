@@ -24,6 +24,9 @@ def stands_for_government(span: Span) -> bool:
     if after is not None:
         # "Moscow-backed" is the government; "Kabul-based" is a place.
         return after.islower() and after.endswith("ed") and after != "based"
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lemma_ in words.place_nouns:
+        return False  # "the Buenos Aires daily", "the Kabul airport": a modifier of a place noun, whatever the parse
     tok = _climb(tok)
     dep = tok.dep_
     if dep in ("nsubj", "nsubjpass"):

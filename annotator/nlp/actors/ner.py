@@ -14,10 +14,18 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_scan import doc_text
-from annotator.nlp.knowledge import Knowledge, knowledge
+from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
-from .glued import acronym, joined_names, split_person
+from .glued import joined_names, split_person
+from .offices import after_portfolio, trim, with_initials
+from .places import (
+    ends_in_place_noun,
+    is_institution,
+    names_a_place,
+    names_before_place_nouns,
+    person_place_heads,
+)
 from .rules import NER, Mention
 
 # The word lists (institution, place, event and product heads) are data:
@@ -25,10 +33,6 @@ from .rules import NER, Mention
 # Halves of compound adjectives: "Sino-American", "Russo-Uzbek".
 COMBINING = {"sino", "russo", "anglo", "indo", "afro", "euro", "anti", "pro", "post", "pan", "-"}
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-# Tokens a mention never ends with.
-_TRIM_END = {"'s", "’s", "’", "'", "(", ")", ",", "."}
-# Words no name ends with: the model's span may run on at a text's cut end ("the Border Troops of").
-_TRAILING_WORDS = {"of", "and", "for", "the", "on", "in", "to"}
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 200
 
@@ -41,18 +45,18 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, excluded: list[Span]) -> list[Mention
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        span = _trim(ent)
+        span = trim(ent)
         if span is not None and ent.label_ == "ORG":
             span = _after_title(_after_owner(span, gaz))
         elif span is not None:
-            span = _with_first_names(_without_demonym(span, gaz), gaz)
+            span = with_initials(after_portfolio(_with_first_names(_without_demonym(span, gaz), gaz)))
         if span is not None:
             spans += split_person(span, ent.label_, gaz)
     spans = joined_names(spans)
     # One sense per text: a name that is a place once ("the Qosh Tepa canal") is a place throughout.
-    before_place = _names_before_place_nouns(text, knowledge(doc))
+    before_place = names_before_place_nouns(text, knowledge(doc))
     # Only plain evidence spreads ("Wagner camp" may be the group's camp: that mention alone is a place).
-    places = {span.text for span, label in spans if _ends_in_place_noun(span) or span.text in before_place}
+    places = {span.text for span, label in spans if ends_in_place_noun(span) or span.text in before_place}
     lower_words = set(_LOWER_WORD.findall(text))  # read once: the heading test asks per span
     lines = Lines(text)
     out = []
@@ -78,7 +82,7 @@ def _bodies(span: Span) -> list[Span]:
             continue
         j = span.start + i + 1 + (doc[span.start + i + 1].lower_ == "the")
         rest = doc[j:span.end]
-        if len(rest) and rest[0].is_title and _is_institution(rest):
+        if len(rest) and rest[0].is_title and is_institution(rest):
             return [span[:i], rest]
     return [span]
 
@@ -86,29 +90,6 @@ def _bodies(span: Span) -> list[Span]:
 def _covered(span: Span, blocked: set[int]) -> bool:
     """Every word is a known non-actor: "Xinjiang Uighur", "the Kremlin" as a place."""
     return all(t.i in blocked or t.is_punct for t in span)
-
-
-def _trim(span: Span) -> Span | None:
-    """Leave out "the", a possessive, a bracketed acronym, and for a person
-    a leading title ("Mullah Mohammad Yaqoob"): the title is the role."""
-    doc, start, end = span.doc, span.start, span.end
-    kb = knowledge(doc)
-    if span.label_ == "PERSON":  # "Mullah Mohammad Yaqoob"; "DPM Rustam Azimov": an abbreviation is no given name
-        while start < end - 1 and (doc[start].lower_ in kb.titles.nouns or (acronym(doc[start]) and end - start > 2)):
-            start += 1
-    for i in range(start, end):  # "Shanghai Cooperation Organization (SCO": stop at "("
-        if doc[i].text == "(":
-            end = i
-            break
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in _TRAILING_WORDS):
-        end -= 1
-    media = kb.institution_heads.media
-    if end - start > 1 and doc[end - 1].lower_ == "news" and end < len(doc) and doc[end].lower_ in media:
-        end -= 1  # "the IRNA news agency": the outlet is IRNA
-    return doc[start:end] if end > start else None
 
 
 def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words: set[str]) -> bool:
@@ -119,9 +100,9 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words
         return False  # "DUSHANBE, June 26 —": where the story was filed
     if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
-    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or _names_a_place(span)):
+    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or names_a_place(span)):
         return False
-    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in _person_place_heads(kb)):
+    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in person_place_heads(kb)):
         return False  # "cotton fields in Lebap and Dashoguz", "Qosh Tepa Canal"; a surname met in full is linked later
     if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, lines, lower_words):
         return False
@@ -154,46 +135,7 @@ def _names_a_text_or_idea(span: Span) -> bool:
     return thing or (last.endswith("ism") and len(last) > 5)
 
 
-def _names_a_place(span: Span) -> bool:
-    """"the Torkham crossing": a name that modifies a place noun is that place;
-    "the Gorno-Badakhshan Autonomous Region" ends in one; "the border town of
-    Serhetabat" is named by one."""
-    root, heads = span.root, knowledge(span.doc).place_heads.heads
-    if _ends_in_place_noun(span):
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in heads:
-        return True
-    return root.dep_ == "compound" and root.head.lemma_.lower() in heads
-
-
-def _next_place_nouns(kb: Knowledge) -> frozenset[str]:
-    """Place nouns that, right after a name, make it a place."""
-    return kb.derived("next_place_nouns", lambda: kb.place_heads.heads - kb.place_heads.not_after_names)
-
-
-def _person_place_heads(kb: Knowledge) -> frozenset[str]:
-    """Place nouns that end no person's name ("Qosh Tepa Canal"; unlike "Field" or "Port")."""
-    return kb.derived("person_place_heads", lambda: _next_place_nouns(kb) | kb.place_heads.person_place_heads)
-
-
-def _before_place(kb: Knowledge) -> re.Pattern:
-    """Up to four capitalised words before such a noun, in lower case: "the Qosh Tepa canal"."""
-    def make() -> re.Pattern:
-        nouns = "|".join(sorted(_next_place_nouns(kb)))
-        return re.compile(rf"((?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,4}})(?:{nouns})s?\b")
-    return kb.derived("before_place", make)
-
-
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*")
-
-
-def _names_before_place_nouns(text: str, kb: Knowledge) -> set[str]:
-    """Every name the text puts before a place noun (the last one to four capitalised words)."""
-    names = set()
-    for m in _before_place(kb).finditer(text):
-        words = m.group(1).split()
-        names.update(" ".join(words[i:]) for i in range(len(words)))
-    return names
 
 
 def _dateline(span: Span) -> bool:
@@ -250,24 +192,10 @@ def _in_heading(span: Span, lines: Lines, lower_words: set[str]) -> bool:
     line = lines.of(span).strip()
     heading = line.startswith("#") or (0 < len(line.split()) <= MAX_HEADING_WORDS
                                        and not line.endswith((".", "?", "!", ":", ";", ",")))
-    if not heading or line == span.text or _is_institution(span):
+    if not heading or line == span.text or is_institution(span):
         return False  # a whole-line span is a heading of its own; "Security Council" is a body
     words = [t.lower_ for t in span if t.is_alpha]
     return bool(words) and all(w in lower_words for w in words)
-
-
-def _ends_in_place_noun(span: Span) -> bool:
-    """"the Gorno-Badakhshan Autonomous Region" (but "the International Fund for
-    Saving the Aral Sea" is a body); "the Qosh Tepa canal", "the Panj and Amu Darya rivers"."""
-    doc, kb = span.doc, knowledge(span.doc)
-    if len(span) > 1 and span[-1].lower_ in kb.place_heads.heads and not _is_institution(span):
-        return True
-    nxt = span.end
-    if nxt + 1 < len(doc) and doc[nxt].lower_ in ("and", "or", ","):  # "the Torkham and Chaman crossings"
-        nxt += 1
-        while nxt < len(doc) and doc[nxt].is_title:
-            nxt += 1
-    return nxt < len(doc) and doc[nxt].lemma_.lower() in _next_place_nouns(kb)
 
 
 def _names_a_portfolio(span: Span) -> bool:
@@ -318,7 +246,7 @@ def _extend_institution(span: Span) -> Span:
     """"Uzbek State Committee" + "for the Defense Industry" and "Islamic
     Renaissance Party" + "of Tajikistan" are one name each."""
     doc, end = span.doc, span.end
-    if not _is_institution(span) or end >= len(doc) or doc[end].lower_ not in ("for", "of", "on"):
+    if not is_institution(span) or end >= len(doc) or doc[end].lower_ not in ("for", "of", "on"):
         return span
     i = end + 1
     if i < len(doc) and doc[i].lower_ == "the":
@@ -334,14 +262,9 @@ def _extend_institution(span: Span) -> Span:
 def _with_owner(span: Span, gaz: Gazetteer) -> Span:
     """"Kyrgyz" + "Interior Ministry" is one name: a state body with its state."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].text in gaz.demonyms and _is_institution(span):
+    if span.start > 0 and doc[span.start - 1].text in gaz.demonyms and is_institution(span):
         return doc[span.start - 1:span.end]
     return span
-
-
-def _is_institution(span: Span) -> bool:
-    heads = knowledge(span.doc).institution_heads.heads
-    return any(t.lower_ in heads for t in span)
 
 
 def _owner_id(span: Span, gaz: Gazetteer) -> str | None:
@@ -366,7 +289,7 @@ def _typed(span: Span, gaz: Gazetteer, label: str = "ORG") -> Mention:
         kind = "organization"
     score = kb.scores.actors.of(f"ner-{kind}")
     canonical = slug(span.text)
-    owner = _owner_id(span, gaz) if kind == "organization" and _is_institution(span) else None
+    owner = _owner_id(span, gaz) if kind == "organization" and is_institution(span) else None
     if owner:
         name = span[1:] if span[0].text in gaz.demonyms else span
         # One id for "Kyrgyz X" and "Kyrgyzstan's X", prefixed with the demonym as

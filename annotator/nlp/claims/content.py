@@ -242,7 +242,7 @@ def _to_clause(verb: Token) -> Token | None:
 
 def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
     obj = child(verb, {"dobj"})
-    if obj is None or cue.with_obj or (cue.obj and obj.lemma_.lower() not in cue.obj):
+    if obj is None or cue.with_obj or (cue.obj and not cue.need_prep and obj.lemma_.lower() not in cue.obj):
         return None
     start, end = after_verb(verb, obj)
     end = extend_right(verb, obj, end, preps=True, is_cue=is_cue)

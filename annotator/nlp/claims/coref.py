@@ -47,7 +47,8 @@ def gender(m: Mention) -> str | None:
     (Slavic and Central Asian surnames mark it: Zakharova / Kabulov)."""
     if any(w in m.role.split() for w in ("spokeswoman", "chairwoman", "mrs", "ms", "madam")):
         return "f"
-    words = [w.lower() for w in m.text.replace("-", " ").split()]
+    # Initials say nothing of gender ("A H Mahmood Ali" is no "-a" given name).
+    words = [w.lower() for w in m.text.replace("-", " ").split() if len(w.rstrip(".")) > 1]
     if not words:
         return None
     first, last = words[0], words[-1]
@@ -109,12 +110,23 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
                       for w in of)
         if fits and of_fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):
             return m.id
-    return weak
+    return weak or _headline_holder(mentions, tok, title)
+
+
+def _headline_holder(mentions: list[Mention], tok: Token, title: str) -> str | None:
+    """"Foreign Minister rejects …" on the title line names no one yet: the
+    story's first person who bears that title ("Foreign Minister Bruno
+    Rodríguez said …") is meant."""
+    if "\n" in tok.doc.text[:tok.idx]:
+        return None
+    return next((m.id for m in mentions if m.start > tok.i and m.kind == "person" and title in m.role.split()), None)
 
 
 def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
     """"The ministry said", "the bloc called for", "the government denied"."""
     noun, words = tok.lower_, knowledge(tok.doc).speakers
+    if noun in words.outlet_nouns:
+        return _outlet(mentions, tok)
     if noun in words.body_nouns:
         return next((m.id for m in _earlier(mentions, tok, None)
                      if m.kind != "person" and noun in m.text.lower().split()), None)
@@ -126,11 +138,22 @@ def nominal_body(mentions: list[Mention], tok: Token) -> str | None:
     return found
 
 
+def _outlet(mentions: list[Mention], tok: Token) -> str | None:
+    """"The newspaper said": the nearest earlier organisation the text has
+    called a newspaper ("newspaper El Espectador") or that is a known outlet."""
+    doc, kb = tok.doc, knowledge(tok.doc)
+    kinds = kb.speakers.outlet_nouns
+    outlets = kb.derived("outlet_ids", lambda: frozenset(kb.cues.outlets.ids))
+    return next((m.id for m in _earlier(mentions, tok, None) if m.kind == "organization" and (
+        m.id in outlets or (m.start > 0 and doc[m.start - 1].lower_ in kinds))), None)
+
+
 def is_body_noun(tok: Token) -> bool:
     """"The bloc", "the prosecutor's office": a definite body noun (the article,
     or a possessor that is no name, makes it definite)."""
     words, low = knowledge(tok.doc).speakers, tok.lower_
-    body = low in words.body_nouns or low in words.org_nouns or low in words.group_nouns or low in words.state_nouns
+    body = (low in words.body_nouns or low in words.org_nouns or low in words.group_nouns or low in words.state_nouns
+            or low in words.outlet_nouns)
     return body and any(
         (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in tok.children)
 

@@ -184,7 +184,8 @@ def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
         if actor and (not found or found[-1][0] != actor or rep.actors.actor(i - 1) != actor):
             found.append((actor, False))
         if actor and doc[i].dep_ == "poss":
-            found[-1] = (actor, True)
+            # "according to Yoon's aides": the aides speak, unnamed; "Russia's statement" is Russia's.
+            found[-1] = (actor, True) if not _people_noun(rep, doc[i].head) else (None, True)
         i += 1
     if i + 1 < tok.sent.end and doc[i].text == "," and doc[i - 1].lower_ in rep.lex.titles:
         named = rep.actors.actor(i + 1)
@@ -195,6 +196,13 @@ def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
             return end, named
     heads = [actor for actor, owner in found if not owner]
     return i, (heads or [actor for actor, _ in found] or [None])[0]
+
+
+def _people_noun(rep: Reported, noun: Token) -> bool:
+    """"aides", "officials", "spokesman": people who speak for the possessor,
+    unnamed (the guide: "Chile's representative requested" has no speaker)."""
+    lemma = noun.lemma_.lower()
+    return noun.lower_ in rep.lex.unnamed or lemma in rep.lex.unnamed or lemma in rep.lex.titles
 
 
 def _carrier(rep: Reported, tok: Token) -> Token | None:
@@ -213,7 +221,9 @@ def _according_claim(rep: Reported, tok: Token, phrase_end: int, source: str | N
     start, end = content.trim(doc, *content.clip(doc, start, end))
     if end - start < 3:
         return None
-    speaker = resolve(doc[tok.i + 2], rep.actors, rep.lex)
+    # The phrase's head: "according to Yoon's aides" is the aides' word, not Yoon's.
+    head = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj" and c.i < phrase_end), doc[tok.i + 2])
+    speaker = resolve(head if source is None else doc[tok.i + 2], rep.actors, rep.lex)
     if source:
         speaker = type(speaker)((source,), "actor", speaker.token)
     scores = knowledge(doc).scores.attributed

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.knowledge import knowledge
 
-from .coref import Mention, is_body_noun, nominal_body, pronoun_person, titled_person
+from .coref import PAST_SENTENCES, Mention, is_body_noun, nominal_body, pronoun_person, titled_person
 from .lexicon import Lexicon
 
 GROUP_PRONOUNS = {"they", "them"}
@@ -37,6 +37,8 @@ def nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, s
     unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles
     if unnamed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
+    if unnamed and _introduced_unnamed(tok):
+        return _on_behalf_of(tok, actors), "unnamed"  # "a presidential official said … the official added"
     if tok.tag_ == "NNS" and lemma == "side":
         return None, "unnamed"  # "both sides blamed each other", "the sides noted": a collective source
     if tok.tag_ == "NNS" and lemma in lex.titles and _a_pair(tok):
@@ -65,6 +67,21 @@ def nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, s
     if low in lex.unnamed or lemma in lex.unnamed:
         return _on_behalf_of(tok, actors), "unnamed"
     return None
+
+
+def _introduced_unnamed(tok: Token) -> bool:
+    """"The official" after "a presidential official said": the same noun
+    with "a" in this or the sentences just before is the one meant, unnamed."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    start = tok.sent.start
+    for _ in range(PAST_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return any(t.lemma_.lower() == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+               for t in doc[start:tok.i])
 
 
 def _a_pair(tok: Token) -> bool:

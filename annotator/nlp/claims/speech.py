@@ -135,8 +135,10 @@ class Reported:
             return True
         if cue.no_obj and "dobj" in deps and tok.tag_ != "VBD":
             return True  # "SCO and CSTO offer them platforms" describes; "Xi offered 1.5 billion yuan" offers
-        # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object.
-        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children)
+        # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object;
+        # with need_prep, `obj` lists the objects that need none ("dismissed the suggestion").
+        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children) \
+            and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
 
     @staticmethod
     def _with_obj(tok: Token, cue: Cue) -> Token | None:
@@ -173,9 +175,15 @@ class Reported:
         return outlet_channel(tok, self.actors, self.lex)
 
     def _cited(self, tok: Token) -> Token | None:
-        """A named actor the cue cites; unnamed "sources" leave the outlet speaking."""
+        """A named actor the cue cites; unnamed "sources" leave the outlet speaking.
+        A person cites examples, not sources ("she added, citing Brexit … as issues")."""
         cited = cited_source(tok)
-        return cited if cited is not None and self.actors.actor(cited.i) else None
+        if cited is None or not self.actors.actor(cited.i):
+            return None
+        subj = subject_token(tok, is_cue=self.is_cue)
+        if subj is not None and (subj.lower_ in ("he", "she") or self.actors.kind(subj.i) == "person"):
+            return None
+        return cited
 
     def find(self) -> list[Proposal]:
         found: list[Proposal] = []

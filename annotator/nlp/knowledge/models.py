@@ -46,6 +46,7 @@ class Titles(WordFile):
     head_of_state: Words | None = None
     generic: Words | None = None
     person_nouns: Words | None = None
+    portfolios: Words | None = None
 
 
 class PlaceHeads(WordFile):
@@ -98,6 +99,7 @@ class Speakers(WordFile):
     org_nouns: Words | None = None
     group_nouns: Words | None = None
     state_nouns: Words | None = None
+    outlet_nouns: Words | None = None
     local_modifiers: Words | None = None
 
 

@@ -1,0 +1,86 @@
+"""Surnames and short forms: one id for every way a person is named.
+
+"Tokayev" after "Kassym-Jomart Tokayev", "Kim" after "Kim Sung-han" (family
+name first), "Ismail Sabri" after "Ismail Sabri Yaakob" and "Mahmood Ali"
+after "A H Mahmood Ali" are the same person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from annotator.nlp.doc_scan import tokens_in
+from annotator.nlp.knowledge import knowledge
+
+from .rules import NOMINAL, Mention
+
+# "Kim Sung-han", "Liang Wen-chieh": a Korean or Chinese name written family
+# name first, the given name hyphenated with a lowercase second syllable.
+FAMILY_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")
+
+
+def _score(doc: Doc, rule: str) -> float:
+    return knowledge(doc).scores.actors.of(rule)
+
+
+def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
+    """Bare surnames the model missed, once the full name has been seen."""
+    first_seen = {}
+    titles = knowledge(doc).titles.nouns
+    for m in people:
+        last = doc[m.end - 1]
+        if m.end - m.start > 1 and last.lower_ not in titles:
+            first_seen.setdefault(last.text, (m.start, m))
+        if FAMILY_FIRST.fullmatch(doc[m.start:m.end].text):  # "Kim Sung-han" … "Kim said"
+            first_seen.setdefault(doc[m.start].text, (m.start, m))
+    out = []
+    for tok in (doc[i] for i in tokens_in(doc, first_seen)):
+        seen = first_seen.get(tok.text)
+        if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
+            out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname",
+                               _score(doc, "surname"), NOMINAL))
+    return out
+
+
+def link_people(doc: Doc, mentions: list[Mention]) -> None:
+    """Give a bare surname the id of the full name met earlier (else later);
+    a surname the model took for an organisation is the person too. A short
+    form of a longer name ("Ismail Sabri" of "Ismail Sabri Yaakob", "Mahmood
+    Ali" of "A H Mahmood Ali", "Martin" after "Mr") is that person too."""
+    full = [m for m in mentions if m.type == "person" and m.end - m.start > 1]
+    for m in mentions:
+        if m.end - m.start > 1 or m.rule == "title-name":
+            _link_short_form(doc, m, full)
+            continue
+        if m.rule not in ("ner", "gazetteer") or m.type == "state":
+            continue
+        if m.rule == "gazetteer" and m.type != "person":
+            continue  # a known organisation is not a surname
+        surname = doc[m.start].text
+        match = [f for f in full if doc[f.end - 1].text == surname]
+        # Chinese names put the family name first: "Wang Yi" … "Wang".
+        match = match or [f for f in full if doc[f.start].text == surname]
+        earlier = [f for f in match if f.start < m.start]
+        if earlier or match:
+            m.canonical = (earlier[-1] if earlier else match[0]).canonical
+            m.type = "person"
+
+
+def _link_short_form(doc: Doc, m: Mention, full: list[Mention]) -> None:
+    """A person's name that starts or ends a longer person's name in the
+    document takes its id: the nearest earlier such name, else the first."""
+    if m.type != "person" or m.rule not in ("ner", "title-name"):
+        return
+    words = [t.text for t in doc[m.start:m.end]]
+    n = len(words)
+
+    def longer(f: Mention) -> bool:
+        other = [t.text for t in doc[f.start:f.end]]
+        return len(other) > n and (other[:n] == words or other[-n:] == words)
+
+    match = [f for f in full if longer(f)]
+    earlier = [f for f in match if f.start < m.start]
+    if match:
+        m.canonical = (earlier[-1] if earlier else match[0]).canonical
