@@ -14,6 +14,7 @@ from annotator.nlp.knowledge.check import check_workspace, workspace_errors
 from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
 from annotator.store import store
+from annotator.store.follow import sources_kept
 from annotator.store.lock import locked
 from annotator.store.merge import changed, changed_reason
 from annotator.store.renamed import Renamed, drop_leftover, taken_over
@@ -124,9 +125,11 @@ def tag(ws: Workspace, paths: list[Path] | None = None, model: str | None = None
         # Read again under the lock: a review that ended since the first read
         # saved decisions that the merge must keep.
         old.update({d.name: stored(ws, d) for d in todo})
+        # A leftover is dropped only once its decisions are taken over: a file of the
+        # new name that appeared meanwhile keeps the leftover (reported as stray).
+        renamed = {name: moved for name, moved in renamed.items() if old[name] is None}
         for name, moved in renamed.items():
-            if old[name] is None:
-                old[name] = taken_over(moved)
+            old[name] = taken_over(moved)
         tally = sizes.Tally(todo, progress, f"sending to {scheduler}…" if scheduler else "loading the spaCy model…")
         proposed = (_on_cluster(ws, todo, model, scheduler, report.problems) if scheduler
                     else _each_proposed(ws, todo, model, jobs, report.problems, tally.piece))
@@ -208,6 +211,8 @@ def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: Annotat
     # Linked after the merge: reviewed claims kept from the old file take the
     # sources of the notes they rest on now, not those of their old numbers.
     merged = link_file(ws, store.merge(old, new, doc.text, doc.notes))
+    if old is not None:
+        merged = sources_kept(old, merged)
     if old is not None and store.reviewed_count(merged) < store.reviewed_count(old):
         raise StoreError(f"{ws.annotation_path(doc.name)}: re-tagging would lose reviewed annotations; not saved")
     store.save(ws.annotation_path(doc.name), merged)

@@ -79,6 +79,12 @@ def export_docx(ws: Workspace, out: Path, style: str | None = None) -> list:
     files = [(p, a) for p, a in files if a.doc.lower().endswith(".docx")]
     if not files:
         raise AnnotatorError(f"{ws.annotations}: no tagged .docx documents to export; run annotator tag first")
+    target = out.resolve()
+    for folder in (ws.corpus, ws.annotations, ws.bib):  # a copy there could replace an original
+        if target == folder.resolve() or target.is_relative_to(folder.resolve()):
+            raise AnnotatorError(f"{out}: inside the workspace's {folder.name}/; choose another --out folder")
+    if out.exists() and not out.is_dir():
+        raise AnnotatorError(f"{out}: a file, not a folder; choose another --out folder")
     for _, afile in files:  # every refusal before the first copy is written
         source = ws.source_path(afile.doc)
         if (out / afile.doc).resolve() == source.resolve():

@@ -95,6 +95,30 @@ def test_corrupt_part_inside_a_good_zip(tmp_path):
         read_document(path)
 
 
+def test_a_package_with_no_document_body_is_refused_in_one_line(tmp_path):
+    with zipfile.ZipFile(DOCX / "features.docx") as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    files["word/document.xml"] = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                                  b'wordprocessingml/2006/main"/>')
+    path = tmp_path / "bodiless.docx"
+    path.write_bytes(_zip(files))  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"bodiless.docx: corrupt .docx \(the document has no body\)"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("instruction", [
+    'ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [1]}',
+    'ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"itemData": {"issued": {"date-parts": [2019]}}}]}',
+    'ADDIN CSL_CITATION {"citationItems": [{"itemData": {"author": "Smith"}}]}',
+])
+def test_citation_field_json_of_an_odd_shape_is_a_problem_not_a_crash(instruction):
+    from annotator.readers.docx_fields import RawField, citation_fields
+
+    fields, problems = citation_fields([RawField(instruction, 0, 5)], "odd.docx")
+    assert fields == [] or all(f.items for f in fields)
+    assert fields or problems and "its printed text is parsed instead" in problems[0].reason
+
+
 def test_oversize_file_is_refused_before_it_is_opened(tmp_path, monkeypatch):
     from annotator.readers import docx_package
 

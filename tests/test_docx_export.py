@@ -113,13 +113,22 @@ def test_original_is_never_changed_and_copies_open_in_two_readers(reviewed, expo
         assert read.comments and read.comments[0][0] == "more than 2 trillion USD spent by the US alone"
 
 
-def test_out_folder_over_the_corpus_is_refused(reviewed):
-    before = (reviewed / "corpus" / "essay.docx").read_bytes()
+@pytest.mark.parametrize("inside", ["corpus", "corpus/sub", "annotations", "bib"])
+def test_out_folder_inside_the_workspace_s_own_folders_is_refused(reviewed, inside):
+    # corpus/sub/essay.docx could be another original: a copy there would replace it.
+    before = {p: p.read_bytes() for p in (reviewed / "corpus").rglob("*") if p.is_file()}
     result = CliRunner().invoke(main, ["--root", str(reviewed), "export", "--format", "docx",
-                                       "--out", str(reviewed / "corpus")])
+                                       "--out", str(reviewed / inside)])
     assert result.exit_code == 1
-    assert "would overwrite the original" in result.output and "choose another --out folder" in result.output
-    assert (reviewed / "corpus" / "essay.docx").read_bytes() == before
+    assert "inside the workspace's" in result.output and "choose another --out folder" in result.output
+    assert {p: p.read_bytes() for p in (reviewed / "corpus").rglob("*") if p.is_file()} == before
+
+
+def test_out_that_is_a_file_is_refused_in_one_line(reviewed, tmp_path):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(reviewed), "export", "--format", "docx",
+                                       "--out", str(tmp_path / "afile")])
+    assert result.exit_code == 1 and "a file, not a folder" in result.output and "Traceback" not in result.output
 
 
 def test_cli_docx_needs_out_and_reports_counts(reviewed, tmp_path):

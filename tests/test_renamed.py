@@ -109,3 +109,25 @@ def test_check_names_the_new_name_before_the_tagging(workspace):
     reasons = [p.reason for p in api.check(Workspace(workspace))]
     assert "annotations of a document now named new.txt (the same text: renamed or moved); " \
         "`annotator tag` moves its decisions there" in reasons
+
+
+def test_a_leftover_is_kept_when_a_file_of_the_new_name_appeared_meanwhile(workspace, monkeypatch):
+    # Between the first read and the lock another run wrote new.json: the leftover
+    # was not taken over, so it must not be deleted (its decisions are only there).
+    no_model(monkeypatch)
+    accepted(workspace, "old.txt")
+    (workspace / "corpus" / "old.txt").rename(workspace / "corpus" / "new.txt")
+    ws = Workspace(workspace)
+    real, calls = api.stored, []
+
+    def racy(ws_, doc):
+        calls.append(doc.name)
+        if calls.count("new.txt") == 2:  # the read under the lock
+            store.save(ws.annotation_path("new.txt"), AnnotationFile(doc="new.txt", sha256=doc.sha256,
+                                                                     tagger=TAGGER_VERSION))
+        return real(ws_, doc)
+
+    monkeypatch.setattr(api, "stored", racy)
+    api.tag(ws)
+    leftover = store.load(workspace / "annotations" / "old.json")
+    assert [(a.text, a.status) for a in leftover.annotations] == [("Russia", "accepted")]

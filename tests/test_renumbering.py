@@ -144,3 +144,23 @@ def test_a_claim_whose_note_is_gone_is_changed_and_check_says_so():
     assert moved.changed.review.status == "accepted" and "note 2" in moved.changed.reason
     assert api.changed(merged) == [moved]
     assert [a.id for a in merged.orphans] == ["fn-2-accepted", "cit-2-accepted"]
+
+
+def test_a_claim_whose_note_now_cites_another_work_is_changed_not_accepted(workspace):
+    # Same numbers, same words of the claim; only what note 1 cites is new.
+    after = BEFORE.replace("[^1]: Smith 2019, 14.", "[^1]: Brown 2018, 3.")
+    ws, afile = reviewed_then_renumbered(workspace, after=after)
+    (border,) = by_text(afile, "claim", "The border")
+    assert border.status == "changed" and "sources changed: smith2019 → brown2018" in border.changed.reason
+    (pipe,) = by_text(afile, "claim", "The pipeline")
+    assert pipe.status == "accepted" and [s.key for s in pipe.sources] == ["jones2020"]
+
+
+def test_swapped_notes_do_not_carry_accepted_claims_to_another_sentence_s_sources(workspace):
+    # The author swaps the two notes: each sentence's marker now calls the other work.
+    after = f"# Essay\n\n{BORDER}[^1] {PIPE}[^2]\n\n[^1]: Jones 2020, 7.\n[^2]: Smith 2019, 14.\n"
+    ws, afile = reviewed_then_renumbered(workspace, after=after)
+    claims = [a for a in afile.annotations if a.kind == "claim" and a.claim_kind == "cited"]
+    assert claims and all(c.status == "changed" for c in claims)
+    assert all("no longer follows its words" in c.changed.reason for c in claims)
+    assert not [r for r in build_index(ws).claims if r.kind == "cited"]  # the index leaves them out

@@ -294,3 +294,16 @@ def test_a_file_is_written_with_the_lowest_schema_that_holds_it(tmp_path):
     data = json.loads(path.read_text())
     assert data["schema_version"] == 2 and [a.get("source") for a in data["annotations"]] == [None, "officials"]
     assert store.load(path, TEXT).annotations[1].source == "officials"
+
+
+def test_a_citation_with_a_reference_manager_item_is_written_as_schema_2(tmp_path):
+    # `item` came after schema 1: an older annotator must say "upgrade", not "extra input".
+    from annotator.models import CitationAnnotation, CitedItem
+
+    text = "Smith 2019, 14."
+    cite = CitationAnnotation(id="cit-1", start=0, end=14, text=text[:14], provenance=Provenance(tagger="t-1", rule="t"),
+                              number="1", authors="Smith", year="2019", item=CitedItem(manager="Zotero", title="X"))
+    path = tmp_path / "d.json"
+    store.save(path, AnnotationFile(doc="d.docx", sha256="abc", tagger="t-1", annotations=[cite]))
+    assert json.loads(path.read_text())["schema_version"] == 2
+    assert store.load(path).annotations[0].item.title == "X"

@@ -40,7 +40,7 @@ def citation_fields(raw: list[RawField], file: str) -> tuple[list[FieldCitation]
     for f in raw:
         try:
             read = read_instruction(f.instruction)
-        except ValueError as err:
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as err:  # JSON of an unexpected shape
             problems.append(Problem(file=file, offset=f.start, reason=f"citation field not read ({err}); "
                                     "its printed text is parsed instead"))
             continue
@@ -74,8 +74,11 @@ def _csl(raw: str, manager: str) -> tuple[list[CitedItem], list[str]]:
         raise ValueError(f"{manager} JSON broken at character {err.pos}") from None
     items, locators = [], []
     for cited in data.get("citationItems", []) if isinstance(data, dict) else []:
+        if not isinstance(cited, dict):
+            raise ValueError(f"{manager} citation item is not an object")
         item = cited.get("itemData") or {}
         uris = cited.get("uris") or cited.get("uri") or []
+        uris = [uris] if isinstance(uris, str) else uris
         own_id = _own_id(str(uris[0])) if uris else str(item.get("id", cited.get("id", "")))
         key = item.get("citation-key") or item.get("citation_key") or ""
         if not key:

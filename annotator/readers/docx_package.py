@@ -74,8 +74,11 @@ def open_package(data: bytes, path: str | Path) -> Package:
         raise InputError(f"{path}: a zip file but not a Word document ({err}); {RESAVE}") from None
     except ValueError as err:  # python-docx: "file '…' is not a Word file, content type is '…'"
         raise InputError(f"{path}: not a Word document ({str(err).split(', ')[-1]}); {RESAVE}") from None
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, EOFError, OSError) as err:
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, EOFError, OSError, AttributeError, TypeError) as err:
+        # AttributeError, TypeError: python-docx meeting parts of a shape it does not expect
         raise InputError(f"{path}: corrupt .docx ({err}); {RESAVE}") from None
+    if document.element.body is None:
+        raise InputError(f"{path}: corrupt .docx (the document has no body); {RESAVE}")
     parts = {rel.reltype: rel.target_part for rel in document.part.rels.values() if not rel.is_external}
     return Package(body=document.element.body, footnotes=_xml(parts.get(RT.FOOTNOTES), path),
                    endnotes=_xml(parts.get(RT.ENDNOTES), path), numbering=_xml(parts.get(RT.NUMBERING), path),

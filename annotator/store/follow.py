@@ -59,6 +59,25 @@ def mark_changed(ann: A, was: AnnotationBase, reason: str, words: str | None = N
     return ann.model_copy(update={"review": review, "changed": kept})
 
 
+def sources_kept(old: AnnotationFile, new: AnnotationFile) -> AnnotationFile:
+    """A decided claim whose sources are no longer those it had (its note now cites
+    another work, or its marker now calls another note) needs a new decision: the
+    evidence under it changed even where its words did not. A claim that had no
+    sources yet (no bib/ until now) only gains them."""
+    before = {a.id: [s.key for s in a.sources] for a in old.annotations
+              if isinstance(a, ClaimAnnotation) and a.reviewed and a.sources}
+    out = []
+    for ann in new.annotations:
+        was = before.get(ann.id)
+        if isinstance(ann, ClaimAnnotation) and not ann.pending and was is not None:
+            now = [s.key for s in ann.sources]
+            if now != was:
+                ann = mark_changed(ann, ann, f"its sources changed: {', '.join(map(str, was))} → "
+                                              f"{', '.join(map(str, now)) or 'none'}")
+        out.append(ann)
+    return new.model_copy(update={"annotations": out})
+
+
 class Follower:
     """Where each reviewed annotation of `old` stands in the new text."""
 
@@ -81,6 +100,10 @@ class Follower:
             if o.id in self.refs:
                 self.labels.setdefault(o.number, self.refs[o.id].number)
         self.by_id = {a.id: a for a in old.annotations}
+        self.old_ref = {o.number: o for o in reversed(olds)}  # the first marker of each note
+        self.new_refs: dict[str, list[FootnoteRefAnnotation]] = {}
+        for n in news:
+            self.new_refs.setdefault(n.number, []).append(n)
         self.proposed: dict[tuple[str, int, int], Annotation] = {(a.kind, a.start, a.end): a for a in new.annotations}
         self.fresh: set[str] = set()  # ids of changed annotations that took the new proposal's fields
         self._ids: set[str] | None = None
@@ -146,7 +169,24 @@ class Follower:
                                        "citations": [c for c in cites if c is not None]})
         if lost:
             return mark_changed(moved, ann, f"what it rests on is gone: {', '.join(lost)}")
+        away = [now for was, now in zip(ann.footnotes, notes) if now is not None and self._marker_left(ann, was, now)]
+        if away:
+            return mark_changed(moved, ann, f"the marker of note {', '.join(away)} no longer follows its words")
         return moved
+
+    def _marker_left(self, claim: ClaimAnnotation, was: str, now: str) -> bool:
+        """Whether note `was` (now `now`) is no longer called right where it was called
+        after the claim's words: the notes were swapped or the marker moved to
+        another sentence, so the claim would take another sentence's sources."""
+        old_claim, old_ref = self.by_id.get(claim.id), self.old_ref.get(was)
+        if self.untagged or old_claim is None or old_ref is None:
+            return False
+        gap = old_ref.start - old_claim.end
+        if gap < 0 or gap > len(old_claim.after):  # not called after the claim, or too far to tell
+            return False
+        between = _norm(old_claim.after[:gap])
+        return not any(r.start >= claim.end and _norm(self.text[claim.end:r.start]) == between
+                       for r in self.new_refs.get(now, []))
 
     def citation_ids(self, citation_at: dict[tuple[int, int], str]) -> set[str]:
         if self._ids is None:

@@ -154,7 +154,7 @@ def verify(afile: AnnotationFile, source_text: str, path: Path | str) -> None:
             )
 
 
-_SCHEMA_2_FIELDS = ("changed", "source")
+_SCHEMA_2_FIELDS = ("changed", "source", "item")  # added after schema 1; absent unless set
 
 
 def dumps(afile: AnnotationFile) -> str:
