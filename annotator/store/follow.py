@@ -69,7 +69,7 @@ def sources_kept(old: AnnotationFile, new: AnnotationFile) -> AnnotationFile:
     out = []
     for ann in new.annotations:
         was = before.get(ann.id)
-        if isinstance(ann, ClaimAnnotation) and not ann.pending and was is not None:
+        if isinstance(ann, ClaimAnnotation) and ann.status in ("accepted", "edited") and was is not None:
             now = [s.key for s in ann.sources]
             if now != was:
                 ann = mark_changed(ann, ann, f"its sources changed: {', '.join(map(str, was))} → "
