@@ -118,7 +118,7 @@ def _library_countries() -> dict[str, Entry]:
             # "Korea, Republic of" is a catalogue form nobody writes in prose.
             if name and "," not in name and name not in entry.aliases:
                 entry.aliases.append(name)
-        if country.get("capital") and country.get("population", 0) >= MIN_CAPITAL_POPULATION:
+        if country.get("capital") and int(country.get("population") or 0) >= MIN_CAPITAL_POPULATION:
             entry.seats.append(country["capital"])
         out[entry.id] = entry
     return out

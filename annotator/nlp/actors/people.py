@@ -10,6 +10,8 @@ title noun, else it is not a title ("As Andrey Kazantsev").
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_scan import tokens_in
@@ -21,7 +23,7 @@ CONNECTORS = {"of", "for", "and", "the", "-", "'s", "’s", "on"}
 GOVERNMENT_NOUNS = {"government"}
 
 
-def role_start(doc: Doc, start: int, others: set[int] = frozenset()) -> int | None:
+def role_start(doc: Doc, start: int, others: AbstractSet[int] = frozenset()) -> int | None:
     """Index where the title before the name at `start` begins, or None.
 
     `others` are tokens of other people's names: a title never runs over one

@@ -47,7 +47,7 @@ def _before_place(kb: Knowledge) -> re.Pattern:
 
 def names_before_place_nouns(text: str, kb: Knowledge) -> set[str]:
     """Every name the text puts before a place noun (the last one to four capitalised words)."""
-    names = set()
+    names: set[str] = set()
     for m in _before_place(kb).finditer(text):
         words = m.group(1).split()
         names.update(" ".join(words[i:]) for i in range(len(words)))

@@ -8,6 +8,7 @@ This module holds the gazetteer rules; `ner` corrects the model's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -75,7 +76,7 @@ def split_glued(doc: Doc, last_tokens: set[str], whole: set[str]) -> None:
     doc.ents = [s for s in spans if s is not None]
 
 
-def _piece_attrs(t, parts: list[str]) -> dict[str, list[str]]:
+def _piece_attrs(t, parts: list[str]) -> dict[str | int, list[Any]]:
     """The name keeps the token's analysis; "." and "-" are punctuation; "led"
     in "U.S.-led" is a participle."""
     punct = {".": (".", "punct"), "-": ("HYPH", "punct")}

@@ -27,7 +27,7 @@ def _score(doc: Doc, rule: str) -> float:
 
 def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
     """Bare surnames the model missed, once the full name has been seen."""
-    first_seen = {}
+    first_seen: dict[str, tuple[int, Mention]] = {}
     titles = knowledge(doc).titles.nouns
     for m in people:
         last = doc[m.end - 1]

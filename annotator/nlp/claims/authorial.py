@@ -14,6 +14,7 @@ Three signals, all proposed with a low score for a reviewer to decide:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -47,7 +48,7 @@ def build_matcher(vocab: Vocab, kb: Knowledge) -> Matcher:
     return matcher
 
 
-def authorial_claims(doc: Doc, matcher: Matcher, reported: set[int] = frozenset(), text: str | None = None
+def authorial_claims(doc: Doc, matcher: Matcher, reported: AbstractSet[int] = frozenset(), text: str | None = None
                      ) -> list[Proposal]:
     """`reported`: tokens of attributed claims and their cues (someone else's words);
     `text`: doc.text, if the caller has it (joining every token is not free)."""
@@ -56,7 +57,7 @@ def authorial_claims(doc: Doc, matcher: Matcher, reported: set[int] = frozenset(
     return _sentences(doc, matcher, reported) + headings + _recommendations(doc, reported, text)
 
 
-def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
+def _recommendations(doc: Doc, reported: AbstractSet[int], text: str) -> list[Proposal]:
     """"Central Asian governments should invest in …" in the conclusion (after a
     conclusion heading, or in the last paragraph of a text of several): the
     author's own advice. Modal sentences elsewhere are argument, not thesis."""
@@ -78,7 +79,7 @@ def _recommendations(doc: Doc, reported: set[int], text: str) -> list[Proposal]:
     return found
 
 
-def _in_first_person(doc: Doc, reported: set[int]) -> bool:
+def _in_first_person(doc: Doc, reported: AbstractSet[int]) -> bool:
     """The author speaks as "I" (outside quotes and reported speech) at least twice:
     "I" as a subject, "my" as a possessive, not "World War I"."""
     mine = [i for i in tokens_in(doc, ("i", "my"), "LOWER") if i not in reported
@@ -117,7 +118,7 @@ def _candidates(doc: Doc) -> list[Span]:
     return list({s.start: s for _, s in sentences_of(sentences(doc), anchors)}.values())
 
 
-def _sentences(doc: Doc, matcher: Matcher, reported: set[int]) -> list[Proposal]:
+def _sentences(doc: Doc, matcher: Matcher, reported: AbstractSet[int]) -> list[Proposal]:
     best: dict[int, tuple[float, str, Span]] = {}
     scores = knowledge(doc).scores.authorial
     matches = [(m, sent.start + s) for sent in _candidates(doc) for m, s, _ in matcher(sent)]

@@ -222,7 +222,7 @@ def _share_channels(doc: Doc, props: list[Proposal]) -> None:
         cue = doc[p.cue_tok] if p.cue_tok is not None else None
         outer = by_cue.get(cue.head.i) if cue is not None and cue.dep_ in ("advcl", "conj") else None
         same_voice = outer is not None and p.speaker and outer.speaker and p.speaker.ids == outer.speaker.ids
-        if p.channel is None and same_voice:
+        if p.channel is None and same_voice and outer is not None:
             p.channel = outer.channel
 
 
@@ -282,7 +282,7 @@ def _set_channels(rep: Reported, props: list[Proposal], channels: dict[int, str 
             p.channel = outlet if outlet not in (p.speaker.ids if p.speaker else ()) else None
         if p.cue_tok in channels:
             p.channel = channels[p.cue_tok]
-        outer = by_head.get(p.cue_tok)
+        outer = by_head.get(p.cue_tok) if p.cue_tok is not None else None
         if p.channel is None and outer is not None and outer is not p and outer.speaker:
             speaker = outer.speaker.ids[0]
             mine = p.speaker.ids[0] if p.speaker else None

@@ -255,7 +255,7 @@ def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
     hosts = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     p = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in cue.preps), None)
     obj = child(p, {"pobj", "pcomp"}) if p is not None else None
-    if obj is None or (p.lower_ in ("on", "upon") and verb.lemma_.lower() == "call"):
+    if obj is None or p is None or (p.lower_ in ("on", "upon") and verb.lemma_.lower() == "call"):
         return None  # "called on the president's father" is a visit; "called on X to Y" is xcomp's
     clause = child(obj, {"acl", "ccomp", "relcl"}) if obj.lemma_.lower() in FACT_NOUNS else None
     if clause is not None:  # "allude to the fact that X": X is the content

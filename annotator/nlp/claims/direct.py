@@ -8,6 +8,8 @@ cue beside them are scare quotes, not claims.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_scan import tokens_in
@@ -23,7 +25,7 @@ BEFORE_WINDOW = 10  # tokens between a cue and the opening mark (said in a state
 STRIP = " \t\r\n,.;:!?…"
 
 
-def quote_claims(rep: Reported, indirect: list[Proposal] = ()) -> list[Proposal]:
+def quote_claims(rep: Reported, indirect: Sequence[Proposal] = ()) -> list[Proposal]:
     """Direct claims; `indirect` lets a cue-less quote continue a reported
     statement ('Tashiev said the deal was close. "We will sign it soon."')."""
     text = rep.text
@@ -105,7 +107,7 @@ def _attribute(rep: Reported, quote: Quote, text: str) -> Proposal | None:
     scores = knowledge(doc).scores.attributed
     strategies = [
         ("quote_after", scores.quote_after, lambda: close_tok is not None and _cue_after(rep, close_tok[-1])),
-        ("quote_before", scores.quote_before, lambda: _cue_before(rep, open_tok[0])),
+        ("quote_before", scores.quote_before, lambda: open_tok is not None and _cue_before(rep, open_tok[0])),
         ("quote_in_sentence", scores.quote_in_sentence,
          lambda: clause and quote.double and _cue_in_sentence(rep, inner)),
     ]
@@ -114,6 +116,7 @@ def _attribute(rep: Reported, quote: Quote, text: str) -> Proposal | None:
     if cue_tok is None:
         return None
     score, cue = (score if quote.closed else min(score, scores.unclosed_quote_max)), rep.cue(cue_tok)
+    assert cue is not None  # every strategy finds a cue token
     return Proposal(inner.start, inner.end, "attributed", rule, score, rep.speaker(cue_tok),
                     rep.cue_tokens(cue_tok, cue), "direct", head=inner.root.i, cue_tok=cue_tok.i)
 
@@ -178,7 +181,7 @@ def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
     "a statement from Uzbekistan’s Foreign Ministry" is not the source, the
     ministry is; "Japarov's press secretary, Erbol Sultanbaev" is the secretary."""
     doc, i = rep.doc, tok.i + 2
-    found: list[tuple[str, bool]] = []  # (actor id, is a possessor) in order
+    found: list[tuple[str | None, bool]] = []  # (actor id, is a possessor) in order
     while i < tok.sent.end and doc[i].text not in (",", ";", ":", ".") and not content.hard_break(doc[i]):
         actor = rep.actors.actor(i)
         if actor and (not found or found[-1][0] != actor or rep.actors.actor(i - 1) != actor):

@@ -109,7 +109,7 @@ def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Pr
     lab = doc.char_span(pos, pos + len(label), alignment_mode="expand")
     speaker = _label_speaker(rep, lab, title) if lab is not None else None
     body = _body(doc, pos + len(label) + 2, rest) if speaker is not None else None
-    if body is None:
+    if body is None or speaker is None or lab is None:
         return None
     (first, last), quoted = body
     who = Speaker((rep.actors.actor(speaker),), "actor", speaker)

@@ -31,7 +31,7 @@ class ActorIndex(Protocol):
     def kind(self, i: int) -> str | None: ...
 
 
-def nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+def nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[str, ...] | None, str] | None:
     """"The Kazakh President", "the Tajik side", "the ministry", "a spokesman", "officials"."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     unnamed = low in lex.unnamed or lemma in lex.unnamed or lemma in lex.titles

@@ -197,7 +197,7 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
     return Speaker(ids, found[0][1], subj.i)
 
 
-def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str]:
+def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[str, ...] | None, str]:
     for step in (_named, _referring, described):
         found = step(tok, actors, lex)
         if found is not None:
@@ -223,7 +223,7 @@ def _named(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, st
     return None
 
 
-def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
+def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[str, ...] | None, str] | None:
     """He/she, "the Kazakh President", "the ministry", or an unnamed source ("a spokesman", "officials")."""
     low = tok.lower_
     if low in PERSON_PRONOUNS:

@@ -170,7 +170,7 @@ def _words(pattern: list[dict]) -> set[str]:
     for spec in pattern:
         for key in ("LOWER", "LEMMA"):
             value = spec.get(key)
-            words |= {value} if isinstance(value, str) else set((value or {}).get("IN", ()))  # type: ignore[union-attr]
+            words |= {value} if isinstance(value, str) else set((value or {}).get("IN", ()))
     return words
 
 
