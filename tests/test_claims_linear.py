@@ -44,32 +44,30 @@ def both_passes(made: tuple[Doc, list[Proposal]]) -> None:
 
 
 def growth(n: int) -> float:
-    """CPU time of the input doubled over the input, each the least of three runs;
-    the least of up to five rounds (a loaded machine swings single timings)."""
+    """CPU time of the input doubled over the input: the least of up to five rounds
+    (a loaded machine swings single timings)."""
     small, large = reports(n), reports(2 * n)
     both_passes(reports(10))
     ratios: list[float] = []
     gc.collect()
     gc.disable()
     try:
-        while len(ratios) < 5 and min(ratios, default=9) > 2.3:
-            ratios.append(_least(large) / max(_least(small), 1e-6))
+        while len(ratios) < 5 and min(ratios, default=9) > 2.5:
+            seconds = []
+            for made in (small, large):
+                start = time.process_time()
+                both_passes(made)
+                seconds.append(time.process_time() - start)
+            ratios.append(seconds[1] / max(seconds[0], 1e-6))
     finally:
         gc.enable()
     return min(ratios)
 
 
-def _least(made: tuple[Doc, list[Proposal]]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        both_passes(made)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def test_both_passes_over_thousands_of_claims_take_linear_time():
-    assert growth(1500) <= 2.3
+    # Bisect lookups make the passes n log n: doubling 1,500 claims costs about 2.2x
+    # (a quadratic pass, 4x); 2.5 is the bar the other growth tests use.
+    assert growth(1500) <= 2.5
 
 
 def test_a_report_inside_the_same_speakers_content_is_dropped_and_the_content_cut():
