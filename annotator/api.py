@@ -14,7 +14,6 @@ from annotator.nlp.knowledge.check import check_workspace, workspace_errors
 from annotator.readers import find_documents, read_document
 from annotator.review.session import reviewer_name
 from annotator.store import store
-from annotator.store.follow import sources_kept
 from annotator.store.lock import locked
 from annotator.store.merge import changed, changed_reason
 from annotator.store.renamed import Renamed, drop_leftover, taken_over
@@ -211,8 +210,6 @@ def _save(ws: Workspace, doc: Document, old: AnnotationFile | None, new: Annotat
     # Linked after the merge: reviewed claims kept from the old file take the
     # sources of the notes they rest on now, not those of their old numbers.
     merged = link_file(ws, store.merge(old, new, doc.text, doc.notes))
-    if old is not None:
-        merged = sources_kept(old, merged)
     if old is not None and store.reviewed_count(merged) < store.reviewed_count(old):
         raise StoreError(f"{ws.annotation_path(doc.name)}: re-tagging would lose reviewed annotations; not saved")
     store.save(ws.annotation_path(doc.name), merged)

@@ -164,3 +164,22 @@ def test_swapped_notes_do_not_carry_accepted_claims_to_another_sentence_s_source
     assert claims and all(c.status == "changed" for c in claims)
     assert all("no longer follows its words" in c.changed.reason for c in claims)
     assert not [r for r in build_index(ws).claims if r.kind == "cited"]  # the index leaves them out
+
+
+def test_a_relink_that_gives_a_decided_claim_other_sources_marks_it_changed(workspace):
+    # `annotator link` after the bibliography changed (its citations not reviewed, so
+    # re-linked): the same rule as a re-tag.
+    from annotator.review.query import Filters
+
+    (workspace / "bib" / "b.bib").write_text(BIB, encoding="utf-8")
+    (workspace / "corpus" / "d.md").write_text(BEFORE, encoding="utf-8")
+    ws = Workspace(workspace)
+    api.tag(ws)
+    workflow.decide_all(ws, "accepted", filters=Filters(kinds=("claim",)), reviewer="ada")
+    (workspace / "bib" / "b.bib").write_text(BIB.replace("smith2019", "smith2019a"), encoding="utf-8")
+    bib_check.relink(ws)
+    afile = store.load(ws.annotation_path("d.md"))
+    (border,) = by_text(afile, "claim", "The border")
+    assert border.status == "changed" and "smith2019 → smith2019a" in border.changed.reason
+    (pipe,) = by_text(afile, "claim", "The pipeline")
+    assert pipe.status == "accepted"

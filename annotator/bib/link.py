@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from annotator.citations.pandoc import key_of
 from annotator.models import AnnotationFile, Candidate, CitationAnnotation, ClaimAnnotation, Source
 from annotator.nlp.knowledge.load import package_scores
+from annotator.store.follow import sources_kept
 
 from .bibtex import BibEntry, Bibliography
 from .fields import doi_index, item_key, match_item
@@ -295,10 +296,12 @@ def fill_sources(claims: list[ClaimAnnotation], citations: list[CitationAnnotati
 
 
 def link_file(afile: AnnotationFile, bib: Iterable[BibEntry] | Bibliography | Resolver) -> AnnotationFile:
-    """Link one document's citations and fill its cited claims' sources."""
+    """Link one document's citations and fill its cited claims' sources. A decided
+    claim whose sources come out other than they were needs a new decision
+    (`sources_kept`): every re-link (`tag`, `link`) meets that rule here."""
     cites = sorted((a for a in afile.annotations if a.kind == "citation"), key=lambda a: (a.start, a.end))
     linked = {c.id: c for c in link_citations(cites, bib)}
     claims = [a for a in afile.annotations if a.kind == "claim"]
     filled = {c.id: c for c in fill_sources(claims, list(linked.values()))}
     anns = [linked.get(a.id) or filled.get(a.id) or a for a in afile.annotations]
-    return afile.model_copy(update={"annotations": anns})
+    return sources_kept(afile, afile.model_copy(update={"annotations": anns}))
