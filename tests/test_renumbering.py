@@ -183,3 +183,24 @@ def test_a_relink_that_gives_a_decided_claim_other_sources_marks_it_changed(work
     assert border.status == "changed" and "smith2019 → smith2019a" in border.changed.reason
     (pipe,) = by_text(afile, "claim", "The pipeline")
     assert pipe.status == "accepted"
+
+
+def test_a_marker_placed_by_hand_takes_the_number_its_new_place_shows():
+    from annotator.review.placing import best_place, placed
+
+    old_text = "Kabul fell.[^3] Tashkent waited.\n\n[^3]: Rao 2001, 9.\n"
+    ref = tagging(old_text, {"3": "Rao 2001, 9."}, "accepted").annotations[0]
+    new_text = "A preface.[^1] Kabul fell at last.[^4] Tashkent waited.\n\n[^1]: Lee 1999.\n[^4]: Rao 2001, 9.\n"
+    place = best_place(ref, new_text)
+    assert place is not None and new_text[place.start:place.end] == "[^4]"
+    now = placed(ref, place, new_text)
+    assert (now.number, now.review.status) == ("4", "accepted")
+
+
+def test_a_label_or_a_marker_of_another_shape_keeps_its_number():
+    from annotator.store.follow import number_now
+
+    assert number_now("[^3]", "[^4]", "3") == "4"
+    assert number_now("[footnoteRef:3]", "[footnoteRef:12]", "3") == "12"
+    assert number_now("[^note]", "[^note]", "note") == "note"
+    assert number_now("[^3]", "[^note]", "3") == "3"  # another shape: no number to read

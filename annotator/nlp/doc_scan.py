@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 _CACHE = "_annotator_scan"  # doc.user_data key, only while `scanning` is open
+_TEXT = "_annotator_text"  # doc.user_data key, from the first `doc_text` to `release_text`
 
 
 @contextmanager
@@ -37,9 +38,21 @@ def scanning(doc: Doc) -> Iterator[None]:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once inside `scanning` (each `doc.text` builds a
-    Token per token, and several rules read it); outside, joined anew."""
-    return _cached(doc, "text", lambda: doc.text)
+    """`doc.text`, joined once per Doc: each `doc.text` builds a Token per
+    token, and the actor rules, the claim rules and the proposer all read it.
+    Unlike the scans it may outlive `scanning`: retokenizing merges tokens but
+    never changes a character, so the text stays right until the Doc is done
+    (`release_text`)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def release_text(doc: Doc) -> None:
+    """Drop `doc_text`'s copy once the Doc's annotations are made, so a Doc
+    kept or serialised later carries no second copy of its text."""
+    doc.user_data.pop(_TEXT, None)
 
 
 def forget(doc: Doc) -> None:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from annotator.models import Annotation, AnnotationFile
+from annotator.models import Annotation, AnnotationFile, FootnoteRefAnnotation
 
 # anchor's own search steps, used here without its thresholds: an orphan is
 # what those thresholds turned down, and now a person judges the best of it.
 from annotator.store.anchor import DISTINCTIVE, align, context, exact_hits, moved
+from annotator.store.follow import number_now
 
 # Below this a match is noise, shown as "no likely place". Measured on the
 # sample corpus: other mentions of an annotated word, compared by the words
@@ -78,6 +79,8 @@ def _words_alike(a: str, b: str) -> float:
 def placed(ann: Annotation, place: Place, text: str) -> Annotation:
     """The orphan moved to `place`, review fields kept, validated like a stored one."""
     new = moved(ann, place.start, place.end, text)
+    if isinstance(new, FootnoteRefAnnotation):  # placed on "[^4]", it is marker 4 now, not the 3 it was
+        new = new.model_copy(update={"number": number_now(ann.text, new.text, new.number)})
     return type(new).model_validate(new.model_dump())
 
 

@@ -42,6 +42,15 @@ _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"(?<=[\[^:])\d+")
 
 
+def number_now(was: str, now: str, number: str) -> str:
+    """A marker's number once it stands on `now`: the number `now` shows when
+    the two marker texts differ only there (`[^3]` placed on `[^4]`), else
+    `number` as it was (a label, or a marker of another shape)."""
+    shown = _NUMBER.search(now)
+    same_shape = _NUMBER.sub("#", was) == _NUMBER.sub("#", now)
+    return shown.group() if shown is not None and same_shape and _NUMBER.search(was) else number
+
+
 def same_words(a: str | None, b: str | None) -> bool:
     """Equal but for whitespace and typographic quotes."""
     if a is None or b is None:

@@ -29,6 +29,7 @@ from annotator.models import (
 )
 from annotator.nlp.actors.data import slug
 from annotator.nlp.cited import cited_clauses
+from annotator.nlp.doc_scan import doc_text, release_text
 
 # Raw NER, used only when the actor component is not in the pipeline.
 NER_TYPES = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}
@@ -252,9 +253,11 @@ def propose(doc: Document, sdoc: Doc, notes: tuple[Doc, list[Piece]] | None = No
 
 def body_annotations(p: Proposer, sdoc: Doc) -> list:
     """Inline citations, actors and claims of a processed body (or a piece of one)."""
-    text = sdoc.text  # joined once here: the readers below need it
+    text = doc_text(sdoc)  # joined once, by the pipeline's rules: the readers below need it too
     inline = inline_citations(p, text)
-    return inline + actors(p, sdoc) + claims(p, sdoc, inline, text)
+    found = inline + actors(p, sdoc) + claims(p, sdoc, inline, text)
+    release_text(sdoc)
+    return found
 
 
 def propose_all(docs: list[Document], nlp: Language, model: str | None = None,

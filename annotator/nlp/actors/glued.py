@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
@@ -76,7 +77,7 @@ def initial_names(doc: Doc, taken: set[int]) -> list[Mention]:
     """People the model misses because their given name is an initial glued
     to the surname ("A.Karimova said"): one token or the tokenizer's pieces
     of one word."""
-    out, text = [], doc.text
+    out, text = [], doc_text(doc)
     for m in INITIAL_NAME.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "

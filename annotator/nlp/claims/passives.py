@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_scan import tokens_in, union
 from annotator.nlp.knowledge import knowledge
 
 from . import content
@@ -24,7 +25,9 @@ def passive_claims(rep: Reported, others: list[Proposal]) -> list[Proposal]:
     inside another claim's content ("said no injuries had been reported") is
     part of that claim, not one of its own."""
     doc, found = rep.doc, []
-    for tok in doc:
+    adverbs = tokens_in(doc, rep.lex.report_adverbs, "LOWER")
+    for i in union(rep.maybe_cues(), adverbs):  # only these can pass either test: no walk over every token
+        tok = doc[i]
         hit = _adverb_report(rep, tok) if tok.lower_ in rep.lex.report_adverbs else _passive_report(rep, tok)
         if hit is None:
             continue

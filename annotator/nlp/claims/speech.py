@@ -187,14 +187,14 @@ class Reported:
 
     def find(self) -> list[Proposal]:
         found: list[Proposal] = []
-        for i, sent in sentences_of(sentences(self.doc), self._maybe_cues()):
+        for i, sent in sentences_of(sentences(self.doc), self.maybe_cues()):
             tok = self.doc[i]
             cue = self.cue(tok)
             if cue is not None:
                 found += self._claims_of(tok, cue, sent)
         return found
 
-    def _maybe_cues(self) -> list[int]:
+    def maybe_cues(self) -> list[int]:
         """Tokens `cue_for` can match (by lemma or surface form): only they need the full test."""
         cues, forms = self.lex.cues, self.lex.forms
         by_lemma = tokens_where(self.doc, lambda lemma: lemma.lower() in cues, "LEMMA")
