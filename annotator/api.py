@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator import TAGGER_VERSION
 from annotator.nlp.knowledge.check import check_workspace, workspace_errors
@@ -24,6 +25,9 @@ from annotator.tagging.sizes import MAX_MB
 from .errors import AnnotatorError, InputError, StoreError
 from .models import AnnotationFile, Document, Problem
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass
@@ -147,11 +151,17 @@ def _each_proposed(ws: Workspace, docs: list[Document], model: str | None, jobs:
                    piece: Callable[[int], None] | None = None) -> Iterator[tuple[Document, AnnotationFile]]:
     """Each document with its proposals. A document whose tagging fails (a bug in a
     rule) becomes a problem of that document; the others are still tagged."""
+    # A misspelt field in the workspace's actors, cues or lexicon fails the run
+    # even when nothing needs tagging: the next run would tag with it.
+    check_workspace(ws)
+    if not docs:
+        return
+    nlp = _pipeline(ws, model)  # once: a retry reuses it
     rest = docs
     while rest:
         done = 0
         try:
-            for afile in _propose(ws, rest, model, jobs, piece):
+            for afile in _propose(rest, nlp, jobs, piece):
                 yield rest[done], afile
                 done += 1
             return
@@ -163,7 +173,7 @@ def _each_proposed(ws: Workspace, docs: list[Document], model: str | None, jobs:
         # one of its batch, which the next round meets first.
         doc, rest = rest[done], rest[done + 1:]
         try:
-            afile = next(iter(_propose(ws, [doc], model, 1, piece)))
+            afile = next(iter(_propose([doc], nlp, 1, piece)))
         except AnnotatorError:
             raise
         except Exception as err:
@@ -176,19 +186,19 @@ def _failed(name: str, error: str) -> Problem:
     return Problem(file=name, severity="error", reason=f"tagging failed ({error}); not tagged, please report this")
 
 
-def _propose(ws: Workspace, docs: list[Document], model: str | None, jobs: int,
-             piece: Callable[[int], None] | None = None) -> Iterator[AnnotationFile]:
-    # A misspelt field in the workspace's actors, cues or lexicon fails the run
-    # even when nothing needs tagging: the next run would tag with it.
-    check_workspace(ws)
-    if not docs:
-        return iter(())
+def _pipeline(ws: Workspace, model: str | None) -> Language:
     # Imported here so commands that do not tag never load spaCy.
-    from annotator.nlp.pipeline import build, model_label
-    from annotator.tagging.run import tag
+    from annotator.nlp.pipeline import build
 
     actors = ws.inside(ws.actors_file, "actors.jsonl") if ws.actors_file.exists() else None
-    nlp = build(model, user_actors=actors, knowledge_dir=ws.root)
+    return build(model, user_actors=actors, knowledge_dir=ws.root)
+
+
+def _propose(docs: list[Document], nlp: Language, jobs: int,
+             piece: Callable[[int], None] | None = None) -> Iterator[AnnotationFile]:
+    from annotator.nlp.pipeline import model_label
+    from annotator.tagging.run import tag
+
     return tag(docs, nlp, model=model_label(nlp), jobs=jobs, progress=piece)
 
 

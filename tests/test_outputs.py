@@ -8,8 +8,8 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from helpers.tagging import without_model
 
-from annotator import TAGGER_VERSION, api
 from annotator.bib.bibtex import parse_bibtex
 from annotator.cli import main
 from annotator.models import AnnotationFile
@@ -23,11 +23,7 @@ def run(root, *args):
 
 
 def no_model(monkeypatch):
-    def propose(ws, docs, model, jobs, piece=None):
-        for d in docs:
-            yield AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION)
-
-    monkeypatch.setattr(api, "_propose", propose)
+    without_model(monkeypatch)
 
 
 # -- index --out ----------------------------------------------------------------

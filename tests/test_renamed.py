@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from click.testing import CliRunner
+from helpers.tagging import without_model
 from rich.console import Console
 
 from annotator import TAGGER_VERSION, api
@@ -25,15 +26,13 @@ def run(root, *args):
 def no_model(monkeypatch):
     """Tagging without spaCy: one proposal, "China", in every document."""
 
-    def propose(ws, docs, model, jobs, piece=None):
-        for d in docs:
-            start = d.text.index("China")
-            yield AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION, annotations=[ActorAnnotation(
-                id=f"act-{start}", start=start, end=start + 5, text="China", type="state", canonical="china",
-                before=d.text[:start], after=d.text[start + 5:], provenance=Provenance(tagger=TAGGER_VERSION,
-                                                                                       rule="t"))])
+    def china(d):
+        start = d.text.index("China")
+        return AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION, annotations=[ActorAnnotation(
+            id=f"act-{start}", start=start, end=start + 5, text="China", type="state", canonical="china",
+            before=d.text[:start], after=d.text[start + 5:], provenance=Provenance(tagger=TAGGER_VERSION, rule="t"))])
 
-    monkeypatch.setattr(api, "_propose", propose)
+    without_model(monkeypatch, china)
 
 
 def accepted(workspace, name: str, text: str = TEXT) -> None:

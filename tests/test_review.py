@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 
 import pytest
 from helpers.review import DOC, ORDER, TAGGER, TEXT, annotations, make_workspace, on_disk, span, statuses
+from helpers.tagging import without_model
 from rich.console import Console
 
 from annotator.errors import StoreError
-from annotator.models import AnnotationFile
 from annotator.review import edit
 from annotator.review import query as rq
 from annotator.review.loop import Loop
@@ -316,10 +316,9 @@ def test_tag_and_review_take_the_same_lock_whatever_the_document_is_called(tmp_p
 
 def no_model(monkeypatch):
     """`annotator tag` without spaCy: no new proposals, only the merge and the save."""
-    from annotator import TAGGER_VERSION, api
+    from annotator import api
 
-    monkeypatch.setattr(api, "_propose", lambda ws, docs, model, jobs, piece=None: iter(
-        AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION) for d in docs))
+    without_model(monkeypatch)
     return api
 
 

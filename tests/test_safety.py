@@ -11,6 +11,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from helpers.tagging import without_model
 
 from annotator import TAGGER_VERSION, api
 from annotator.citations.parse import find_inline, parse_note
@@ -41,24 +42,13 @@ def test_narrative_citation_after_odd_spacing_keeps_its_exact_span(text, name):
     assert text[cite.start - 5:cite.end - 5] == cite.text == f"{name} (2019)"
 
 
-def no_model(monkeypatch, fails_on=()):
-    """`_propose` without spaCy; documents named in `fails_on` hit a bug in a rule."""
-
-    def propose(ws, docs, model, jobs, piece=None):
-        for d in docs:
-            if d.name in fails_on:
-                raise ValueError("substring not found")
-            yield AnnotationFile(doc=d.name, sha256=d.sha256, tagger=TAGGER_VERSION)
-
-    monkeypatch.setattr(api, "_propose", propose)
-
-
 def test_a_document_whose_tagging_fails_does_not_stop_the_others(workspace, monkeypatch):
     for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
         (workspace / "corpus" / name).write_text(f"Text of {name}.", encoding="utf-8")
-    no_model(monkeypatch, fails_on={"b.txt"})
+    built = without_model(monkeypatch, fails_on=frozenset({"b.txt"}))
     report = api.tag(Workspace(workspace))
     assert [r.doc for r in report.rows] == ["a.txt", "c.txt", "d.txt"]
+    assert built == ["nlp"]  # the retry of b.txt alone reuses the pipeline
     [problem] = report.problems
     assert (problem.file, problem.severity) == ("b.txt", "error")
     assert "tagging failed (ValueError: substring not found)" in problem.reason
@@ -69,7 +59,7 @@ def test_tag_goes_on_past_a_failing_document_and_exits_1_at_the_end(workspace, m
     (workspace / "corpus" / "a.txt").write_text("One.", encoding="utf-8")
     (workspace / "corpus" / "b.txt").write_text("Two.", encoding="utf-8")
     (workspace / "corpus" / "c.txt").write_bytes("Caf\xe9".encode("latin-1"))
-    no_model(monkeypatch, fails_on={"a.txt"})
+    without_model(monkeypatch, fails_on=frozenset({"a.txt"}))
     result = run(workspace, "tag")
     assert result.exit_code == 1
     assert "a.txt: tagging failed (ValueError: substring not found)" in result.output
@@ -245,7 +235,7 @@ def test_actors_file_symlinked_out_of_the_workspace_is_refused(outside):
     (outside.parent / "actors.jsonl").write_text('{"id": "x", "aliases": ["Secret"]}\n', encoding="utf-8")
     (outside / "actors.jsonl").symlink_to(outside.parent / "actors.jsonl")
     with pytest.raises(WorkspaceError, match=r"actors.jsonl: actors.jsonl lies outside the workspace .*; refused"):
-        api._propose(Workspace(outside), [read_text("A text.", "a.txt")], None, 1)
+        api._pipeline(Workspace(outside), None)
 
 
 def test_index_refuses_annotation_and_bib_files_symlinked_out(outside):
