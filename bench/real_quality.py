@@ -103,25 +103,24 @@ def main() -> None:
     args = parser.parse_args()
     names = args.sets or real_sets(args.blind)
     reports = {name: scored(name) for name in names}
-    news = {n: r for n, r in reports.items() if "news" in n}
-    notes = {n: r for n, r in reports.items() if "notes" in n}
-    if news:
-        print(header("news set", "actors P R F1", "claims P R F1", "spans P R F1", "unnamed"))
-        for name, report in news.items():
-            print(news_row(name, report))
-        for label, part in (("dev, pooled", "/dev"), ("blind, pooled", "/blind")):
-            chosen = [r for n, r in news.items() if n.endswith(part)]
-            if len(chosen) > 1:
-                print(news_row(label, pooled(chosen)))
-    if notes:
-        print("\n" + header("notes set", "notes P R F1", "citations P R F1", "fields", "links F1"))
-        for name, report in notes.items():
-            print(notes_row(name, report))
-        for label, part in (("dev, pooled", "/dev"), ("blind, pooled", "/blind")):
-            chosen = [r for n, r in notes.items() if n.endswith(part)]
-            if len(chosen) > 1:
-                print(notes_row(label, pooled(chosen)))
+    table(header("news set", "actors P R F1", "claims P R F1", "spans P R F1", "unnamed"), news_row,
+          {n: r for n, r in reports.items() if "news" in n})
+    table(header("notes set", "notes P R F1", "citations P R F1", "fields", "links F1"), notes_row,
+          {n: r for n, r in reports.items() if "notes" in n})
 
+
+def table(head: str, row, reports: dict[str, Report]) -> None:
+    """A row per set, then a pooled row per split that more than one set has."""
+    if not reports:
+        return
+    print(head)
+    for name, report in reports.items():
+        print(row(name, report))
+    for label, part in (("dev, pooled", "/dev"), ("blind, pooled", "/blind")):
+        chosen = [r for n, r in reports.items() if n.endswith(part)]
+        if len(chosen) > 1:
+            print(row(label, pooled(chosen)))
+    print()
 
 if __name__ == "__main__":
     main()
