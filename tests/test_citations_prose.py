@@ -444,3 +444,15 @@ def test_short_note_of_authors_and_a_page_or_authors_alone():
     (c,) = cites("Hale et al.")
     assert (c.text, c.authors) == ("Hale et al.", "Hale et al.")
     assert cites("See the notes above et al.") == []
+
+
+def test_a_sentence_of_its_own_between_two_works_leads_into_the_second():
+    found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4. The dams came later; few saw them. "
+                  "Lind, *Dams* (London: Hurst, 2001), 9.")
+    assert [(c.suffix, c.prefix) for c in found] == [("", ""), ("", "The dams came later; few saw them.")]
+
+
+def test_a_remark_that_continues_the_citation_stays_its_suffix():
+    found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4, for the figures on dams. "
+                  "Lind, *Dams* (London: Hurst, 2001), 9.")
+    assert (found[0].suffix, found[1].prefix) == ("for the figures on dams.", "")
