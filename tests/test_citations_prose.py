@@ -456,3 +456,17 @@ def test_a_remark_that_continues_the_citation_stays_its_suffix():
     found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4, for the figures on dams. "
                   "Lind, *Dams* (London: Hurst, 2001), 9.")
     assert (found[0].suffix, found[1].prefix) == ("for the figures on dams.", "")
+
+
+def test_bluebook_signal_in_italics_after_prose_with_commas():
+    found = cites("Dams are costly, and slow to build. *See* Anna Hale, River Works 12 (1998). Lind agreed.")
+    assert [fields(c) for c in found] == [("Anna Hale, River Works 12 (1998)", "Anna Hale", "1998", "12")]
+    assert found[0].prefix.endswith("*See*")
+
+
+def test_bluebook_abbreviations_before_the_date_and_an_explanatory_parenthetical():
+    found = cites('*See *Anna Hale, U.S. Chief Info. Officer, White House, 20 Point Plan to Reform Rivers 17 '
+                  '(2010) (calling for "more dams").')
+    assert [fields(c) for c in found] == [("Anna Hale, U.S. Chief Info. Officer, White House, 20 Point Plan to "
+                                           "Reform Rivers 17 (2010)", "Anna Hale", "2010", "17")]
+    assert found[0].suffix == '(calling for "more dams")'

@@ -24,7 +24,8 @@ def parse(text: str, start: int, end: int, in_parens: bool = False) -> list[Pars
     return [cite] if cite else []
 
 
-_SEE = re.compile(r"(?i)\b(?:see(?:\s+also)?|cf\.)\s+")
+# Legal writing sets the signal in italics: "*See* Hale", "*See *Hale", "_Cf._ Hale"
+_SEE = re.compile(r"(?i)(?<![a-z])(?:see(?:\s+also)?|cf\.)[*_]*\s+[*_]*")
 # Each lead-in tried costs a scan of the rest of the note: a few are tried, not a "see" flood.
 MAX_LEAD_INS = 12
 
@@ -194,13 +195,31 @@ def _word_before(text: str, dot: int) -> str:
 
 def _remark(text: str, pos: int, end: int) -> tuple[int, str]:
     """A sentence after the publication data is the note's own remark, not the citation."""
-    m = next((m for m in _SENTENCE.finditer(text, pos, end) if _ends_sentence(text, m.start())), None)
-    if not m:
+    m = next((m for m in _SENTENCE.finditer(text, pos, end) if _ends_sentence(text, m.start())
+              and not _dated_after(text, pos, m, end)), None)
+    told = _EXPLAINED.search(text, pos, m.start() if m else end)
+    if not (m or told):
         return end, ""
     tail = end
     while tail < len(text) and text[tail] == ".":
         tail += 1
+    if told:  # the parenthetical and any sentence after it are the remark
+        return told.start() + 1, text[told.end() - 1:end].strip()
     return m.start(), text[m.end():tail].strip()
+
+
+def _dated_after(text: str, pos: int, dot: re.Match, end: int) -> bool:
+    """A dot before the citation's own date is an abbreviation, not a sentence's end:
+    Bluebook abbreviates freely ("U.S. Chief Info. Officer, White House, Plan 17 (2010)")."""
+    if YEAR.search(text, pos, dot.start()):
+        return False
+    nxt = _SENTENCE.search(text, dot.end(), end)
+    return bool(_PARENTHESISED_YEAR.search(text, dot.end(), nxt.start() if nxt else end))
+
+
+_PARENTHESISED_YEAR = re.compile(r"\s\d+\s+\((?:[^()]*\s)?(?:1[5-9]|20)\d\d\)")
+# Bluebook's explanatory parenthetical after the date: "… 17 (2010) (calling for …)".
+_EXPLAINED = re.compile(r"\)\s+\((?=[a-z])")
 
 
 def _year_after(text: str, pos: int, end: int) -> tuple[str, str] | None:
