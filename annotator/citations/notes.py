@@ -198,13 +198,13 @@ def _remark(text: str, pos: int, end: int) -> tuple[int, str]:
     m = next((m for m in _SENTENCE.finditer(text, pos, end) if _ends_sentence(text, m.start())
               and not _dated_after(text, pos, m, end)), None)
     told = _EXPLAINED.search(text, pos, m.start() if m else end)
-    if not (m or told):
+    if told:  # the parenthetical and any sentence after it are the remark
+        return told.start() + 1, text[told.end() - 1:end].strip()
+    if not m:
         return end, ""
     tail = end
     while tail < len(text) and text[tail] == ".":
         tail += 1
-    if told:  # the parenthetical and any sentence after it are the remark
-        return told.start() + 1, text[told.end() - 1:end].strip()
     return m.start(), text[m.end():tail].strip()
 
 
