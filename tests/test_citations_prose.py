@@ -470,3 +470,12 @@ def test_bluebook_abbreviations_before_the_date_and_an_explanatory_parenthetical
     assert [fields(c) for c in found] == [("Anna Hale, U.S. Chief Info. Officer, White House, 20 Point Plan to "
                                            "Reform Rivers 17 (2010)", "Anna Hale", "2010", "17")]
     assert found[0].suffix == '(calling for "more dams")'
+
+
+def test_an_organisation_cited_after_a_sentence_of_prose_and_after_a_page_parenthetical():
+    found = cites("Dams are costly, and slow to build. River Works Office, Report on Dams 2, 13 (2008). Exec. "
+                  "Office of the Board, Plan 4 (2009).")
+    assert [fields(c)[1:] for c in found][:1] == [("River Works Office", "2008", "2, 13")]
+    assert found[0].prefix == "Dams are costly, and slow to build."
+    found = cites('Hale, *supra* note 1, at 4. *See* River Board, Dams and Weirs 9 ("Dams are late.").')
+    assert [(c.authors, c.locator, c.suffix) for c in found][1:] == [("River Board", "9", '("Dams are late.")')]

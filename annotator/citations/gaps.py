@@ -98,7 +98,7 @@ def _opens_part(text: str, start: int, c: ParsedCitation) -> bool:
     if not c.prefix or _SENTENCE_END.search(c.prefix):
         return _part_start(text, start, c.start)
     # the prefix may hold whole sentences of prose before the lead-in: only its last one leads in
-    lead = _LAST_SENTENCE.split(c.prefix)[-1]
+    lead = _LAST_SENTENCE.split(c.prefix)[-1].lstrip(".,;: ")  # ". *See*": the dot closed the citation before
     lead_at = text.rfind(lead, start, c.start)
     return len(lead.split()) <= MAX_LEAD_WORDS and lead_at >= 0 and _part_start(text, start, lead_at)
 

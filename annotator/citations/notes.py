@@ -26,6 +26,9 @@ def parse(text: str, start: int, end: int, in_parens: bool = False) -> list[Pars
 
 # Legal writing sets the signal in italics: "*See* Hale", "*See *Hale", "_Cf._ Hale"
 _SEE = re.compile(r"(?i)(?<![a-z])(?:see(?:\s+also)?|cf\.)[*_]*\s+[*_]*")
+# Where a lead-in may end: a signal, or the end of a sentence of prose before the work
+# ("… changed circumstances. U.S. Gov't Accountability Office, Title 2 (2008)").
+_LEAD_END = re.compile(_SEE.pattern + r"|(?<=[.!?])\s+(?-i:(?=[*_]*[A-Z]))")
 # Each lead-in tried costs a scan of the rest of the note: a few are tried, not a "see" flood.
 MAX_LEAD_INS = 12
 
@@ -45,12 +48,19 @@ def _at_end(pattern: re.Pattern, text: str) -> re.Match | None:
 def _after_lead_in(text: str, start: int, end: int) -> ParsedCitation | None:
     """"For a similar conclusion, see Harrington, Valley and Emirate, 190": the
     note form after prose that leads into it; the prose is the prefix."""
-    for m in islice(_SEE.finditer(text, start, end), MAX_LEAD_INS):
+    ends = (m for m in _LEAD_END.finditer(text, start, end) if m.group(0).strip() or _prose_end(text, m.start()))
+    for m in islice(ends, MAX_LEAD_INS):
         cite = _note_form(text, m.end(), end)
-        if cite is not None:
-            cite.prefix = text[start:m.end()].strip()
+        if cite is not None:  # the form may have found a lead-in of its own ("*See*")
+            cite.prefix = " ".join(p for p in (text[start:m.end()].strip(), cite.prefix) if p)
             return cite
     return None
+
+
+def _prose_end(text: str, space: int) -> bool:
+    """A sentence of prose ends with a lowercase word; "Exec." or "Mgmt." are abbreviations."""
+    word = _word_before(text, space).lstrip("(\"“‘*_")
+    return word[:1].islower() and not pubdata.abbreviation(word)
 
 
 def _commas(text: str, start: int, end: int) -> list[int]:
@@ -172,7 +182,7 @@ def _note_locator(cite: ParsedCitation, tail: str) -> None:
             cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
 
 
-_SENTENCE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ])")
+_SENTENCE = re.compile(r"\.\s+(?=[*_]*[A-ZА-ЯЁ])")  # "… 9. *See generally* …": emphasis may open it
 # Abbreviations whose dot does not end a sentence: "ed. Madeleine Reeves", "no. 5".
 _ABBREV = {"ed", "eds", "no", "vol", "pp", "p", "chap", "trans", "jr", "st", "repr", "n.d", "al", "comp", "mr",
            "mrs", "dr", "prof", "vs", "gen", "col", "lt", "sgt", "rev"}
@@ -218,8 +228,9 @@ def _dated_after(text: str, pos: int, dot: re.Match, end: int) -> bool:
 
 
 _PARENTHESISED_YEAR = re.compile(r"\s\d+\s+\((?:[^()]*\s)?(?:1[5-9]|20)\d\d\)")
-# Bluebook's explanatory parenthetical after the date: "… 17 (2010) (calling for …)".
-_EXPLAINED = re.compile(r"\)\s+\((?=[a-z])")
+# Bluebook's explanatory parenthetical after the date or the page: "… 17 (2010) (calling for …)",
+# "… Steps 9 ("Federal IT projects …")".
+_EXPLAINED = re.compile(r"[)\d]\s+\((?=[a-z\"“])")
 
 
 def _year_after(text: str, pos: int, end: int) -> tuple[str, str] | None:
