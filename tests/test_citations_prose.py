@@ -444,3 +444,38 @@ def test_short_note_of_authors_and_a_page_or_authors_alone():
     (c,) = cites("Hale et al.")
     assert (c.text, c.authors) == ("Hale et al.", "Hale et al.")
     assert cites("See the notes above et al.") == []
+
+
+def test_a_sentence_of_its_own_between_two_works_leads_into_the_second():
+    found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4. The dams came later; few saw them. "
+                  "Lind, *Dams* (London: Hurst, 2001), 9.")
+    assert [(c.suffix, c.prefix) for c in found] == [("", ""), ("", "The dams came later; few saw them.")]
+
+
+def test_a_remark_that_continues_the_citation_stays_its_suffix():
+    found = cites("Hale, *Rivers* (Oxford: OUP, 1998), 4, for the figures on dams. "
+                  "Lind, *Dams* (London: Hurst, 2001), 9.")
+    assert (found[0].suffix, found[1].prefix) == ("for the figures on dams.", "")
+
+
+def test_bluebook_signal_in_italics_after_prose_with_commas():
+    found = cites("Dams are costly, and slow to build. *See* Anna Hale, River Works 12 (1998). Lind agreed.")
+    assert [fields(c) for c in found] == [("Anna Hale, River Works 12 (1998)", "Anna Hale", "1998", "12")]
+    assert found[0].prefix.endswith("*See*")
+
+
+def test_bluebook_abbreviations_before_the_date_and_an_explanatory_parenthetical():
+    found = cites('*See *Anna Hale, U.S. Chief Info. Officer, White House, 20 Point Plan to Reform Rivers 17 '
+                  '(2010) (calling for "more dams").')
+    assert [fields(c) for c in found] == [("Anna Hale, U.S. Chief Info. Officer, White House, 20 Point Plan to "
+                                           "Reform Rivers 17 (2010)", "Anna Hale", "2010", "17")]
+    assert found[0].suffix == '(calling for "more dams")'
+
+
+def test_an_organisation_cited_after_a_sentence_of_prose_and_after_a_page_parenthetical():
+    found = cites("Dams are costly, and slow to build. River Works Office, Report on Dams 2, 13 (2008). Exec. "
+                  "Office of the Board, Plan 4 (2009).")
+    assert [fields(c)[1:] for c in found][:1] == [("River Works Office", "2008", "2, 13")]
+    assert found[0].prefix == "Dams are costly, and slow to build."
+    found = cites('Hale, *supra* note 1, at 4. *See* River Board, Dams and Weirs 9 ("Dams are late.").')
+    assert [(c.authors, c.locator, c.suffix) for c in found][1:] == [("River Board", "9", '("Dams are late.")')]

@@ -136,3 +136,12 @@ def test_unnamed_source_claims_are_found_only_without_a_speaker():
     assert (unnamed(gold, [claim(0, 10, None)]).hits, unnamed(gold, [claim(0, 10, None)]).total) == (1, 1)
     assert unnamed(gold, [claim(0, 10, "x")]).hits == 0  # a speaker where gold has none is not found
     assert unnamed(gold, [claim(20, 30, None)]).hits == 0
+
+
+def test_citations_of_the_body_are_not_scored_against_gold_that_records_only_notes():
+    cite = {"span": [30, 35], "authors": "A", "year": "2000", "year_suffix": "", "locator": "", "prefix": "",
+            "suffix": ""}
+    gold = {"footnotes": [{"note": {"span": [25, 40]}, "citations": [cite]}]}
+    scores, _ = citations(gold, [_citation(30, 35, None), _citation(2, 8, None), _citation(36, 39, None)])
+    spans = scores[0]
+    assert (spans.tp, spans.fp, spans.fn) == (1, 1, 0)  # the body's (2, 8) is left out, the note's (36, 39) is not

@@ -97,8 +97,13 @@ def _opens_part(text: str, start: int, c: ParsedCitation) -> bool:
     """A citation that opens a part of the note, a sentence, or follows a short lead-in there."""
     if not c.prefix or _SENTENCE_END.search(c.prefix):
         return _part_start(text, start, c.start)
-    lead_at = text.rfind(c.prefix, start, c.start)
-    return len(c.prefix.split()) <= MAX_LEAD_WORDS and lead_at >= 0 and _part_start(text, start, lead_at)
+    # the prefix may hold whole sentences of prose before the lead-in: only its last one leads in
+    lead = _LAST_SENTENCE.split(c.prefix)[-1].lstrip(".,;: ")  # ". *See*": the dot closed the citation before
+    lead_at = text.rfind(lead, start, c.start)
+    return len(lead.split()) <= MAX_LEAD_WORDS and lead_at >= 0 and _part_start(text, start, lead_at)
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[a-z\d)”\"’][.!?])\s+")
 
 
 def _part_start(text: str, start: int, at: int) -> bool:

@@ -24,7 +24,11 @@ def parse(text: str, start: int, end: int, in_parens: bool = False) -> list[Pars
     return [cite] if cite else []
 
 
-_SEE = re.compile(r"(?i)\b(?:see(?:\s+also)?|cf\.)\s+")
+# Legal writing sets the signal in italics: "*See* Hale", "*See *Hale", "_Cf._ Hale"
+_SEE = re.compile(r"(?i)(?<![a-z])(?:see(?:\s+also)?|cf\.)[*_]*\s+[*_]*")
+# Where a lead-in may end: a signal, or the end of a sentence of prose before the work
+# ("… changed circumstances. U.S. Gov't Accountability Office, Title 2 (2008)").
+_LEAD_END = re.compile(_SEE.pattern + r"|(?<=[.!?])\s+(?-i:(?=[*_]*[A-Z]))")
 # Each lead-in tried costs a scan of the rest of the note: a few are tried, not a "see" flood.
 MAX_LEAD_INS = 12
 
@@ -44,12 +48,19 @@ def _at_end(pattern: re.Pattern, text: str) -> re.Match | None:
 def _after_lead_in(text: str, start: int, end: int) -> ParsedCitation | None:
     """"For a similar conclusion, see Harrington, Valley and Emirate, 190": the
     note form after prose that leads into it; the prose is the prefix."""
-    for m in islice(_SEE.finditer(text, start, end), MAX_LEAD_INS):
+    ends = (m for m in _LEAD_END.finditer(text, start, end) if m.group(0).strip() or _prose_end(text, m.start()))
+    for m in islice(ends, MAX_LEAD_INS):
         cite = _note_form(text, m.end(), end)
-        if cite is not None:
-            cite.prefix = text[start:m.end()].strip()
+        if cite is not None:  # the form may have found a lead-in of its own ("*See*")
+            cite.prefix = " ".join(p for p in (text[start:m.end()].strip(), cite.prefix) if p)
             return cite
     return None
+
+
+def _prose_end(text: str, space: int) -> bool:
+    """A sentence of prose ends with a lowercase word; "Exec." or "Mgmt." are abbreviations."""
+    word = _word_before(text, space).lstrip("(\"“‘*_")
+    return word[:1].islower() and not pubdata.abbreviation(word)
 
 
 def _commas(text: str, start: int, end: int) -> list[int]:
@@ -171,7 +182,7 @@ def _note_locator(cite: ParsedCitation, tail: str) -> None:
             cite.locator = re.sub(rf"^{re.escape(cite.year + cite.year_suffix)},\s*", "", cite.locator)
 
 
-_SENTENCE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ])")
+_SENTENCE = re.compile(r"\.\s+(?=[*_]*[A-ZА-ЯЁ])")  # "… 9. *See generally* …": emphasis may open it
 # Abbreviations whose dot does not end a sentence: "ed. Madeleine Reeves", "no. 5".
 _ABBREV = {"ed", "eds", "no", "vol", "pp", "p", "chap", "trans", "jr", "st", "repr", "n.d", "al", "comp", "mr",
            "mrs", "dr", "prof", "vs", "gen", "col", "lt", "sgt", "rev"}
@@ -194,13 +205,32 @@ def _word_before(text: str, dot: int) -> str:
 
 def _remark(text: str, pos: int, end: int) -> tuple[int, str]:
     """A sentence after the publication data is the note's own remark, not the citation."""
-    m = next((m for m in _SENTENCE.finditer(text, pos, end) if _ends_sentence(text, m.start())), None)
+    m = next((m for m in _SENTENCE.finditer(text, pos, end) if _ends_sentence(text, m.start())
+              and not _dated_after(text, pos, m, end)), None)
+    told = _EXPLAINED.search(text, pos, m.start() if m else end)
+    if told:  # the parenthetical and any sentence after it are the remark
+        return told.start() + 1, text[told.end() - 1:end].strip()
     if not m:
         return end, ""
     tail = end
     while tail < len(text) and text[tail] == ".":
         tail += 1
     return m.start(), text[m.end():tail].strip()
+
+
+def _dated_after(text: str, pos: int, dot: re.Match, end: int) -> bool:
+    """A dot before the citation's own date is an abbreviation, not a sentence's end:
+    Bluebook abbreviates freely ("U.S. Chief Info. Officer, White House, Plan 17 (2010)")."""
+    if YEAR.search(text, pos, dot.start()):
+        return False
+    nxt = _SENTENCE.search(text, dot.end(), end)
+    return bool(_PARENTHESISED_YEAR.search(text, dot.end(), nxt.start() if nxt else end))
+
+
+_PARENTHESISED_YEAR = re.compile(r"\s\d+\s+\((?:[^()]*\s)?(?:1[5-9]|20)\d\d\)")
+# Bluebook's explanatory parenthetical after the date or the page: "… 17 (2010) (calling for …)",
+# "… Steps 9 ("Federal IT projects …")".
+_EXPLAINED = re.compile(r"[)\d]\s+\((?=[a-z\"“])")
 
 
 def _year_after(text: str, pos: int, end: int) -> tuple[str, str] | None:

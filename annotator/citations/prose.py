@@ -30,9 +30,20 @@ def distribute(text: str, start: int, end: int, cites: list[ParsedCitation]) -> 
         head, tail = (gap[:cut.start() + 1], gap[cut.end():]) if cut else ("", gap)
         if not cut and (joined := _JOINED.fullmatch(gap)):  # "@a for maps and @b": remark, then "and"
             head, tail = joined.group("remark"), joined.group("conj")
+        elif _own_sentence(gap, tail):
+            head, tail = "", gap
         prev.suffix = _remark(head)
         nxt.prefix = _lead(tail)
     cites[-1].suffix = _remark(text[cites[-1].end:end])
+
+
+def _own_sentence(gap: str, tail: str) -> bool:
+    """One sentence of its own between a citation that closed with its period and
+    one that opens the next sentence (`… 2016. Turing later tested it. Ibid., 9`):
+    it leads into the second, not a remark on the first."""
+    ends = [m for m in _BREAK.finditer(gap)
+            if not m.group().startswith(";") and not abbreviation(gap[:m.start() + 1].split()[-1])]
+    return not tail.strip() and gap.lstrip().startswith(".") and len(ends) == 1
 
 
 def _lead(prose: str) -> str:
@@ -56,6 +67,6 @@ def _remark(prose: str) -> str:
             if re.search(r"\w", inside):
                 prose = inside
     prose = re.sub(r"^[\s.,;:)\]\\]+", "", prose).strip()
-    if prose.endswith(";"):
+    if prose.endswith((";", ").")):  # "(noting …)." : the dot closes the citation, not the parenthetical
         prose = prose[:-1].rstrip()
     return prose if re.search(r"\w", prose) else ""
