@@ -79,3 +79,17 @@ def test_any_marker_offsets_give_ordered_clauses(offsets):
     doc = BLANK("Russia sent troops; China: aid,   and more  (Crawford 2021, 14). Then peace.")
     for start, end, labels in cited_clauses(doc, [(str(i), o) for i, o in enumerate(offsets)]):
         assert 0 <= start <= end <= len(doc.text) and labels
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = ("Glaciers in the Andes have lost a third of their\nsurface since the survey of\n"
+            "   the previous decade.[^1] Rivers\nfollowed.[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "Glaciers in the Andes have lost a third of their\nsurface since the survey of\n   the previous decade",
+        "Rivers\nfollowed"]
+
+
+def test_line_break_before_a_capital_or_after_a_heading_ends_the_block():
+    text = ("## Rivers in the dry season\nrivers shrank.[^1]\nTwo lakes dried up\nin the north.[^2]\n\n"
+            "[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text)] == ["rivers shrank", "Two lakes dried up\nin the north"]

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .cited_blocks import block_start
 from .doc_scan import doc_text
 
 TRAILING = " \t\r\n\u00a0.,;:"
@@ -89,8 +90,7 @@ def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int) 
     list_item = False
     if prev_marker >= start:
         start, list_item = _after_marker(text, prev_marker), True
-    line = text.rfind("\n", start, end)
-    start = max(start, line + 1)
+    start = block_start(text, start, end)
     brk = max(_break_at(text, start, end, ch) for ch in LIST_BREAKS)
     if brk >= 0:
         start, list_item = brk + 1, True
