@@ -93,3 +93,29 @@ def test_line_break_before_a_capital_or_after_a_heading_ends_the_block():
     text = ("## Rivers in the dry season\nrivers shrank.[^1]\nTwo lakes dried up\nin the north.[^2]\n\n"
             "[^1]: A 2020.\n[^2]: B 2021.\n")
     assert [c for c, _ in clauses(text)] == ["rivers shrank", "Two lakes dried up\nin the north"]
+
+
+def test_block_quotation_is_claimed_whole():
+    text = ("She wrote:\n\n> The harvest failed twice. Prices rose\n> and the towns emptied.[^1]\n\n"
+            "Later they came back.[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "The harvest failed twice. Prices rose\n> and the towns emptied", "Later they came back"]
+
+
+def test_quotation_closing_at_the_marker_takes_the_sentence_it_opens_in():
+    text = ("The mayor said that “the bridge is safe. It will open in May.”[^1] Nobody believed it. "
+            'Critics called the plan "a gamble. A costly one."[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n')
+    assert [c for c, _ in clauses(text)] == [
+        "The mayor said that “the bridge is safe. It will open in May",
+        'Critics called the plan "a gamble. A costly one']
+
+
+def test_final_question_mark_and_closing_quote_are_left_out():
+    text = 'Who pays for the dam?[^1] Engineers call it “obsolete.”[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n'
+    assert [c for c, _ in clauses(text)] == ["Who pays for the dam", "Engineers call it “obsolete"]
+
+
+def test_bullets_headings_and_table_cells_are_not_part_of_the_clause():
+    text = ("## Dams on the Nile[^1]\n\n* Egypt objected to the dam.[^2]\n\n"
+            "| Ethiopia | filled the reservoir[^3] |\n\n[^1]: A 2020.\n[^2]: B 2021.\n[^3]: C 2022.\n")
+    assert [c for c, _ in clauses(text)] == ["Dams on the Nile", "Egypt objected to the dam", "filled the reservoir"]

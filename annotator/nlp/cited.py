@@ -17,10 +17,14 @@ import re
 
 from spacy.tokens import Doc
 
-from .cited_blocks import block_start
+from .cited_blocks import block_start, quotation_start, quote_opening
 from .doc_scan import doc_text
 
 TRAILING = " \t\r\n\u00a0.,;:"
+# Left out at the clause's end too: its final ?/! and closing double quotes ("called it “baroque.”[1]").
+CLOSING = TRAILING + "?!”\""
+# Closing marks a parse can put at the head of the next sentence ("… copyright.*" While there …).
+STRAY_CLOSERS = re.compile(r"[*_\"”’)\]]+\s+")
 LIST_BREAKS = (";", ":")
 LEADING_CONJ = re.compile(r"(?:and|or|but also)\s+", re.IGNORECASE)
 # What a marker looks like when it has not been blanked: [footnoteRef:1], [^1], (Crawford 2021, 14).
@@ -69,7 +73,7 @@ def _adjacent(text: str, prev: int, offset: int) -> bool:
 
 def _clause_end(text: str, offset: int) -> int:
     end = offset
-    while end > 0 and text[end - 1] in TRAILING:
+    while end > 0 and text[end - 1] in CLOSING:
         end -= 1
     return end
 
@@ -86,12 +90,11 @@ def _after_marker(text: str, prev: int) -> int:
 
 
 def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int) -> int:
-    start = _sentence_start(doc, text, end)
+    start, breaks_end = _opening(doc, text, end, marker)
     list_item = False
     if prev_marker >= start:
         start, list_item = _after_marker(text, prev_marker), True
-    start = block_start(text, start, end)
-    brk = max(_break_at(text, start, end, ch) for ch in LIST_BREAKS)
+    brk = max(_break_at(text, start, min(end, breaks_end), ch) for ch in LIST_BREAKS)
     if brk >= 0:
         start, list_item = brk + 1, True
         if _list_continues(text, marker):
@@ -99,6 +102,23 @@ def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int) 
             # an item of a comma list ends here, so it starts at the last comma.
             start = max(start, _break_at(text, start, end, ",") + 1)
     return _skip_lead(text, start, end, list_item)
+
+
+def _opening(doc: Doc, text: str, end: int, marker: int) -> tuple[int, int]:
+    """Where the clause may start at the earliest, and where list breaks stop
+    counting: a block quotation is claimed whole, and a quotation that closes
+    in the sentence takes the clause back to the sentence it opens in."""
+    quoted = quotation_start(text, end)
+    if quoted is not None:
+        return quoted, quoted
+    floor = block_start(text, 0, end)
+    start = max(floor, _sentence_start(doc, text, end))
+    stray = STRAY_CLOSERS.match(text, start, end)
+    start = stray.end() if stray else start
+    opener = quote_opening(text, start, marker, floor)
+    if opener < start:
+        return max(floor, _sentence_start(doc, text, opener + 1)), opener
+    return start, end
 
 
 def _list_continues(text: str, marker: int) -> bool:
