@@ -119,3 +119,11 @@ def test_bullets_headings_and_table_cells_are_not_part_of_the_clause():
     text = ("## Dams on the Nile[^1]\n\n* Egypt objected to the dam.[^2]\n\n"
             "| Ethiopia | filled the reservoir[^3] |\n\n[^1]: A 2020.\n[^2]: B 2021.\n[^3]: C 2022.\n")
     assert [c for c, _ in clauses(text)] == ["Dams on the Nile", "Egypt objected to the dam", "filled the reservoir"]
+
+
+def test_list_item_without_a_verb_gives_the_whole_sentence(nlp):
+    text = ("Three ports were surveyed: Mombasa, Dar es Salaam and Beira.[^1] "
+            "The survey found two problems: the cranes were old; the roads flooded often.[^2]\n\n"
+            "[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text, nlp)] == [
+        "Three ports were surveyed: Mombasa, Dar es Salaam and Beira", "the roads flooded often"]

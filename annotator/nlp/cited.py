@@ -94,10 +94,11 @@ def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int) 
     list_item = False
     if prev_marker >= start:
         start, list_item = _after_marker(text, prev_marker), True
-    brk = max(_break_at(text, start, min(end, breaks_end), ch) for ch in LIST_BREAKS)
+    continues = _list_continues(text, marker)
+    brk = _list_break(doc, text, start, min(end, breaks_end), end, alone=not list_item and not continues)
     if brk >= 0:
         start, list_item = brk + 1, True
-        if _list_continues(text, marker):
+        if continues:
             # "…: 20 years, more than 2 trillion USD spent,[1] and more than …":
             # an item of a comma list ends here, so it starts at the last comma.
             start = max(start, _break_at(text, start, end, ",") + 1)
@@ -127,6 +128,24 @@ def _list_continues(text: str, marker: int) -> bool:
     while pos < len(text) and (text[pos].isspace() or text[pos] in ",;"):
         pos += 1
     return LEADING_CONJ.match(text, pos) is not None
+
+
+def _list_break(doc: Doc, text: str, start: int, stop: int, end: int, alone: bool) -> int:
+    """The last colon or semicolon in [start, stop) that starts the clause.
+    A marker alone in its sentence backs the item after a break only if that
+    item says something (has a verb): after "options: X; Y; or Z.[1]" or
+    "like the psalmist: Ps 19:8; Ps 119:14.[1]" it backs the whole sentence."""
+    brk = max(_break_at(text, start, stop, ch) for ch in LIST_BREAKS)
+    if not alone or not doc.has_annotation("POS"):
+        return brk
+    while brk >= 0 and not _has_verb(doc, brk + 1, end):
+        brk = max(_break_at(text, start, brk, ch) for ch in LIST_BREAKS)
+    return brk
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _break_at(text: str, start: int, end: int, ch: str) -> int:
