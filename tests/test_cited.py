@@ -127,3 +127,8 @@ def test_list_item_without_a_verb_gives_the_whole_sentence(nlp):
             "[^1]: A 2020.\n[^2]: B 2021.\n")
     assert [c for c, _ in clauses(text, nlp)] == [
         "Three ports were surveyed: Mombasa, Dar es Salaam and Beira", "the roads flooded often"]
+
+
+def test_emphasis_that_closes_after_the_marker_is_left_out():
+    text = "### Heat\n\n_Cities must plan for heat.[^1]_ They rarely do, *as the *audit* shows*.[^2]\n\n[^1]: A.\n[^2]: B.\n"
+    assert [c for c, _ in clauses(text)] == ["Cities must plan for heat", "They rarely do, *as the *audit* shows*"]

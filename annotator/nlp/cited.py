@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .cited_blocks import block_start, quotation_start, quote_opening
 from .doc_scan import doc_text
@@ -29,6 +29,9 @@ LIST_BREAKS = (";", ":")
 LEADING_CONJ = re.compile(r"(?:and|or|but also)\s+", re.IGNORECASE)
 # What a marker looks like when it has not been blanked: [footnoteRef:1], [^1], (Crawford 2021, 14).
 MARKER_TEXT = re.compile(r"\s*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{0,120}\d{4}[^()\n]{0,40}\))")
+EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)")
+# The end of a sentence: final punctuation, then closing marks or markers not yet blanked.
+ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]*_]*(?:\[[^\[\]\n]{1,40}\])*\s*$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 Clause = tuple[int, int, list[str]]
@@ -166,6 +169,9 @@ def _skip_lead(text: str, start: int, end: int, list_item: bool) -> int:
     if list_item:
         conj = LEADING_CONJ.match(text, start, end)
         start = conj.end() if conj else start
+    emphasis = EMPHASIS.match(text, start, end)
+    if emphasis and emphasis.group() not in text[emphasis.end():end]:
+        start = emphasis.end()  # "_All of it is claimed.[1]_": it closes after the marker
     return start
 
 
@@ -175,8 +181,20 @@ def _sentence_start(doc: Doc, text: str, end: int) -> int:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         span = doc.char_span(end - 1, end, alignment_mode="expand")
         if span is not None and len(span):
-            return span[0].sent.start_char
+            return _parsed_start(doc, text, span[0].sent)
     last = 0
     for m in SENTENCE_END.finditer(text, max(0, end - 3000), end):
         last = m.end()
     return last
+
+
+def _parsed_start(doc: Doc, text: str, sent: Span) -> int:
+    """The parse's sentence start, unless the text before it ends no sentence:
+    the model splits at a colon or after "(DoD)" now and then, and the clause
+    then goes back to the previous sentence's start (a few steps at most)."""
+    for _ in range(3):
+        before = text[max(0, sent.start_char - 80):sent.start_char]
+        if sent.start == 0 or ENDS_SENTENCE.search(before):
+            break  # (a line break in between is the caller's: it clamps to the block)
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
