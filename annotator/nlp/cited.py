@@ -169,6 +169,8 @@ def _skip_lead(text: str, start: int, end: int, list_item: bool) -> int:
     if list_item:
         conj = LEADING_CONJ.match(text, start, end)
         start = conj.end() if conj else start
+    stray = STRAY_CLOSERS.match(text, start, end)  # "… heat.[1]_ They rarely …"
+    start = stray.end() if stray else start
     emphasis = EMPHASIS.match(text, start, end)
     if emphasis and emphasis.group() not in text[emphasis.end():end]:
         start = emphasis.end()  # "_All of it is claimed.[1]_": it closes after the marker
