@@ -132,3 +132,9 @@ def test_list_item_without_a_verb_gives_the_whole_sentence(nlp):
 def test_emphasis_that_closes_after_the_marker_is_left_out():
     text = "### Heat\n\n_Cities must plan for heat.[^1]_ They rarely do, *as the *audit* shows*.[^2]\n\n[^1]: A.\n[^2]: B.\n"
     assert [c for c, _ in clauses(text)] == ["Cities must plan for heat", "They rarely do, *as the *audit* shows*"]
+
+
+def test_closing_single_quote_goes_only_when_the_clause_opened_one():
+    text = ("The report called the levee ‘a relic.’[^1] It blamed the engineers’[^2] plans.\n\n"
+            "[^1]: A.\n[^2]: B.\n")
+    assert [c for c, _ in clauses(text)] == ["The report called the levee ‘a relic", "It blamed the engineers’"]

@@ -50,7 +50,7 @@ def cited_clauses(doc: Doc, markers: list[tuple[str, int]], text: str | None = N
     for labels, first, last in _groups(text, inside):
         end = _clause_end(text, first)
         start = _clause_start(doc, text, end, prev_marker, last)
-        clauses.append((start, max(start, end), labels))
+        clauses.append((start, max(start, _single_quote_end(text, start, end)), labels))
         prev_marker = last
     return clauses
 
@@ -78,6 +78,14 @@ def _clause_end(text: str, offset: int) -> int:
     end = offset
     while end > 0 and text[end - 1] in CLOSING:
         end -= 1
+    return end
+
+
+def _single_quote_end(text: str, start: int, end: int) -> int:
+    """A closing ’ is left out like a closing ”, when the clause opened a ‘
+    (alone, ’ is as often an apostrophe: "the students’")."""
+    if end > start and text[end - 1] == "’" and "‘" in text[start:end]:
+        return _clause_end(text, end - 1)
     return end
 
 
