@@ -138,3 +138,9 @@ def test_closing_single_quote_goes_only_when_the_clause_opened_one():
     text = ("The report called the levee ‘a relic.’[^1] It blamed the engineers’[^2] plans.\n\n"
             "[^1]: A.\n[^2]: B.\n")
     assert [c for c, _ in clauses(text)] == ["The report called the levee ‘a relic", "It blamed the engineers’"]
+
+
+def test_marker_after_an_image_or_include_backs_no_clause():
+    text = ("Mills hired children.[^1]\n\n![A boy at a loom](loom.jpg)[^2]\n\n"
+            '{% include figure.html src="mill.jpg" %}[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n')
+    assert clauses(text) == [("Mills hired children", ["1"])]

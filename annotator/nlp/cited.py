@@ -34,6 +34,9 @@ EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)")
 ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]*_]*(?:\[[^\[\]\n]{1,40}\])*\s*$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
+# A Markdown image, a Liquid/Jinja include or Hugo shortcode standing alone before a marker.
+FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+
 Clause = tuple[int, int, list[str]]
 
 
@@ -50,8 +53,10 @@ def cited_clauses(doc: Doc, markers: list[tuple[str, int]], text: str | None = N
     for labels, first, last in _groups(text, inside):
         end = _clause_end(text, first)
         start = _clause_start(doc, text, end, prev_marker, last)
-        clauses.append((start, max(start, _single_quote_end(text, start, end)), labels))
         prev_marker = last
+        if FIGURE.fullmatch(text, start, end):
+            continue  # a note on an image or a template include backs no clause
+        clauses.append((start, max(start, _single_quote_end(text, start, end)), labels))
     return clauses
 
 
