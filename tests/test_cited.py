@@ -144,3 +144,10 @@ def test_marker_after_an_image_or_include_backs_no_clause():
     text = ("Mills hired children.[^1]\n\n![A boy at a loom](loom.jpg)[^2]\n\n"
             '{% include figure.html src="mill.jpg" %}[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n')
     assert clauses(text) == [("Mills hired children", ["1"])]
+
+
+def test_question_after_a_colon_takes_the_whole_sentence():
+    text = ("The drought raised one question: who owns the river?[^1] Farmers answered: the state does.[^2] "
+            'It ended badly: the mayor asked "who pays?"[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n')
+    assert [c for c, _ in clauses(text)] == [
+        "The drought raised one question: who owns the river", "the state does", 'the mayor asked "who pays']

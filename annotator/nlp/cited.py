@@ -150,8 +150,12 @@ def _list_break(doc: Doc, text: str, start: int, stop: int, end: int, alone: boo
     """The last colon or semicolon in [start, stop) that starts the clause.
     A marker alone in its sentence backs the item after a break only if that
     item says something (has a verb): after "options: X; Y; or Z.[1]" or
-    "like the psalmist: Ps 19:8; Ps 119:14.[1]" it backs the whole sentence."""
+    "like the psalmist: Ps 19:8; Ps 119:14.[1]" it backs the whole sentence.
+    So it does after "raised the question: where did it come from?[1]": a
+    question asserts nothing on its own."""
     brk = max(_break_at(text, start, stop, ch) for ch in LIST_BREAKS)
+    if alone and text.startswith("?", end) and text[end + 1:end + 2] not in "\"”’":
+        return -1  # (a quoted question ends a statement: asks "what would replace it?")
     if not alone or not doc.has_annotation("POS"):
         return brk
     while brk >= 0 and not _has_verb(doc, brk + 1, end):
