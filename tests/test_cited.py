@@ -151,3 +151,11 @@ def test_question_after_a_colon_takes_the_whole_sentence():
             'It ended badly: the mayor asked "who pays?"[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n')
     assert [c for c, _ in clauses(text)] == [
         "The drought raised one question: who owns the river", "the state does", 'the mayor asked "who pays']
+
+
+def test_marker_on_the_first_word_of_a_going_sentence_backs_no_clause():
+    text = ("Maps came first. @Halley1686[^1] drew winds. Its use was commercial,[^2] transformative,[^3] "
+            "or neither.[^4]\n\n<p>The archive holds letters.[^5]</p>\n\n"
+            "[^1]: A.\n[^2]: B.\n[^3]: C.\n[^4]: D.\n[^5]: E.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "Its use was commercial", "transformative", "neither", "The archive holds letters"]

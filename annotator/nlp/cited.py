@@ -29,10 +29,11 @@ LIST_BREAKS = (";", ":")
 LEADING_CONJ = re.compile(r"(?:and|or|but also)\s+", re.IGNORECASE)
 # What a marker looks like when it has not been blanked: [footnoteRef:1], [^1], (Crawford 2021, 14).
 MARKER_TEXT = re.compile(r"\s*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{0,120}\d{4}[^()\n]{0,40}\))")
+HTML_TAG = re.compile(r"<[A-Za-z][^<>\n]{0,80}>")
 EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)")
 # The end of a sentence: final punctuation, then closing marks or markers not yet blanked.
 ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]*_]*(?:\[[^\[\]\n]{1,40}\])*\s*$")
-SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[*_@]{0,2}[A-Z0-9])")
 
 # A Markdown image, a Liquid/Jinja include or Hugo shortcode standing alone before a marker.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
@@ -54,10 +55,25 @@ def cited_clauses(doc: Doc, markers: list[tuple[str, int]], text: str | None = N
         end = _clause_end(text, first)
         start = _clause_start(doc, text, end, prev_marker, last)
         prev_marker = last
-        if FIGURE.fullmatch(text, start, end):
-            continue  # a note on an image or a template include backs no clause
+        if FIGURE.fullmatch(text, start, end) or _on_a_term(text, start, end, last):
+            continue  # a note on an image, an include or a term backs no clause
         clauses.append((start, max(start, _single_quote_end(text, start, end)), labels))
     return clauses
+
+
+def _on_a_term(text: str, start: int, end: int, marker: int) -> bool:
+    """A marker on the first word of a sentence that goes on after it
+    ("@Vaupel1987a[1] plotted …", "*Small-multiples*[2] are …") notes the
+    word, a citation key or a term, not a clause."""
+    if start >= end or any(ch.isspace() for ch in text[start:end]):
+        return False
+    before = text[max(0, start - 80):start].rstrip(" \t")
+    if before and not before.endswith("\n") and not ENDS_SENTENCE.search(before):
+        return False  # a one-word list item ("commercial,[6] transformative,[7] or …")
+    after = _after_marker(text, marker)
+    while after < len(text) and text[after] == " ":
+        after += 1
+    return after < len(text) and (text[after].isalpha() or text[after] == "(")
 
 
 def _groups(text: str, markers: list[tuple[str, int]]) -> list[tuple[list[str], int, int]]:
@@ -186,7 +202,7 @@ def _skip_lead(text: str, start: int, end: int, list_item: bool) -> int:
     if list_item:
         conj = LEADING_CONJ.match(text, start, end)
         start = conj.end() if conj else start
-    stray = STRAY_CLOSERS.match(text, start, end)  # "… heat.[1]_ They rarely …"
+    stray = STRAY_CLOSERS.match(text, start, end) or HTML_TAG.match(text, start, end)  # "heat.[1]_ They", "<p>"
     start = stray.end() if stray else start
     emphasis = EMPHASIS.match(text, start, end)
     if emphasis and emphasis.group() not in text[emphasis.end():end]:
