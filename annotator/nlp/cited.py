@@ -1,16 +1,22 @@
 """Cited claims: the clause each footnote marker (or inline citation) supports.
 
-The clause ends just before the marker, without trailing punctuation or
-space, and starts at the latest of: the sentence start, a line break, the
+The clause ends just before the marker, without its final punctuation,
+closing quote marks or space, and starts at the latest of: the sentence
+start, the start of its block (a paragraph, which a hard-wrapped line does
+not end; a list item, heading or table cell, without their markup), the
 previous marker in the sentence (two markers, two clauses), or a colon or
-semicolon (a list item; its leading "and" is dropped). Markers with nothing
-but space or punctuation between them share one clause.
+semicolon (a list item; its leading "and" is dropped). A list item without
+a verb, or a question, does not stand alone: a marker alone in its sentence
+then backs the whole sentence. A marker closing a block quotation backs the
+quoted paragraph, and one closing a quotation that opened in an earlier
+sentence backs the text from that sentence on. Markers with nothing but
+space or punctuation between them share one clause; a marker on an image,
+an include or the first word of a sentence backs none.
 
 Works on the body text (markers blanked to spaces) and on raw text (markers
 still in place), with or without a parse: without sentence boundaries a
 sentence starts after ". ", "? " or "! " before a capital.
 """
-
 from __future__ import annotations
 
 import re
