@@ -97,9 +97,11 @@ def test_line_break_before_a_capital_or_after_a_heading_ends_the_block():
 
 def test_block_quotation_is_claimed_whole():
     text = ("She wrote:\n\n> The harvest failed twice. Prices rose\n> and the towns emptied.[^1]\n\n"
-            "Later they came back.[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n")
+            "> Then came the rain. Nobody\nhad expected it.[^2]\n\nLater they came back.[^3]\n\n"
+            "[^1]: A 2020.\n[^2]: B 2021.\n[^3]: C 2022.\n")
     assert [c for c, _ in clauses(text)] == [
-        "The harvest failed twice. Prices rose\n> and the towns emptied", "Later they came back"]
+        "The harvest failed twice. Prices rose\n> and the towns emptied",
+        "Then came the rain. Nobody\nhad expected it", "Later they came back"]
 
 
 def test_quotation_closing_at_the_marker_takes_the_sentence_it_opens_in():

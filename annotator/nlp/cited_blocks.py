@@ -43,6 +43,8 @@ def quotation_start(text: str, end: int) -> int | None:
     "> "), or None outside one: a marker closing a block quotation backs the
     whole quoted paragraph."""
     line = text.rfind("\n", 0, end) + 1
+    while line > 0 and _soft_wrap(text, line - 1):
+        line = text.rfind("\n", 0, line - 1) + 1  # a "lazy" line goes on the quotation above it
     if not QUOTE_LINE.match(text, line):
         return None
     while line > 0:
