@@ -161,3 +161,10 @@ def test_marker_on_the_first_word_of_a_going_sentence_backs_no_clause():
             "[^1]: A.\n[^2]: B.\n[^3]: C.\n[^4]: D.\n[^5]: E.\n")
     assert [c for c, _ in clauses(text)] == [
         "Its use was commercial", "transformative", "neither", "The archive holds letters"]
+
+
+def test_wrapped_line_after_a_comma_or_before_a_link_or_figure_goes_on():
+    text = ("The pioneers were Kermack,\nMcKendrick and Delaporte, who drew on\n[the census](c.html) of\n"
+            "1901 for it.[^1]\n\n[^1]: A.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "The pioneers were Kermack,\nMcKendrick and Delaporte, who drew on\n[the census](c.html) of\n1901 for it"]

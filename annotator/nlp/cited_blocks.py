@@ -3,8 +3,10 @@ quotation begins, read from line structure alone.
 
 A single line break inside a hard-wrapped paragraph (Markdown source, or
 plain text wrapped at 80 columns) does not end the sentence: the line after
-it goes on in lower case. Any other line break (a blank line, a heading,
-a list item, a new paragraph of a text with one paragraph per line) does.
+it goes on in lower case (after a link or emphasis mark, or in figures), or
+the line before ends with a comma. Any other line break (a blank line, a
+heading, a list item, a new paragraph of a text with one paragraph per
+line) does.
 """
 
 from __future__ import annotations
@@ -31,11 +33,14 @@ def block_start(text: str, start: int, end: int) -> int:
 
 
 def _soft_wrap(text: str, newline: int) -> bool:
-    before = text[text.rfind("\n", 0, newline) + 1:newline]
-    after = text[newline + 1:newline + 41].lstrip(" \t")
+    before = text[text.rfind("\n", 0, newline) + 1:newline].rstrip()
     # A heading or table row ends at its line break whatever follows.
-    block = before.strip() and not before.lstrip().startswith(("#", "|"))
-    return bool(block) and after[:1].islower()
+    if not before or before.lstrip().startswith(("#", "|")):
+        return False
+    after = text[newline + 1:newline + 41].lstrip(" \t").lstrip("[*_(\"“‘")
+    if after[:1].isdigit():  # "… in\n1990 the dam …", but not "… in 1990.\n1991 saw …"
+        return not before.endswith((".", "!", "?", ":", '"', "”"))
+    return after[:1].islower() or before.endswith(",")
 
 
 def quotation_start(text: str, end: int) -> int | None:
