@@ -168,3 +168,10 @@ def test_wrapped_line_after_a_comma_or_before_a_link_or_figure_goes_on():
             "1901 for it.[^1]\n\n[^1]: A.\n")
     assert [c for c, _ in clauses(text)] == [
         "The pioneers were Kermack,\nMcKendrick and Delaporte, who drew on\n[the census](c.html) of\n1901 for it"]
+
+
+def test_items_of_a_list_with_a_marker_each_are_claims_even_without_verbs(nlp):
+    text = ("The causes are well known: drought;[^1] overgrazing;[^2] poor policy.[^3] "
+            "Two ports were rebuilt: Beira and Nacala.[^4]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n[^4]: D.\n")
+    assert [c for c, _ in clauses(text, nlp)] == [
+        "drought", "overgrazing", "poor policy", "Two ports were rebuilt: Beira and Nacala"]

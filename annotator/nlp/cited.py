@@ -39,6 +39,8 @@ HTML_TAG = re.compile(r"<[A-Za-z][^<>\n]{0,80}>")
 EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)")
 # The end of a sentence: final punctuation, then closing marks or markers not yet blanked.
 ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]*_]*(?:\[[^\[\]\n]{1,40}\])*\s*$")
+# A sentence or paragraph end between two clauses (a marker may sit after the full stop).
+PARTS_SENTENCES = re.compile(r"[.!?][\"”’)\]]*(?:\[[^\[\]\n]{1,40}\])*(?:\s|$)|\n[ \t]*\n")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[*_@]{0,2}[A-Z0-9])")
 
 # A Markdown image, a Liquid/Jinja include or Hugo shortcode standing alone before a marker.
@@ -57,9 +59,11 @@ def cited_clauses(doc: Doc, markers: list[tuple[str, int]], text: str | None = N
     prev_marker = -1
     # An offset outside the text (a stale marker list) is clamped, not trusted.
     inside = sorted(((label, min(max(offset, 0), len(text))) for label, offset in markers), key=lambda m: m[1])
-    for labels, first, last in _groups(text, inside):
-        end = _clause_end(text, first)
-        start = _clause_start(doc, text, end, prev_marker, last)
+    groups = _groups(text, inside)
+    ends = [_clause_end(text, first) for _, first, _ in groups]
+    for i, ((labels, _, last), end) in enumerate(zip(groups, ends)):
+        followed = i + 1 < len(groups) and not PARTS_SENTENCES.search(text, end, ends[i + 1])
+        start = _clause_start(doc, text, end, prev_marker, last, followed)
         prev_marker = last
         if FIGURE.fullmatch(text, start, end) or _on_a_term(text, start, end, last):
             continue  # a note on an image, an include or a term backs no clause
@@ -127,13 +131,15 @@ def _after_marker(text: str, prev: int) -> int:
     return prev
 
 
-def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int) -> int:
+def _clause_start(doc: Doc, text: str, end: int, prev_marker: int, marker: int, followed: bool) -> int:
+    """`followed`: another marker comes later in the sentence."""
     start, breaks_end = _opening(doc, text, end, marker)
     list_item = False
     if prev_marker >= start:
         start, list_item = _after_marker(text, prev_marker), True
     continues = _list_continues(text, marker)
-    brk = _list_break(doc, text, start, min(end, breaks_end), end, alone=not list_item and not continues)
+    alone = not (list_item or continues or followed)
+    brk = _list_break(doc, text, start, min(end, breaks_end), end, alone)
     if brk >= 0:
         start, list_item = brk + 1, True
         if continues:
