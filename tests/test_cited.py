@@ -79,3 +79,99 @@ def test_any_marker_offsets_give_ordered_clauses(offsets):
     doc = BLANK("Russia sent troops; China: aid,   and more  (Crawford 2021, 14). Then peace.")
     for start, end, labels in cited_clauses(doc, [(str(i), o) for i, o in enumerate(offsets)]):
         assert 0 <= start <= end <= len(doc.text) and labels
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = ("Glaciers in the Andes have lost a third of their\nsurface since the survey of\n"
+            "   the previous decade.[^1] Rivers\nfollowed.[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "Glaciers in the Andes have lost a third of their\nsurface since the survey of\n   the previous decade",
+        "Rivers\nfollowed"]
+
+
+def test_line_break_before_a_capital_or_after_a_heading_ends_the_block():
+    text = ("## Rivers in the dry season\nrivers shrank.[^1]\nTwo lakes dried up\nin the north.[^2]\n\n"
+            "[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text)] == ["rivers shrank", "Two lakes dried up\nin the north"]
+
+
+def test_block_quotation_is_claimed_whole():
+    text = ("She wrote:\n\n> The harvest failed twice. Prices rose\n> and the towns emptied.[^1]\n\n"
+            "> Then came the rain. Nobody\nhad expected it.[^2]\n\nLater they came back.[^3]\n\n"
+            "[^1]: A 2020.\n[^2]: B 2021.\n[^3]: C 2022.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "The harvest failed twice. Prices rose\n> and the towns emptied",
+        "Then came the rain. Nobody\nhad expected it", "Later they came back"]
+
+
+def test_quotation_closing_at_the_marker_takes_the_sentence_it_opens_in():
+    text = ("The mayor said that “the bridge is safe. It will open in May.”[^1] Nobody believed it. "
+            'Critics called the plan "a gamble. A costly one."[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n')
+    assert [c for c, _ in clauses(text)] == [
+        "The mayor said that “the bridge is safe. It will open in May",
+        'Critics called the plan "a gamble. A costly one']
+
+
+def test_final_question_mark_and_closing_quote_are_left_out():
+    text = 'Who pays for the dam?[^1] Engineers call it “obsolete.”[^2]\n\n[^1]: A 2020.\n[^2]: B 2021.\n'
+    assert [c for c, _ in clauses(text)] == ["Who pays for the dam", "Engineers call it “obsolete"]
+
+
+def test_bullets_headings_and_table_cells_are_not_part_of_the_clause():
+    text = ("## Dams on the Nile[^1]\n\n* Egypt objected to the dam.[^2]\n\n"
+            "| Ethiopia | filled the reservoir[^3] |\n\n[^1]: A 2020.\n[^2]: B 2021.\n[^3]: C 2022.\n")
+    assert [c for c, _ in clauses(text)] == ["Dams on the Nile", "Egypt objected to the dam", "filled the reservoir"]
+
+
+def test_list_item_without_a_verb_gives_the_whole_sentence(nlp):
+    text = ("Three ports were surveyed: Mombasa, Dar es Salaam and Beira.[^1] "
+            "The survey found two problems: the cranes were old; the roads flooded often.[^2]\n\n"
+            "[^1]: A 2020.\n[^2]: B 2021.\n")
+    assert [c for c, _ in clauses(text, nlp)] == [
+        "Three ports were surveyed: Mombasa, Dar es Salaam and Beira", "the roads flooded often"]
+
+
+def test_emphasis_that_closes_after_the_marker_is_left_out():
+    text = "### Heat\n\n_Cities must plan for heat.[^1]_ They rarely do, *as the *audit* shows*.[^2]\n\n[^1]: A.\n[^2]: B.\n"
+    assert [c for c, _ in clauses(text)] == ["Cities must plan for heat", "They rarely do, *as the *audit* shows*"]
+
+
+def test_closing_single_quote_goes_only_when_the_clause_opened_one():
+    text = ("The report called the levee ‘a relic.’[^1] It blamed the engineers’[^2] plans.\n\n"
+            "[^1]: A.\n[^2]: B.\n")
+    assert [c for c, _ in clauses(text)] == ["The report called the levee ‘a relic", "It blamed the engineers’"]
+
+
+def test_marker_after_an_image_or_include_backs_no_clause():
+    text = ("Mills hired children.[^1]\n\n![A boy at a loom](loom.jpg)[^2]\n\n"
+            '{% include figure.html src="mill.jpg" %}[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n')
+    assert clauses(text) == [("Mills hired children", ["1"])]
+
+
+def test_question_after_a_colon_takes_the_whole_sentence():
+    text = ("The drought raised one question: who owns the river?[^1] Farmers answered: the state does.[^2] "
+            'It ended badly: the mayor asked "who pays?"[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n')
+    assert [c for c, _ in clauses(text)] == [
+        "The drought raised one question: who owns the river", "the state does", 'the mayor asked "who pays']
+
+
+def test_marker_on_the_first_word_of_a_going_sentence_backs_no_clause():
+    text = ("Maps came first. @Halley1686[^1] drew winds. Its use was commercial,[^2] transformative,[^3] "
+            "or neither.[^4]\n\n<p>The archive holds letters.[^5]</p>\n\n"
+            "[^1]: A.\n[^2]: B.\n[^3]: C.\n[^4]: D.\n[^5]: E.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "Its use was commercial", "transformative", "neither", "The archive holds letters"]
+
+
+def test_wrapped_line_after_a_comma_or_before_a_link_or_figure_goes_on():
+    text = ("The pioneers were Kermack,\nMcKendrick and Delaporte, who drew on\n[the census](c.html) of\n"
+            "1901 for it.[^1]\n\n[^1]: A.\n")
+    assert [c for c, _ in clauses(text)] == [
+        "The pioneers were Kermack,\nMcKendrick and Delaporte, who drew on\n[the census](c.html) of\n1901 for it"]
+
+
+def test_items_of_a_list_with_a_marker_each_are_claims_even_without_verbs(nlp):
+    text = ("The causes are well known: drought;[^1] overgrazing;[^2] poor policy.[^3] "
+            "Two ports were rebuilt: Beira and Nacala.[^4]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n[^4]: D.\n")
+    assert [c for c, _ in clauses(text, nlp)] == [
+        "drought", "overgrazing", "poor policy", "Two ports were rebuilt: Beira and Nacala"]
