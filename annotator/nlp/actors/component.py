@@ -48,6 +48,7 @@ from annotator.nlp.knowledge import knowing
 from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
+from .bare_offices import bare_office_mentions
 from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
@@ -61,7 +62,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
-from .surnames import link_people, surname_mentions
+from .surnames import link_people, split_abbreviated_titles, surname_mentions
 from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
@@ -109,6 +110,7 @@ class ActorTagger:
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
         link_variants(doc, chosen, self.variants)
+        split_abbreviated_titles(doc, chosen)
         link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         chosen = self._add(chosen, surname_mentions(doc, people, _taken(chosen)))
@@ -116,6 +118,7 @@ class ActorTagger:
         self._affiliate(people)
         link.set_roles(doc, people, chosen, self.gaz)
         chosen = self._add(chosen, link.nominal_mentions(doc, people, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, bare_office_mentions(doc, people, _taken(chosen)))
         doc.spans[self.key] = [_span(doc, m) for m in sorted(chosen, key=lambda m: m.start)]
         return doc
 

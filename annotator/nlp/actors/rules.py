@@ -18,6 +18,7 @@ from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer
 from .metonymy import stands_for_government
+from .people import GOVERNMENT_NOUNS
 
 # Trust of a rule, for ties between mentions of the same span.
 GAZETTEER, DEFINED, NOMINAL, NER = 3, 3, 2, 1
@@ -112,6 +113,11 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
         entry = gaz.entries[entry_id]
         if entry.type == "exclude" or blocked.covers(start, end):
             continue  # "China" in "South China Sea"; but "Islam Karimov" is a name
+        if kind == "seat" and end < len(doc) and doc[end].lower_ in GOVERNMENT_NOUNS:
+            end += 1  # "the Dublin government" is the state, wherever it stands
+            score = scores.of("seat-metonymy")
+            mentions.append(Mention(start, end, "state", entry.id, "seat-metonymy", score, GAZETTEER))
+            continue
         span = doc[start:end]
         if not _keep_match(span, kind, entry.type, alias_starts, people):
             excluded.append(span)

@@ -1,0 +1,63 @@
+"""People named without their full name: a capitalised office standing
+alone, a surname above the full name, an abbreviated title; and states named
+by a demonym or a capital with "government"."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp):
+    with nlp.select_pipes(disable=["annotator_claims"]):
+        yield nlp
+
+
+def people(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    doc = nlp(text)
+    return [(s.text, s._.canonical, s._.role) for s in doc.spans["actors"] if s.label_ == "person"]
+
+
+def actors(nlp, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_, s._.canonical) for s in doc.spans["actors"]]
+
+
+def test_capitalised_office_alone_is_its_holder(nlp):
+    text = ("Chilean Foreign Minister Ana Torres rejected the remarks on Monday. "
+            "The Foreign Minister added that the talks would go on.")
+    assert ("Foreign Minister", "ana-torres", "Foreign Minister") in people(nlp, text)
+
+
+def test_office_in_a_headline_names_the_holder_below(nlp):
+    text = "Taoiseach rules out new checks\n\nTaoiseach Liam Doyle told parliament that no posts would be built."
+    assert people(nlp, text)[0] == ("Taoiseach", "liam-doyle", "Taoiseach")
+
+
+@pytest.mark.parametrize("text", [
+    "President Marta Silva said the Vice President would travel.",  # another office
+    "Deputy Foreign Minister Ana Torres met the Foreign Minister.",  # nobody holds it here
+    "President Marta Silva was once known only as ‘President’ to her staff.",  # the word, quoted
+    "The Foreign Minister said so.",  # nobody named
+])
+def test_office_without_a_holder_is_not_tagged(nlp, text):
+    assert [p for p in people(nlp, text) if p[2] is None or p[0] != p[2]] == people(nlp, text)
+
+
+def test_surname_in_a_headline_above_the_full_name(nlp):
+    text = "Okonjo silent on the dispute\n\nPresident Peter Okonjo has not spoken about the dispute since March."
+    assert ("Okonjo", "peter-okonjo", None) in people(nlp, text)
+
+
+def test_abbreviated_title_goes_to_the_role(nlp):
+    text = ("Interior Secretary Paul Wanjiru said the reports were false. "
+            "Outlets claimed that CS Wanjiru was in hospital.")
+    assert ("Wanjiru", "paul-wanjiru", "CS") in people(nlp, text)
+
+
+def test_demonym_and_capital_with_government_are_states(nlp):
+    text = "The Nigerian government and the Dublin government both replied, but officials in Dublin did not."
+    found = actors(nlp, text)
+    assert ("Nigerian government", "state", "nigeria") in found
+    assert ("Dublin government", "state", "ireland") in found
+    assert not [a for a in found if a[0] == "Dublin"]
