@@ -90,6 +90,8 @@ def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end], titles):
             end += 1
+        if end < len(doc) and doc[end].lower_ in titles.nouns:
+            continue  # "Deputy Police Minister …": "Police" is inside a longer title
         if end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
             text = doc[tok.i + 1:end].text
             out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", _score(doc, "title-name"), NOMINAL))

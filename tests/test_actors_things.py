@@ -1,0 +1,42 @@
+"""Words the model reads as people or bodies that are things, places or peoples."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.nlp.actors.things import lone_thing, names_a_people
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("troops along the Frontier", 3, True),  # a name takes no "the"
+    ("after catching SARS-2 last year", 2, True),  # a digit
+    ("was taken to ICU on Friday", 3, True),  # an acronym
+    ("said Okafor on Friday", 1, False),
+    ("the Okafor government fell", 1, False),  # a name modifying a noun after "the"
+    ("Okafor said so", 0, False),
+])
+def test_lone_thing(nlp, text, start, expected):
+    doc = nlp(text)  # the parse: a name may modify a noun after "the"
+    assert lone_thing(doc[start:start + 1]) is expected
+
+
+def test_plural_of_a_modifier_is_a_people(blank):
+    text = "The Karens fled. Karen refugees crossed the river."
+    doc = blank(text)
+    assert names_a_people(doc[1:2], text)
+    assert not names_a_people(blank("Reuters said so.")[0:1], "Reuters said so.")
+
+
+def test_things_are_not_tagged(nlp):
+    with nlp.select_pipes(disable=["annotator_claims"]):
+        doc = nlp("Officials said the Brexit talks stalled, while patrols along the Border grew. "
+                  "Analyst Tom Reid posted on Twitter that Kachins and Kachin refugees were safe.")
+        found = [s.text for s in doc.spans["actors"]]
+    assert "Tom Reid" in found
+    assert not {"Brexit", "Border", "Twitter", "Kachins"} & set(found)
