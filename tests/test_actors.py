@@ -41,6 +41,7 @@ def texts(nlp, text: str) -> list[str]:
     ("A Taliban-ruled Afghanistan worries Tashkent.", "Tashkent", "uzbekistan"),
     ("Beijing-backed projects expanded.", "Beijing", "china"),
     ("Kremlin spokesman Dmitry Peskov declined to comment.", "Kremlin", "russia"),
+    ("The new tariffs will bring no gains for Moscow, the minister said.", "Moscow", "russia"),
 ])
 def test_seat_standing_for_the_government_is_the_state(nlp, text, name, state):
     assert (name, "state", state) in actors(nlp, text)
@@ -54,6 +55,8 @@ def test_seat_standing_for_the_government_is_the_state(nlp, text, name, state):
     ("The Taliban captured Kabul in August.", "Kabul"),
     ("Thousands of people fled to Islamabad.", "Islamabad"),
     ("Kabul-based journalists left the country.", "Kabul"),
+    ("Islamabad police spokesman Ali Khan said two men were held.", "Islamabad"),
+    ("The delegation left for Moscow on Monday.", "Moscow"),
     ("\"A bad law\", wrote the Islamabad daily pointing out that the vote was rushed.", "Islamabad"),
 ])
 def test_seat_as_a_place_is_not_an_actor(nlp, text, name):

@@ -61,3 +61,13 @@ def test_demonym_and_capital_with_government_are_states(nlp):
     assert ("Nigerian government", "state", "nigeria") in found
     assert ("Dublin government", "state", "ireland") in found
     assert not [a for a in found if a[0] == "Dublin"]
+
+
+def test_body_named_with_and_is_one_body(nlp):
+    # The model reads two bodies here: "the Nigerian Communications" and "Multimedia Agency".
+    found = actors(nlp, "Officers from the police and the Nigerian Communications and Multimedia Agency visited the station.")
+    assert ("Nigerian Communications and Multimedia Agency", "organization") in [a[:2] for a in found]
+
+
+def test_palestine_is_a_state(nlp):
+    assert ("Palestine", "state", "palestinian-territory") in actors(nlp, "The minister said Palestine would appeal.")

@@ -38,7 +38,9 @@ def stands_for_government(span: Span) -> bool:
     if dep == "pobj":
         return _object_of_preposition(tok, words)
     if dep == "compound":
-        return tok.head.lemma_.lower() in words.official_nouns  # "Kremlin spokesman"
+        # "Kremlin spokesman" serves the government; "Kampala police spokesman" the city's police.
+        noun = nxt if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ == "compound" else tok.head
+        return noun.lemma_.lower() in words.official_nouns
     return False
 
 
@@ -84,5 +86,7 @@ def _object_of_preposition(tok: Token, words) -> bool:
         return governor in words.policy_nouns
     if word in ("since", "during", "until", "till"):
         return False
+    if word == "for":  # "nothing for Washington" benefits the government; "left for Moscow" goes there
+        return governor not in words.place_verbs and governor not in words.place_nouns
     motion = governor in words.place_verbs or governor in words.motion_words
     return not motion and governor not in words.place_nouns
