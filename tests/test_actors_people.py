@@ -71,3 +71,13 @@ def test_body_named_with_and_is_one_body(nlp):
 
 def test_palestine_is_a_state(nlp):
     assert ("Palestine", "state", "palestinian-territory") in actors(nlp, "The minister said Palestine would appeal.")
+
+
+def test_capitalised_state_nouns_name_the_state_of_the_story(nlp):
+    text = ("Iran rejected the new sanctions from the US and Britain. Iran said the Islamic Republic "
+            "would not bend. Officials in Iran said the Government had expected them, and the State "
+            "Department did not reply. A lowercase government is a description.")
+    found = actors(nlp, text)
+    assert ("Islamic Republic", "state", "iran") in found
+    assert ("Government", "state", "iran") in found
+    assert not [a for a in found if a[0] in ("State", "government")]

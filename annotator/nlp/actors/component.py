@@ -52,6 +52,7 @@ from .bare_offices import bare_office_mentions
 from .bodies import state_bodies
 from .data import load
 from .glued import initial_names
+from .home_state import home_state_mentions
 from .ner import ner_mentions
 from .repeats import repeated_mentions
 from .rules import (
@@ -119,6 +120,7 @@ class ActorTagger:
         link.set_roles(doc, people, chosen, self.gaz)
         chosen = self._add(chosen, link.nominal_mentions(doc, people, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, bare_office_mentions(doc, people, _taken(chosen)))
+        chosen = self._add(chosen, home_state_mentions(doc, chosen, _taken(chosen), self.gaz))
         doc.spans[self.key] = [_span(doc, m) for m in sorted(chosen, key=lambda m: m.start)]
         return doc
 

@@ -68,6 +68,7 @@ class InstitutionHeads(WordFile):
     products: Words | None = None
     media: Words | None = None
     generic: Words | None = None
+    state_nouns: Words | None = None
     org_kinds: Words | None = None
     group_kinds: Words | None = None
 
