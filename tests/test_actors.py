@@ -155,6 +155,14 @@ def test_country_names_count_even_as_places_and_in_compounds(nlp):
     assert texts(nlp, "The US-led forces left the European part of Russia.") == ["US", "Russia"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Leaders praised Brazil-Africa ties on Monday.", "Brazil"),  # partners: "ties"
+    ("A spike in Syria-Gaza violence was reported.", "Syria"),  # a place in the chain
+])
+def test_country_joined_to_a_region_or_place_counts(nlp, text, name):
+    assert name in texts(nlp, text)
+
+
 def test_spans_carry_rule_and_score(nlp):
     doc = nlp("Moscow opposed NATO, said Sergey Lavrov.")
     assert [s.text for s in doc.spans["actors"]] == ["Moscow", "NATO", "Sergey Lavrov"]

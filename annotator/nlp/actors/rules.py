@@ -119,7 +119,7 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
             mentions.append(Mention(start, end, "state", entry.id, "seat-metonymy", score, GAZETTEER))
             continue
         span = doc[start:end]
-        if not _keep_match(span, kind, entry.type, alias_starts, people):
+        if not _keep_match(span, kind, entry.type, alias_starts, people, gaz.places):
             excluded.append(span)
             blocked.add(start, end)
             continue
@@ -147,13 +147,13 @@ class _Blocked:
         return any(self.ends.get(s, -1) >= end for s in range(start, start - self.longest - 1, -1))
 
 
-def _keep_match(span: Span, kind: str, type_: str, alias_starts: set[int], people: list) -> bool:
+def _keep_match(span: Span, kind: str, type_: str, alias_starts: set[int], people: list, places: set[str]) -> bool:
     if _shouted(span) or (type_ != "person" and _inside_person_name(span, people)):
         return False  # "IS" in an all-caps headline; "George Washington"
     if kind == "seat":
         return stands_for_government(span)
     if type_ == "state":
-        return not _in_hyphenated_name(span, alias_starts) and not _names_an_era(span)
+        return not _in_hyphenated_name(span, alias_starts, places) and not _names_an_era(span)
     return True
 
 
@@ -173,11 +173,19 @@ def _shouted(span: Span) -> bool:
     return bool(near) and all(t.is_upper for t in near)
 
 
-def _in_hyphenated_name(span: Span, alias_starts: set[int]) -> bool:
+def _in_hyphenated_name(span: Span, alias_starts: set[int], places: set[str]) -> bool:
     """"US-Dollar", "US-American", "China-Pakistan-Economic Corridor" and
-    "Central Asia-China pipeline" are not the state; "US-led" and
-    "Russia-China talks" are: a capitalised non-actor in the chain decides."""
-    return any(w.text[:1].isupper() and w.i not in alias_starts for w in _hyphen_chain(span))
+    "Central Asia-China pipeline" are not the state; "US-led", "Russia-China
+    talks", "Israel-Gaza violence" and "China-Africa ties" are: a capitalised
+    word in the chain that is neither a known name nor a place decides, unless
+    the chain joins partners ("ties", "relations")."""
+    chain = _hyphen_chain(span)
+    if not chain:
+        return False
+    last = max([span.end - 1] + [w.i for w in chain])
+    if last + 1 < len(span.doc) and span.doc[last + 1].lower_ in RELATION_NOUNS:
+        return False
+    return any(w.text[:1].isupper() and w.i not in alias_starts and w.text not in places for w in chain)
 
 
 def _hyphen_chain(span: Span) -> list:
@@ -200,6 +208,8 @@ def _names_an_era(span: Span) -> bool:
 
 
 DASHES = {"-", "–", "—"}
+# Nouns after a chain of names that make it a pair of partners, not one name.
+RELATION_NOUNS = {"relations", "talks", "ties"}
 
 
 def in_project_name(doc: Doc, m: Mention) -> bool:
@@ -231,6 +241,6 @@ def in_project_name(doc: Doc, m: Mention) -> bool:
     for k in (j, j + 1):
         if k < len(doc) and (doc[k].lemma_.lower() in projects or doc[k].lower_ in projects):
             return True
-        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in ("relations", "talks", "ties"):
+        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in RELATION_NOUNS:
             break
     return False
