@@ -81,3 +81,13 @@ def test_capitalised_state_nouns_name_the_state_of_the_story(nlp):
     assert ("Islamic Republic", "state", "iran") in found
     assert ("Government", "state", "iran") in found
     assert not [a for a in found if a[0] in ("State", "government")]
+
+
+def test_a_mission_that_speaks_is_a_body(nlp):
+    found = actors(nlp, "The Kenyan embassy announced that its visa section would stay closed.")
+    assert ("Kenyan embassy", "organization", "kenyan-embassy") in found
+
+
+def test_a_mission_as_a_building_is_not_an_actor(nlp):
+    found = actors(nlp, "In 2016 the Kenyan embassy in Lusaka was hit by a car bomb.")
+    assert "Kenyan embassy" not in [a[0] for a in found]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
+from .metonymy import names_a_building
 from .rules import NOMINAL, Mention
 
 MAX_WORDS = 3  # "border guard service"
@@ -23,6 +24,7 @@ MAX_WORDS = 3  # "border guard service"
 
 def state_bodies(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     heads = knowledge(doc).institution_heads.heads
+    missions = knowledge(doc).institution_heads.missions or frozenset()
     out = []
     for i, tok in enumerate(doc):
         state = _owner(doc, i, gaz)
@@ -34,8 +36,14 @@ def state_bodies(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
             end += 1
         while end > first and doc[end - 1].lower_ not in heads:
             end -= 1
-        if end - first < 2 or any(j in taken for j in range(first, end)):
-            continue  # one word alone ("Kyrgyz government", "Tajik ministry") is left to other rules
+        if end == first and first < len(doc) and doc[first].is_title and doc[first].lower_ in heads:
+            end = first + 1  # "the Chinese Embassy": a capitalised head alone
+        elif end - first < 2 and not (end > first and doc[first].lower_ in missions):
+            continue  # one word ("Kyrgyz government", "Tajik ministry") is left to other rules; "US embassy" is one
+        if any(j in taken for j in range(first, end)):
+            continue
+        if doc[end - 1].lower_ in missions and names_a_building(doc[first:end]):
+            continue  # "the Chinese embassy in Bishkek was hit": the building
         if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
             continue  # "the Russian state news agency RIA Novosti": the kind before a name
         start = i if tok.text in gaz.demonyms else first

@@ -90,3 +90,13 @@ def _object_of_preposition(tok: Token, words) -> bool:
         return governor not in words.place_verbs and governor not in words.place_nouns
     motion = governor in words.place_verbs or governor in words.motion_words
     return not motion and governor not in words.place_nouns
+
+
+def names_a_building(span: Span) -> bool:
+    """"the embassy in Bishkek was hit", "protesters outside the embassy":
+    a mission as a building, not the body that speaks ("the embassy announced")."""
+    tok, words = _climb(span.root), knowledge(span.doc).metonymy
+    head = tok.head.lemma_.lower()
+    if tok.dep_ in ("nsubjpass", "dobj"):
+        return head in words.place_verbs
+    return tok.dep_ == "pobj" and tok.head.lower_ in words.place_preps

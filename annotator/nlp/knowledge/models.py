@@ -69,6 +69,7 @@ class InstitutionHeads(WordFile):
     media: Words | None = None
     generic: Words | None = None
     state_nouns: Words | None = None
+    missions: Words | None = None
     org_kinds: Words | None = None
     group_kinds: Words | None = None
 
