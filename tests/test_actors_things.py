@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from annotator.nlp.actors.things import lone_thing, names_a_people
+from annotator.nlp.actors.things import lone_thing, names_a_people, names_a_title
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +40,14 @@ def test_things_are_not_tagged(nlp):
         found = [s.text for s in doc.spans["actors"]]
     assert "Tom Reid" in found
     assert not {"Brexit", "Border", "Twitter", "Kachins"} & set(found)
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("He met the Kremlin Deputy Chief Spokesman today.", 3, 7, True),
+    ("Two Cabinet Secretaries were ill.", 1, 3, True),
+    ("The Council of Ministers met.", 1, 4, False),
+    ("The Interior Ministry said so.", 1, 3, False),
+])
+def test_a_run_ending_in_a_title_names_an_office(nlp, text, start, end, expected):
+    doc = nlp(text)
+    assert names_a_title(doc[start:end]) is expected

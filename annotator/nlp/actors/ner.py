@@ -27,7 +27,7 @@ from .places import (
     person_place_heads,
 )
 from .rules import NER, Mention
-from .things import lone_thing, names_a_people, names_a_thing
+from .things import lone_thing, names_a_people, names_a_thing, names_a_title
 
 # The word lists (institution, place, event and product heads) are data:
 # annotator/data/lexicon/institution_heads.json and place_heads.json.
@@ -101,7 +101,8 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words
         return False  # "DUSHANBE, June 26 —": where the story was filed
     if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
-    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or names_a_place(span)):
+    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or names_a_place(span)
+                           or names_a_title(span)):
         return False
     if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in person_place_heads(kb)
                               or lone_thing(span)):

@@ -47,3 +47,15 @@ def names_a_thing(span: Span) -> bool:
     # "a Lada packed with explosives", but "a Kazatomprom spokesman" names the company.
     return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
             and root.dep_ not in ("compound", "amod", "nmod"))
+
+
+def names_a_title(span: Span) -> bool:
+    """"White House National Security Advisor", "Cabinet Secretaries": a run
+    of capitalised words ending in a title noun names an office or its
+    holders, not a body ("Council of Ministers" is one: "of" joins a body)."""
+    low = span[-1].lower_
+    nouns = knowledge(span.doc).titles.nouns
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
+    if len(span) < 2 or (low not in nouns and singular not in nouns):
+        return False
+    return not any(t.lower_ in ("of", "for") for t in span)
