@@ -91,3 +91,8 @@ def test_a_mission_that_speaks_is_a_body(nlp):
 def test_a_mission_as_a_building_is_not_an_actor(nlp):
     found = actors(nlp, "In 2016 the Kenyan embassy in Lusaka was hit by a car bomb.")
     assert "Kenyan embassy" not in [a[0] for a in found]
+
+
+def test_surname_keeps_its_particles(nlp):
+    text = "Marta van der Berg chairs the board. Van der Berg said the vote would be held in May."
+    assert ("Van der Berg", "marta-van-der-berg", None) in people(nlp, text)

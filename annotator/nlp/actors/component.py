@@ -63,7 +63,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
-from .surnames import link_people, split_abbreviated_titles, surname_mentions
+from .surnames import add_particles, link_people, split_abbreviated_titles, surname_mentions
 from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
@@ -115,6 +115,7 @@ class ActorTagger:
         link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         chosen = self._add(chosen, surname_mentions(doc, people, _taken(chosen)))
+        add_particles(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         self._affiliate(people)
         link.set_roles(doc, people, chosen, self.gaz)

@@ -46,6 +46,29 @@ def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[M
     return out
 
 
+def add_particles(doc: Doc, mentions: list[Mention]) -> None:
+    """A bare surname whose full name has particles in front of it takes them."""
+    full = {m.canonical: m for m in mentions if m.type == "person" and m.end - m.start > 2}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.type == "person" and m.end - m.start == 1 and m.canonical in full:
+            m.start = _with_particles(doc, m.start, full[m.canonical], taken)
+
+
+def _with_particles(doc: Doc, i: int, full: Mention, taken: set[int]) -> int:
+    """"Von der Leyen" after "Ursula von der Leyen": the lowercase particles
+    in front of the surname belong to it, capitalised at a sentence start."""
+    particles: list[str] = []
+    j = full.end - 2
+    while j > full.start and doc[j].is_lower:
+        particles.insert(0, doc[j].lower_)
+        j -= 1
+    n = len(particles)
+    if n and i - n >= 0 and [t.lower_ for t in doc[i - n:i]] == particles and not taken.intersection(range(i - n, i)):
+        return i - n
+    return i
+
+
 def _read_as_name(tok) -> bool:
     """A proper noun; or a capitalised word opening a sentence, which the
     model often misreads there ("Okonjo silent on …" read as a verb)."""
