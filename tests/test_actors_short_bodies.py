@@ -29,3 +29,14 @@ def test_head_noun_of_two_bodies_is_left_alone(nlp):
 
 def test_head_noun_before_any_body_is_left_alone(nlp):
     assert "Council" not in [t for t, _ in bodies(nlp, "Lawyers said the Council had erred.")]
+
+
+def test_an_acronym_read_as_a_body_once_is_that_body_throughout(nlp):
+    doc = nlp("The KRA spokesperson declined to comment. Later the KRA will seek a meeting, officials said.")
+    found = [(s.text, s._.canonical) for s in doc.spans["actors"]]
+    assert [t for t, _ in found].count("KRA") == 2 and len({c for t, c in found if t == "KRA"}) == 1
+
+
+def test_a_name_found_by_its_kind_counts_in_the_headline_above(nlp):
+    doc = nlp("Government and MRL rebels to meet\n\nThe rebel group, the MRL, said it would attend.")
+    assert [s.text for s in doc.spans["actors"]].count("MRL") == 2

@@ -54,7 +54,7 @@ from .data import load
 from .glued import initial_names
 from .home_state import home_state_mentions
 from .ner import ner_mentions
-from .repeats import repeated_mentions
+from .repeats import repeated_acronyms, repeated_mentions
 from .rules import (
     Mention,
     alias_tokens,
@@ -110,6 +110,7 @@ class ActorTagger:
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
+        chosen = self._add(chosen, repeated_acronyms(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
         link_variants(doc, chosen, self.variants)
         split_abbreviated_titles(doc, chosen)
