@@ -51,3 +51,10 @@ def test_things_are_not_tagged(nlp):
 def test_a_run_ending_in_a_title_names_an_office(nlp, text, start, end, expected):
     doc = nlp(text)
     assert names_a_title(doc[start:end]) is expected
+
+
+def test_events_named_after_a_place_or_body_are_not_actors(nlp):
+    with nlp.select_pipes(disable=["annotator_claims"]):
+        doc = nlp("A week after the Kargil airstrikes, leaders met at the Third ASEAN Summit in Manila.")
+        found = [s.text for s in doc.spans["actors"]]
+    assert not [t for t in found if "Kargil" in t or "Summit" in t]

@@ -44,6 +44,8 @@ def names_a_thing(span: Span) -> bool:
     heads, head = knowledge(doc).institution_heads, root.head.lemma_.lower()
     if root.dep_ == "compound" and (head in heads.events or head in heads.products):
         return True
+    if len(span) > 1 and span[-1].lemma_.lower() in heads.events and span[-1].lower_ not in heads.heads:
+        return True  # "the Fifth BRICS Summit" is a meeting; the bloc in it is a name of its own
     # "a Lada packed with explosives", but "a Kazatomprom spokesman" names the company.
     return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
             and root.dep_ not in ("compound", "amod", "nmod"))
