@@ -40,3 +40,10 @@ def test_an_acronym_read_as_a_body_once_is_that_body_throughout(nlp):
 def test_a_name_found_by_its_kind_counts_in_the_headline_above(nlp):
     doc = nlp("Government and MRL rebels to meet\n\nThe rebel group, the MRL, said it would attend.")
     assert [s.text for s in doc.spans["actors"]].count("MRL") == 2
+
+
+def test_partners_glued_by_a_hyphen_are_two_bodies(nlp):
+    doc = nlp("The ruling National Unity Party-Sovereignty coalition lost its majority. NUP leaders met.")
+    found = [(s.text, s._.canonical) for s in doc.spans["actors"]]
+    assert ("National Unity Party", "national-unity-party") in found
+    assert ("NUP", "national-unity-party") in found

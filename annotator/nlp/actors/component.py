@@ -63,7 +63,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
-from .short_bodies import short_body_mentions
+from .short_bodies import link_initials, short_body_mentions
 from .surnames import add_particles, link_people, split_abbreviated_titles, surname_mentions
 from .variants import link_variants, variant_index
 
@@ -110,6 +110,7 @@ class ActorTagger:
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
+        link_initials(doc, chosen)
         chosen = self._add(chosen, repeated_acronyms(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
         link_variants(doc, chosen, self.variants)

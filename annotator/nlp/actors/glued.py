@@ -116,3 +116,15 @@ def _one_body(first: Span, second: Span) -> bool:
     doc = first.doc
     return (first.end + 1 == second.start and doc[first.end].lower_ == "and"
             and not is_institution(first) and is_institution(second) and second[0].is_title)
+
+
+def partners(span: Span) -> list[Span]:
+    """"Liberal Democratic Party-Komeito coalition": a body's head glued by a
+    hyphen to another name joins two partners, each an actor."""
+    doc = span.doc
+    heads = knowledge(doc).institution_heads.heads
+    for k in range(span.start + 1, span.end - 1):
+        if (doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_
+                and doc[k - 1].lower_ in heads and doc[k + 1].is_title):
+            return [doc[span.start:k], doc[k + 1:span.end]]
+    return [span]

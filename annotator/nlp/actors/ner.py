@@ -17,7 +17,7 @@ from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
-from .glued import joined_names, split_person
+from .glued import joined_names, partners, split_person
 from .offices import after_portfolio, trim, with_initials
 from .places import (
     ends_in_place_noun,
@@ -76,6 +76,9 @@ def _bodies(span: Span) -> list[Span]:
     """"Border Troops of the State Committee for National Security" names two
     bodies, one inside the other; "Ministry of Foreign Affairs" names one."""
     doc, kb = span.doc, knowledge(span.doc)
+    parts = partners(span)
+    if len(parts) > 1:
+        return parts
     # Heads of bodies that belong to another body: "the Border Troops of the State Committee …".
     units = kb.derived("unit_heads", lambda: kb.institution_heads.heads | kb.institution_heads.units)
     for i, tok in enumerate(span):
