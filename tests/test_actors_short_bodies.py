@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.nlp.actors.repeats import repeated_acronyms
+from annotator.nlp.actors.rules import Mention
+from annotator.nlp.knowledge import knowing
+from annotator.nlp.knowledge import load as load_knowledge
+
 
 @pytest.fixture(scope="module")
 def nlp(nlp):
@@ -47,3 +52,11 @@ def test_partners_glued_by_a_hyphen_are_two_bodies(nlp):
     found = [(s.text, s._.canonical) for s in doc.spans["actors"]]
     assert ("National Unity Party", "national-unity-party") in found
     assert ("NUP", "national-unity-party") in found
+
+
+def test_a_name_in_capitals_read_once_is_that_body_throughout(nlp):
+    doc = nlp("Police arrested a reporter of DAILY NEWS on Monday.\n\nDAILY NEWS has rejected the claims.")
+    read = [Mention(5, 7, "organization", "daily-news", "ner", 0.7, 1)]  # the model's one reading
+    with knowing(doc, load_knowledge("")):
+        found = repeated_acronyms(doc, read, {5, 6})
+    assert [(doc[m.start:m.end].text, m.canonical) for m in found] == [("DAILY NEWS", "daily-news")]

@@ -19,6 +19,7 @@ from .rules import NOMINAL, Mention
 # Rules whose mentions carry evidence of their own that later bare uses lack.
 EVIDENCED = ("named-by-kind",)
 MAX_ACRONYM = 6
+MAX_CAPS_WORDS = 3  # "PREMIUM TIMES"
 
 
 def repeated_mentions(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
@@ -38,14 +39,14 @@ def repeated_mentions(doc: Doc, mentions: list[Mention], taken: set[int]) -> lis
 
 
 def repeated_acronyms(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
-    """An all-caps acronym the model once read as a body ("the FO will seek")
-    is that body where it missed it ("FO spokesperson"); run after the
+    """An all-caps name the model once read as a body ("the FO will seek",
+    "PREMIUM TIMES") is that body where it missed it ("FO spokesperson"); run after the
     acronyms the text defines have taken theirs."""
     out: list[Mention] = []
     score = knowledge(doc).scores.actors.of("acronym")
     for m in [m for m in mentions if _acronym(doc, m)]:
         like = Mention(0, 0, m.type, m.canonical, "acronym", score, NOMINAL)
-        out += _repeats(doc, m, [doc[m.start].text], taken, like)
+        out += _repeats(doc, m, [t.text for t in doc[m.start:m.end]], taken, like)
     return out
 
 
@@ -63,6 +64,9 @@ def _repeats(doc: Doc, m: Mention, words: list[str], taken: set[int], like: Ment
 
 
 def _acronym(doc: Doc, m: Mention) -> bool:
-    text = doc[m.start:m.end].text
-    return (m.rule == "ner" and m.type == "organization" and m.end - m.start == 1
-            and text.isalpha() and text.isupper() and 2 <= len(text) <= MAX_ACRONYM)
+    """"FO", "PREMIUM TIMES": a name in capitals, which no common word is."""
+    words = [t.text for t in doc[m.start:m.end]]
+    if m.rule != "ner" or m.type != "organization" or len(words) > MAX_CAPS_WORDS:
+        return False
+    short = len(words) > 1 or 2 <= len(words[0]) <= MAX_ACRONYM  # a long one-word name may be a shouted word
+    return short and all(w.isalpha() and w.isupper() and len(w) > 1 for w in words)
