@@ -96,3 +96,12 @@ def test_a_mission_as_a_building_is_not_an_actor(nlp):
 def test_surname_keeps_its_particles(nlp):
     text = "Marta van der Berg chairs the board. Van der Berg said the vote would be held in May."
     assert ("Van der Berg", "marta-van-der-berg", None) in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Mr Okafor said the talks had failed.", "Okafor", None),
+    ("Ministry Spokesman Mr. Ali Khan said the office was shut.", "Ali Khan", "Ministry Spokesman"),
+    ("Critics called him ‘Mr Okafor’ rather than President Okafor.", "Okafor", "Mr"),  # a quoted form of address
+])
+def test_honorifics_are_no_roles(nlp, text, name, role):
+    assert (name, role) in [(p[0], p[2]) for p in people(nlp, text)]

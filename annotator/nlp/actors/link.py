@@ -76,9 +76,22 @@ def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gaz
         if first is None:
             continue
         m.role = trim_role(doc, first, m.start)
+        # "referred to as ‘Mr Lukashenko’": a quoted form of address is the point, so it stays.
+        if not (first > 0 and doc[first - 1].is_quote):
+            m.role = _without_honorifics(m.role, knowledge(doc).titles.honorifics)
         inside = [o for o in mentions if first <= o.start and o.end <= m.start]
         demonym = next((gaz.demonyms[t.text] for t in doc[first:m.start] if t.text in gaz.demonyms), None)
         m.affiliation = demonym or (inside[-1].canonical if inside else m.affiliation)
+
+
+def _without_honorifics(role: str, honorifics: frozenset[str] | None) -> str | None:
+    """"Mr", "Datuk Seri" are forms of address, not roles: "Foreign Office Spokesman Mr." keeps the office."""
+    words = role.split()
+    while words and honorifics and words[-1].lower() in honorifics:
+        words.pop()
+    while words and honorifics and words[0].lower() in honorifics:
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
