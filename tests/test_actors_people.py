@@ -105,3 +105,8 @@ def test_surname_keeps_its_particles(nlp):
 ])
 def test_honorifics_are_no_roles(nlp, text, name, role):
     assert (name, role) in [(p[0], p[2]) for p in people(nlp, text)]
+
+
+def test_a_comma_title_is_the_role(nlp):
+    text = "In a statement, the Information Minister, Peter Okafor, denied the claims."
+    assert ("Peter Okafor", "peter-okafor", "Information Minister") in people(nlp, text)

@@ -72,15 +72,18 @@ def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Menti
 def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gazetteer) -> None:
     names = {i for p in people for i in range(p.start, p.end)}
     for m in people:
-        first = role_start(doc, m.start, names)
+        first, end = role_start(doc, m.start, names), m.start
+        if first is None and m.start > 1 and doc[m.start - 1].text == ",":
+            # A comma title: "the Information Minister, Lai Mohammed".
+            first, end = role_start(doc, m.start - 1, names), m.start - 1
         if first is None:
             continue
-        m.role = trim_role(doc, first, m.start)
+        m.role = trim_role(doc, first, end)
         # "referred to as ‘Mr Lukashenko’": a quoted form of address is the point, so it stays.
         if not (first > 0 and doc[first - 1].is_quote):
             m.role = _without_honorifics(m.role, knowledge(doc).titles.honorifics)
-        inside = [o for o in mentions if first <= o.start and o.end <= m.start]
-        demonym = next((gaz.demonyms[t.text] for t in doc[first:m.start] if t.text in gaz.demonyms), None)
+        inside = [o for o in mentions if first <= o.start and o.end <= end]
+        demonym = next((gaz.demonyms[t.text] for t in doc[first:end] if t.text in gaz.demonyms), None)
         m.affiliation = demonym or (inside[-1].canonical if inside else m.affiliation)
 
 
