@@ -58,3 +58,10 @@ def test_events_named_after_a_place_or_body_are_not_actors(nlp):
         doc = nlp("A week after the Kargil airstrikes, leaders met at the Third ASEAN Summit in Manila.")
         found = [s.text for s in doc.spans["actors"]]
     assert not [t for t in found if "Kargil" in t or "Summit" in t]
+
+
+def test_a_country_glued_to_a_date_in_a_dateline_is_the_country(nlp):
+    with nlp.select_pipes(disable=["annotator_claims"]):
+        doc = nlp("KAMPALA, Uganda Jul 26 – Police arrested two reporters on Friday.")
+        found = [(s.text, s.label_) for s in doc.spans["actors"]]
+    assert ("Uganda", "state") in found and not [t for t, _ in found if "Jul" in t]

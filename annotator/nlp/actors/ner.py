@@ -27,7 +27,7 @@ from .places import (
     person_place_heads,
 )
 from .rules import NER, Mention
-from .things import lone_thing, names_a_people, names_a_thing, names_a_title
+from .things import in_dateline, lone_thing, names_a_people, names_a_thing, names_a_title
 
 # The word lists (institution, place, event and product heads) are data:
 # annotator/data/lexicon/institution_heads.json and place_heads.json.
@@ -110,7 +110,7 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words
     if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in person_place_heads(kb)
                               or lone_thing(span)):
         return False  # "fields in Lebap", "Qosh Tepa Canal", "the Border"; a surname met in full is linked later
-    if names_a_people(span, lines.text):
+    if names_a_people(span, lines.text) or in_dateline(span, gaz.state_aliases):
         return False  # "Rohingyas" beside "Rohingya refugees"
     if _names_a_portfolio(span) or names_a_thing(span) or _in_heading(span, lines, lower_words):
         return False

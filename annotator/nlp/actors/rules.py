@@ -19,6 +19,7 @@ from annotator.nlp.knowledge import knowledge
 from .data import Gazetteer
 from .metonymy import stands_for_government
 from .people import GOVERNMENT_NOUNS
+from .things import in_dateline
 
 # Trust of a rule, for ties between mentions of the same span.
 GAZETTEER, DEFINED, NOMINAL, NER = 3, 3, 2, 1
@@ -106,7 +107,8 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
     excluded = [doc[s:e] for (_, i), s, e in matches if gaz.entries[i].type == "exclude"]
     # Person names the model found; one starting with a nationality ("Tajik ISKP") is no name.
     people = [(e.start, e.end) for e in doc.ents
-              if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms]
+              if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms
+              and not in_dateline(e, gaz.state_aliases)]
     mentions, scores = [], knowledge(doc).scores.actors
     blocked = _Blocked((x.start, x.end) for x in excluded)
     for (kind, entry_id), start, end in matches:

@@ -61,3 +61,10 @@ def names_a_title(span: Span) -> bool:
     if len(span) < 2 or (low not in nouns and singular not in nouns):
         return False
     return not any(t.lower_ in ("of", "for") for t in span)
+
+
+def in_dateline(span: Span, states: set[str]) -> bool:
+    """"NAIROBI, Kenya Jul 26": a country, a month and a day read as one
+    name; a number right after a name that starts with a country dates it."""
+    doc = span.doc
+    return (len(span) > 1 and span[0].text in states and span.end < len(doc) and doc[span.end].like_num)
