@@ -42,6 +42,7 @@ def texts(nlp, text: str) -> list[str]:
     ("Beijing-backed projects expanded.", "Beijing", "china"),
     ("Kremlin spokesman Dmitry Peskov declined to comment.", "Kremlin", "russia"),
     ("The new tariffs will bring no gains for Moscow, the minister said.", "Moscow", "russia"),
+    ("Tariffs hit exports, says report; Islamabad rejects charge", "Islamabad", "pakistan"),
 ])
 def test_seat_standing_for_the_government_is_the_state(nlp, text, name, state):
     assert (name, "state", state) in actors(nlp, text)
