@@ -60,3 +60,18 @@ def test_a_name_in_capitals_read_once_is_that_body_throughout(nlp):
     with knowing(doc, load_knowledge("")):
         found = repeated_acronyms(doc, read, {5, 6})
     assert [(doc[m.start:m.end].text, m.canonical) for m in found] == [("DAILY NEWS", "daily-news")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Leaders of the Reform party said the vote was rigged.", "Reform party"),
+    ("The Conservative party has called for an inquiry.", "Conservative party"),
+])
+def test_capitalised_words_before_party_name_it(nlp, text, name):
+    doc = nlp(text)  # a SpanGroup needs its Doc alive
+    assert (name, "organization") in [(s.text, s.label_) for s in doc.spans["actors"]]
+
+
+def test_a_demonym_or_a_creed_before_party_names_no_party(nlp):
+    doc = nlp("It was once the only legal Islamist party; the Chinese party disagreed.")
+    found = [s.text for s in doc.spans["actors"]]
+    assert not [t for t in found if t.endswith("party")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from annotator.nlp.doc_scan import tokens_in
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
@@ -63,3 +64,24 @@ def _owner(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
         return None  # checked first: most tokens are neither, and a slug costs a regex
     entry = gaz.entries.get(slug(tok.text))
     return entry.id if entry is not None and entry.type == "state" else None
+
+
+def party_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """"the Conservative party", "the Labour party": capitalised words before a
+    lowercase "party" name it (a demonym or a known non-actor word alone does
+    not: "the Chinese party", "an Islamist party")."""
+    out = []
+    for i in tokens_in(doc, ("party",)):
+        start = i
+        while start > 0 and i - start < MAX_WORDS and _name_word(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
+        if start == i or i in taken or all(t.text in gaz.demonyms or t.text in gaz.excluded for t in doc[start:i]):
+            continue
+        # Trusted as a state's body in lower case is: a kind noun after capitalised words.
+        out.append(Mention(start, i + 1, "organization", slug(doc[start:i + 1].text), "named-party",
+                           knowledge(doc).scores.actors.of("state-body"), NOMINAL))
+    return out
+
+
+def _name_word(tok) -> bool:
+    return tok.is_alpha and tok.is_title and tok.pos_ in ("PROPN", "ADJ") and not tok.is_sent_start

@@ -49,7 +49,7 @@ from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
 from .bare_offices import bare_office_mentions
-from .bodies import state_bodies
+from .bodies import party_mentions, state_bodies
 from .data import load
 from .glued import initial_names
 from .home_state import home_state_mentions
@@ -107,6 +107,7 @@ class ActorTagger:
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
         chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))
+        chosen = self._add(chosen, party_mentions(doc, self.gaz, _taken(chosen)))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
