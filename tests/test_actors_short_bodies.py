@@ -75,3 +75,10 @@ def test_a_demonym_or_a_creed_before_party_names_no_party(nlp):
     doc = nlp("It was once the only legal Islamist party; the Chinese party disagreed.")
     found = [s.text for s in doc.spans["actors"]]
     assert not [t for t in found if t.endswith("party")]
+
+
+def test_a_demonym_before_a_short_form_is_part_of_it(nlp):
+    text = ("The Kenyan High Commission said on Friday that the High Commission (HC) would close. "
+            "Kenyan HC staff left the building.")
+    doc = nlp(text)
+    assert "Kenyan HC" in [s.text for s in doc.spans["actors"]]

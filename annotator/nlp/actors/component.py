@@ -63,7 +63,7 @@ from .rules import (
     in_project_name,
     split_glued,
 )
-from .short_bodies import link_initials, short_body_mentions
+from .short_bodies import link_initials, short_body_mentions, with_owner_demonym
 from .surnames import add_particles, link_people, split_abbreviated_titles, surname_mentions
 from .variants import link_variants, variant_index
 
@@ -127,6 +127,7 @@ class ActorTagger:
         chosen = self._add(chosen, bare_office_mentions(doc, people, _taken(chosen)))
         chosen = self._add(chosen, home_state_mentions(doc, chosen, _taken(chosen), self.gaz))
         chosen = self._add(chosen, short_body_mentions(doc, chosen, _taken(chosen)))
+        with_owner_demonym(doc, chosen, self.gaz.demonyms)
         doc.spans[self.key] = [_span(doc, m) for m in sorted(chosen, key=lambda m: m.start)]
         return doc
 

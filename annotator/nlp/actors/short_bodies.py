@@ -61,3 +61,20 @@ def link_initials(doc: Doc, mentions: list[Mention]) -> None:
         text = doc[m.start:m.end].text
         if m.end - m.start == 1 and m.rule == "ner" and text.isupper() and len(by_initials.get(text, ())) == 1:
             m.canonical = next(iter(by_initials[text]))
+
+
+def with_owner_demonym(doc: Doc, mentions: list[Mention], demonyms: dict[str, str]) -> None:
+    """"British HC" after "the British High Commission … (HC)": a demonym in
+    front of a body's short form is part of its name, as it is of the long
+    one."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.type != "organization" or m.end - m.start != 1 or m.start == 0 or (m.start - 1) in taken:
+            continue
+        owner = doc[m.start - 1].text
+        if owner not in demonyms or not doc[m.start].is_upper:
+            continue
+        if any(o.end - o.start > 1 and doc[o.start].text == owner
+               and "".join(t.text[0] for t in doc[o.start + 1:o.end] if t.is_title) == doc[m.start].text
+               for o in mentions):
+            m.start -= 1
