@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from annotator.nlp.doc_scan import tokens_in
+from annotator.nlp.doc_scan import tokens_in, union
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
@@ -27,8 +27,9 @@ def state_bodies(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     heads = knowledge(doc).institution_heads.heads
     missions = knowledge(doc).institution_heads.missions or frozenset()
     out = []
-    for i, tok in enumerate(doc):
-        state = _owner(doc, i, gaz)
+    possessors = [i - 1 for i in tokens_in(doc, ("'s", "’s")) if i > 0]
+    for i in union(tokens_in(doc, gaz.demonyms), possessors):  # only these can own a body: no walk over every token
+        tok, state = doc[i], _owner(doc, i, gaz)
         if state is None:
             continue
         first = i + 1 if tok.text in gaz.demonyms else i + 2  # after "Kyrgyz" / after "Kyrgyzstan 's"

@@ -106,8 +106,8 @@ class ActorTagger:
         chosen = self._add(chosen, repeated_mentions(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
-        chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))
-        chosen = self._add(chosen, party_mentions(doc, self.gaz, _taken(chosen)))
+        taken = _taken(chosen)  # bodies of states and parties never overlap: one pass of _resolve
+        chosen = self._add(chosen, state_bodies(doc, self.gaz, taken) + party_mentions(doc, self.gaz, taken))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
@@ -124,9 +124,9 @@ class ActorTagger:
         self._affiliate(people)
         link.set_roles(doc, people, chosen, self.gaz)
         chosen = self._add(chosen, link.nominal_mentions(doc, people, self.gaz, _taken(chosen)))
-        chosen = self._add(chosen, bare_office_mentions(doc, people, _taken(chosen)))
-        chosen = self._add(chosen, home_state_mentions(doc, chosen, _taken(chosen), self.gaz))
-        chosen = self._add(chosen, short_body_mentions(doc, chosen, _taken(chosen)))
+        taken = _taken(chosen)  # offices, state nouns and heads alone are different words: one _resolve
+        alone = bare_office_mentions(doc, people, taken) + home_state_mentions(doc, chosen, taken, self.gaz)
+        chosen = self._add(chosen, alone + short_body_mentions(doc, chosen, taken))
         with_owner_demonym(doc, chosen, self.gaz.demonyms)
         doc.spans[self.key] = [_span(doc, m) for m in sorted(chosen, key=lambda m: m.start)]
         return doc

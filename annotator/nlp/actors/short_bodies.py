@@ -52,14 +52,17 @@ def link_initials(doc: Doc, mentions: list[Mention]) -> None:
     """"LDP" and "Liberal Democratic Party" in one text, with no brackets to
     define it: an all-caps name whose letters are the initials of a body's
     capitalised words is that body."""
+    short = [m for m in mentions if m.end - m.start == 1 and m.rule == "ner" and doc[m.start].is_upper]
+    if not short:
+        return
     bodies = [m for m in mentions if m.type in ("organization", "group") and m.end - m.start > 1]
     by_initials: dict[str, set[str]] = {}
     for m in bodies:
         initials = "".join(t.text[0] for t in doc[m.start:m.end] if t.is_alpha and t.text[0].isupper())
         by_initials.setdefault(initials, set()).add(m.canonical)
-    for m in mentions:
-        text = doc[m.start:m.end].text
-        if m.end - m.start == 1 and m.rule == "ner" and text.isupper() and len(by_initials.get(text, ())) == 1:
+    for m in short:
+        text = doc[m.start].text
+        if len(by_initials.get(text, ())) == 1:
             m.canonical = next(iter(by_initials[text]))
 
 
