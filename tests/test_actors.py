@@ -41,6 +41,8 @@ def texts(nlp, text: str) -> list[str]:
     ("A Taliban-ruled Afghanistan worries Tashkent.", "Tashkent", "uzbekistan"),
     ("Beijing-backed projects expanded.", "Beijing", "china"),
     ("Kremlin spokesman Dmitry Peskov declined to comment.", "Kremlin", "russia"),
+    ("The new tariffs will bring no gains for Moscow, the minister said.", "Moscow", "russia"),
+    ("Tariffs hit exports, says report; Islamabad rejects charge", "Islamabad", "pakistan"),
 ])
 def test_seat_standing_for_the_government_is_the_state(nlp, text, name, state):
     assert (name, "state", state) in actors(nlp, text)
@@ -54,6 +56,8 @@ def test_seat_standing_for_the_government_is_the_state(nlp, text, name, state):
     ("The Taliban captured Kabul in August.", "Kabul"),
     ("Thousands of people fled to Islamabad.", "Islamabad"),
     ("Kabul-based journalists left the country.", "Kabul"),
+    ("Islamabad police spokesman Ali Khan said two men were held.", "Islamabad"),
+    ("The delegation left for Moscow on Monday.", "Moscow"),
     ("\"A bad law\", wrote the Islamabad daily pointing out that the vote was rushed.", "Islamabad"),
 ])
 def test_seat_as_a_place_is_not_an_actor(nlp, text, name):
@@ -150,6 +154,14 @@ def test_non_actors_are_left_out(nlp, text):
 
 def test_country_names_count_even_as_places_and_in_compounds(nlp):
     assert texts(nlp, "The US-led forces left the European part of Russia.") == ["US", "Russia"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Leaders praised Brazil-Africa ties on Monday.", "Brazil"),  # partners: "ties"
+    ("A spike in Syria-Gaza violence was reported.", "Syria"),  # a place in the chain
+])
+def test_country_joined_to_a_region_or_place_counts(nlp, text, name):
+    assert name in texts(nlp, text)
 
 
 def test_spans_carry_rule_and_score(nlp):

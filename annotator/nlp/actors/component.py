@@ -48,11 +48,13 @@ from annotator.nlp.knowledge import knowing
 from annotator.nlp.knowledge import load as load_knowledge
 
 from . import link
-from .bodies import state_bodies
+from .bare_offices import bare_office_mentions
+from .bodies import party_mentions, state_bodies
 from .data import load
 from .glued import initial_names
+from .home_state import home_state_mentions
 from .ner import ner_mentions
-from .repeats import repeated_mentions
+from .repeats import repeated_acronyms, repeated_mentions
 from .rules import (
     Mention,
     alias_tokens,
@@ -61,7 +63,8 @@ from .rules import (
     in_project_name,
     split_glued,
 )
-from .surnames import link_people, surname_mentions
+from .short_bodies import link_initials, short_body_mentions, with_owner_demonym
+from .surnames import add_particles, link_people, split_abbreviated_titles, surname_mentions
 from .variants import link_variants, variant_index
 
 EXTENSIONS = ("canonical", "role", "rule", "score", "affiliation")
@@ -103,19 +106,28 @@ class ActorTagger:
         chosen = self._add(chosen, repeated_mentions(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.appositive_people(doc, self.gaz, _taken(chosen)))
         chosen = self._add(chosen, initial_names(doc, _taken(chosen)))
-        chosen = self._add(chosen, state_bodies(doc, self.gaz, _taken(chosen)))
+        taken = _taken(chosen)  # bodies of states and parties never overlap: one pass of _resolve
+        chosen = self._add(chosen, state_bodies(doc, self.gaz, taken) + party_mentions(doc, self.gaz, taken))
         chosen = [m for m in chosen if not in_project_name(doc, m)]
         defined = link.define_acronyms(doc, chosen, self.gaz)
         chosen = self._add(chosen, link.acronym_mentions(doc, defined, chosen))
+        link_initials(doc, chosen)
+        chosen = self._add(chosen, repeated_acronyms(doc, chosen, _taken(chosen)))
         chosen = self._add(chosen, link.title_name_mentions(doc, _taken(chosen)))
         link_variants(doc, chosen, self.variants)
+        split_abbreviated_titles(doc, chosen)
         link_people(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         chosen = self._add(chosen, surname_mentions(doc, people, _taken(chosen)))
+        add_particles(doc, chosen)
         people = [m for m in chosen if m.type == "person"]
         self._affiliate(people)
         link.set_roles(doc, people, chosen, self.gaz)
         chosen = self._add(chosen, link.nominal_mentions(doc, people, self.gaz, _taken(chosen)))
+        taken = _taken(chosen)  # offices, state nouns and heads alone are different words: one _resolve
+        alone = bare_office_mentions(doc, people, taken) + home_state_mentions(doc, chosen, taken, self.gaz)
+        chosen = self._add(chosen, alone + short_body_mentions(doc, chosen, taken))
+        with_owner_demonym(doc, chosen, self.gaz.demonyms)
         doc.spans[self.key] = [_span(doc, m) for m in sorted(chosen, key=lambda m: m.start)]
         return doc
 

@@ -53,6 +53,7 @@ class Gazetteer:
     places: set[str] = field(default_factory=set)
     currencies: set[str] = field(default_factory=set)
     alias_ids: dict[str, str] = field(default_factory=dict)  # "CSTO" -> "csto" (actors, not exclusions)
+    state_aliases: set[str] = field(default_factory=set)  # "Kenya", "U.S.": names of states
 
     def index(self) -> None:
         import pycountry
@@ -61,6 +62,7 @@ class Gazetteer:
         self.demonyms_lower = {d.lower(): e for d, e in self.demonyms.items()}  # "the Tajik president"
         self.excluded = {a for e in self.entries.values() if e.type == "exclude" for a in e.aliases}
         self.alias_ids = {a: e.id for e in self.entries.values() if e.type != "exclude" for a in e.aliases}
+        self.state_aliases = {a for e in self.entries.values() if e.type == "state" for a in e.aliases}
         names = {a for e in self.entries.values() if e.type != "exclude" for a in e.aliases + e.seats}
         geo = _geonames()
         cities = geo.get_cities().values() if geo is not None else []

@@ -18,6 +18,7 @@ from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
+from .places import is_institution
 from .rules import NOMINAL, Mention
 
 # "A.Karimova", "Sh.Mirziyoyev", "A.K.Tokayev": initials glued to a surname, the
@@ -94,12 +95,37 @@ def initial_names(doc: Doc, taken: set[int]) -> list[Mention]:
 
 def joined_names(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """"Teodoro Obiang" + "Nguema Mbasogo": two PERSON entities the model cut
-    from one long name, with nothing between them, are one person."""
+    from one long name, with nothing between them, are one person; and
+    "Malaysian Communications" + "and" + "Multimedia Commission" one body."""
     out: list[tuple[Span, str]] = []
     for span, label in spans:
         if out and label == out[-1][1] == "PERSON" and out[-1][0].end == span.start and not span[0].is_punct:
             prev = out[-1][0]
             out[-1] = (prev.doc[prev.start:span.end], label)
             continue
+        if out and label == out[-1][1] == "ORG" and _one_body(out[-1][0], span):
+            prev = out[-1][0]
+            out[-1] = (prev.doc[prev.start:span.end], label)
+            continue
         out.append((span, label))
     return out
+
+
+def _one_body(first: Span, second: Span) -> bool:
+    """"X and Y Commission": the head noun of the second name covers both
+    fields when the first has none of its own ("Communications")."""
+    doc = first.doc
+    return (first.end + 1 == second.start and doc[first.end].lower_ == "and"
+            and not is_institution(first) and is_institution(second) and second[0].is_title)
+
+
+def partners(span: Span) -> list[Span]:
+    """"Liberal Democratic Party-Komeito coalition": a body's head glued by a
+    hyphen to another name joins two partners, each an actor."""
+    doc = span.doc
+    heads = knowledge(doc).institution_heads.heads
+    for k in range(span.start + 1, span.end - 1):
+        if (doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_
+                and doc[k - 1].lower_ in heads and doc[k + 1].is_title):
+            return [doc[span.start:k], doc[k + 1:span.end]]
+    return [span]

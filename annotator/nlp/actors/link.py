@@ -72,13 +72,29 @@ def acronym_mentions(doc: Doc, defined: dict[str, Mention], mentions: list[Menti
 def set_roles(doc: Doc, people: list[Mention], mentions: list[Mention], gaz: Gazetteer) -> None:
     names = {i for p in people for i in range(p.start, p.end)}
     for m in people:
-        first = role_start(doc, m.start, names)
+        first, end = role_start(doc, m.start, names), m.start
+        if first is None and m.start > 1 and doc[m.start - 1].text == ",":
+            # A comma title: "the Information Minister, Lai Mohammed".
+            first, end = role_start(doc, m.start - 1, names), m.start - 1
         if first is None:
             continue
-        m.role = trim_role(doc, first, m.start)
-        inside = [o for o in mentions if first <= o.start and o.end <= m.start]
-        demonym = next((gaz.demonyms[t.text] for t in doc[first:m.start] if t.text in gaz.demonyms), None)
+        m.role = trim_role(doc, first, end)
+        # "referred to as ‘Mr Lukashenko’": a quoted form of address is the point, so it stays.
+        if not (first > 0 and doc[first - 1].is_quote):
+            m.role = _without_honorifics(m.role, knowledge(doc).titles.honorifics)
+        inside = [o for o in mentions if first <= o.start and o.end <= end]
+        demonym = next((gaz.demonyms[t.text] for t in doc[first:end] if t.text in gaz.demonyms), None)
         m.affiliation = demonym or (inside[-1].canonical if inside else m.affiliation)
+
+
+def _without_honorifics(role: str, honorifics: frozenset[str] | None) -> str | None:
+    """"Mr", "Datuk Seri" are forms of address, not roles: "Foreign Office Spokesman Mr." keeps the office."""
+    words = role.split()
+    while words and honorifics and words[-1].lower() in honorifics:
+        words.pop()
+    while words and honorifics and words[0].lower() in honorifics:
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
@@ -90,6 +106,8 @@ def title_name_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end], titles):
             end += 1
+        if end < len(doc) and doc[end].lower_ in titles.nouns:
+            continue  # "Deputy Police Minister …": "Police" is inside a longer title
         if end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
             text = doc[tok.i + 1:end].text
             out.append(Mention(tok.i + 1, end, "person", slug(text), "title-name", _score(doc, "title-name"), NOMINAL))

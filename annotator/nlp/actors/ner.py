@@ -17,7 +17,7 @@ from annotator.nlp.doc_scan import doc_text
 from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer, slug
-from .glued import joined_names, split_person
+from .glued import joined_names, partners, split_person
 from .offices import after_portfolio, trim, with_initials
 from .places import (
     ends_in_place_noun,
@@ -27,6 +27,7 @@ from .places import (
     person_place_heads,
 )
 from .rules import NER, Mention
+from .things import in_dateline, lone_thing, names_a_people, names_a_thing, names_a_title
 
 # The word lists (institution, place, event and product heads) are data:
 # annotator/data/lexicon/institution_heads.json and place_heads.json.
@@ -75,6 +76,9 @@ def _bodies(span: Span) -> list[Span]:
     """"Border Troops of the State Committee for National Security" names two
     bodies, one inside the other; "Ministry of Foreign Affairs" names one."""
     doc, kb = span.doc, knowledge(span.doc)
+    parts = partners(span)
+    if len(parts) > 1:
+        return parts
     # Heads of bodies that belong to another body: "the Border Troops of the State Committee …".
     units = kb.derived("unit_heads", lambda: kb.institution_heads.heads | kb.institution_heads.units)
     for i, tok in enumerate(span):
@@ -100,11 +104,15 @@ def _plausible(span: Span, label: str, gaz: Gazetteer, lines: Lines, lower_words
         return False  # "DUSHANBE, June 26 —": where the story was filed
     if _YEAR.search(text) or text in gaz.currencies or span[0].lower_ == "operation":
         return False  # exercises ("Kaysar-2021", "Operation Tornado"), currency codes ("USD")
-    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or names_a_place(span)):
+    if label == "ORG" and (text in gaz.places or _names_a_text_or_idea(span) or names_a_place(span)
+                           or names_a_title(span)):
         return False
-    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in person_place_heads(kb)):
-        return False  # "cotton fields in Lebap and Dashoguz", "Qosh Tepa Canal"; a surname met in full is linked later
-    if _names_a_portfolio(span) or _names_a_thing(span) or _in_heading(span, lines, lower_words):
+    if label == "PERSON" and ((len(span) == 1 and text in gaz.places) or span[-1].lower_ in person_place_heads(kb)
+                              or lone_thing(span)):
+        return False  # "fields in Lebap", "Qosh Tepa Canal", "the Border"; a surname met in full is linked later
+    if names_a_people(span, lines.text) or in_dateline(span, gaz.state_aliases):
+        return False  # "Rohingyas" beside "Rohingya refugees"
+    if _names_a_portfolio(span) or names_a_thing(span) or _in_heading(span, lines, lower_words):
         return False
     if len(span) == 1 and (span[0].lower_ in kb.institution_heads.generic or _common_word(span[0])):
         return False  # "State" in "Secretary of State", "Groups" opening a sentence
@@ -155,19 +163,6 @@ def _after_title(span: Span | None) -> Span | None:
         if tok.lower_ in titles and tok.is_title and all(t.pos_ == "PROPN" for t in span[i + 1:]):
             return None
     return span
-
-
-def _names_a_thing(span: Span) -> bool:
-    """An event or a product, not a body: "the Crocus attack", "two Makarov
-    pistols", "a Lada packed with explosives" (a name that heads a phrase
-    with "a" is a thing: no actor takes "a")."""
-    root, doc = span.root, span.doc
-    heads, head = knowledge(doc).institution_heads, root.head.lemma_.lower()
-    if root.dep_ == "compound" and (head in heads.events or head in heads.products):
-        return True
-    # "a Lada packed with explosives", but "a Kazatomprom spokesman" names the company.
-    return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
-            and root.dep_ not in ("compound", "amod", "nmod"))
 
 
 class Lines:

@@ -18,6 +18,8 @@ from annotator.nlp.knowledge import knowledge
 
 from .data import Gazetteer
 from .metonymy import stands_for_government
+from .people import GOVERNMENT_NOUNS
+from .things import in_dateline
 
 # Trust of a rule, for ties between mentions of the same span.
 GAZETTEER, DEFINED, NOMINAL, NER = 3, 3, 2, 1
@@ -105,15 +107,21 @@ def gazetteer_mentions(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> tupl
     excluded = [doc[s:e] for (_, i), s, e in matches if gaz.entries[i].type == "exclude"]
     # Person names the model found; one starting with a nationality ("Tajik ISKP") is no name.
     people = [(e.start, e.end) for e in doc.ents
-              if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms]
+              if e.label_ == "PERSON" and len(e) > 1 and e[0].text not in gaz.demonyms
+              and not in_dateline(e, gaz.state_aliases)]
     mentions, scores = [], knowledge(doc).scores.actors
     blocked = _Blocked((x.start, x.end) for x in excluded)
     for (kind, entry_id), start, end in matches:
         entry = gaz.entries[entry_id]
         if entry.type == "exclude" or blocked.covers(start, end):
             continue  # "China" in "South China Sea"; but "Islam Karimov" is a name
+        if kind == "seat" and end < len(doc) and doc[end].lower_ in GOVERNMENT_NOUNS:
+            end += 1  # "the Dublin government" is the state, wherever it stands
+            score = scores.of("seat-metonymy")
+            mentions.append(Mention(start, end, "state", entry.id, "seat-metonymy", score, GAZETTEER))
+            continue
         span = doc[start:end]
-        if not _keep_match(span, kind, entry.type, alias_starts, people):
+        if not _keep_match(span, kind, entry.type, alias_starts, people, gaz.places):
             excluded.append(span)
             blocked.add(start, end)
             continue
@@ -141,13 +149,13 @@ class _Blocked:
         return any(self.ends.get(s, -1) >= end for s in range(start, start - self.longest - 1, -1))
 
 
-def _keep_match(span: Span, kind: str, type_: str, alias_starts: set[int], people: list) -> bool:
+def _keep_match(span: Span, kind: str, type_: str, alias_starts: set[int], people: list, places: set[str]) -> bool:
     if _shouted(span) or (type_ != "person" and _inside_person_name(span, people)):
         return False  # "IS" in an all-caps headline; "George Washington"
     if kind == "seat":
         return stands_for_government(span)
     if type_ == "state":
-        return not _in_hyphenated_name(span, alias_starts) and not _names_an_era(span)
+        return not _in_hyphenated_name(span, alias_starts, places) and not _names_an_era(span)
     return True
 
 
@@ -167,11 +175,19 @@ def _shouted(span: Span) -> bool:
     return bool(near) and all(t.is_upper for t in near)
 
 
-def _in_hyphenated_name(span: Span, alias_starts: set[int]) -> bool:
+def _in_hyphenated_name(span: Span, alias_starts: set[int], places: set[str]) -> bool:
     """"US-Dollar", "US-American", "China-Pakistan-Economic Corridor" and
-    "Central Asia-China pipeline" are not the state; "US-led" and
-    "Russia-China talks" are: a capitalised non-actor in the chain decides."""
-    return any(w.text[:1].isupper() and w.i not in alias_starts for w in _hyphen_chain(span))
+    "Central Asia-China pipeline" are not the state; "US-led", "Russia-China
+    talks", "Israel-Gaza violence" and "China-Africa ties" are: a capitalised
+    word in the chain that is neither a known name nor a place decides, unless
+    the chain joins partners ("ties", "relations")."""
+    chain = _hyphen_chain(span)
+    if not chain:
+        return False
+    last = max([span.end - 1] + [w.i for w in chain])
+    if last + 1 < len(span.doc) and span.doc[last + 1].lower_ in RELATION_NOUNS:
+        return False
+    return any(w.text[:1].isupper() and w.i not in alias_starts and w.text not in places for w in chain)
 
 
 def _hyphen_chain(span: Span) -> list:
@@ -194,6 +210,8 @@ def _names_an_era(span: Span) -> bool:
 
 
 DASHES = {"-", "–", "—"}
+# Nouns after a chain of names that make it a pair of partners, not one name.
+RELATION_NOUNS = {"relations", "talks", "ties"}
 
 
 def in_project_name(doc: Doc, m: Mention) -> bool:
@@ -225,6 +243,6 @@ def in_project_name(doc: Doc, m: Mention) -> bool:
     for k in (j, j + 1):
         if k < len(doc) and (doc[k].lemma_.lower() in projects or doc[k].lower_ in projects):
             return True
-        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in ("relations", "talks", "ties"):
+        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].lower_ in RELATION_NOUNS:
             break
     return False

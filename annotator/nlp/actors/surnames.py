@@ -16,6 +16,7 @@ from annotator.nlp.knowledge import knowledge
 
 from .rules import NOMINAL, Mention
 
+MAX_TITLE_ABBREVIATION = 4  # "CS", "DPM", "AG"
 # "Kim Sung-han", "Liang Wen-chieh": a Korean or Chinese name written family
 # name first, the given name hyphenated with a lowercase second syllable.
 FAMILY_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")
@@ -26,7 +27,8 @@ def _score(doc: Doc, rule: str) -> float:
 
 
 def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
-    """Bare surnames the model missed, once the full name has been seen."""
+    """Bare surnames the model missed, of a full name met in the document
+    (also before it: a headline names "Duterte" above "Rodrigo Duterte")."""
     first_seen: dict[str, tuple[int, Mention]] = {}
     titles = knowledge(doc).titles.nouns
     for m in people:
@@ -38,10 +40,53 @@ def surname_mentions(doc: Doc, people: list[Mention], taken: set[int]) -> list[M
     out = []
     for tok in (doc[i] for i in tokens_in(doc, first_seen)):
         seen = first_seen.get(tok.text)
-        if seen and tok.i > seen[0] and tok.i not in taken and tok.pos_ == "PROPN":
+        if seen and tok.i not in taken and _read_as_name(tok):
             out.append(Mention(tok.i, tok.i + 1, "person", seen[1].canonical, "surname",
                                _score(doc, "surname"), NOMINAL))
     return out
+
+
+def add_particles(doc: Doc, mentions: list[Mention]) -> None:
+    """A bare surname whose full name has particles in front of it takes them."""
+    full = {m.canonical: m for m in mentions if m.type == "person" and m.end - m.start > 2}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.type == "person" and m.end - m.start == 1 and m.canonical in full:
+            m.start = _with_particles(doc, m.start, full[m.canonical], taken)
+
+
+def _with_particles(doc: Doc, i: int, full: Mention, taken: set[int]) -> int:
+    """"Von der Leyen" after "Ursula von der Leyen": the lowercase particles
+    in front of the surname belong to it, capitalised at a sentence start."""
+    particles: list[str] = []
+    j = full.end - 2
+    while j > full.start and doc[j].is_lower:
+        particles.insert(0, doc[j].lower_)
+        j -= 1
+    n = len(particles)
+    if n and i - n >= 0 and [t.lower_ for t in doc[i - n:i]] == particles and not taken.intersection(range(i - n, i)):
+        return i - n
+    return i
+
+
+def _read_as_name(tok) -> bool:
+    """A proper noun; or a capitalised word opening a sentence, which the
+    model often misreads there ("Okonjo silent on …" read as a verb)."""
+    return tok.pos_ == "PROPN" or (tok.is_sent_start and tok.is_title and tok.pos_ in ("VERB", "NOUN", "ADJ"))
+
+
+def split_abbreviated_titles(doc: Doc, mentions: list[Mention]) -> None:
+    """"CS Matiangi" after "Fred Matiangi": an all-caps abbreviation in front
+    of a surname met in full with another first word is a title ("CS",
+    "DPM"), so it goes to the role and the name is the surname. One letter
+    is an initial or a particle ("Ó Caoláin"), not a title."""
+    full = [m for m in mentions if m.type == "person" and m.end - m.start > 1]
+    for m in full:
+        first, last = doc[m.start], doc[m.end - 1]
+        if m.end - m.start != 2 or not (first.is_upper and first.is_alpha and 1 < len(first) <= MAX_TITLE_ABBREVIATION):
+            continue
+        if any(f is not m and doc[f.end - 1].text == last.text and doc[f.start].text != first.text for f in full):
+            m.start, m.role = m.start + 1, first.text
 
 
 def link_people(doc: Doc, mentions: list[Mention]) -> None:

@@ -47,6 +47,7 @@ class Titles(WordFile):
     generic: Words | None = None
     person_nouns: Words | None = None
     portfolios: Words | None = None
+    honorifics: Words | None = None
 
 
 class PlaceHeads(WordFile):
@@ -68,6 +69,8 @@ class InstitutionHeads(WordFile):
     products: Words | None = None
     media: Words | None = None
     generic: Words | None = None
+    state_nouns: Words | None = None
+    missions: Words | None = None
     org_kinds: Words | None = None
     group_kinds: Words | None = None
 
