@@ -615,9 +615,11 @@ CASES = {
     "a_name_that_also_names_a_camp": (
         "Rockets struck the Wagner camp. Wagner fighters left Bakhmut, Wagner said.",
         [C("Wagner fighters left Bakhmut", "wagner", "said")]),
+    # Actors named elsewhere but spoken of as a group are a collective source (the guide's
+    # "the ministers agreed"; real_news's "The two leaders agreed").
     "the_two_leaders": (
         "Japarov met Rahmon in Bishkek. The two leaders said in a joint statement that the border would open.",
-        [C("the border would open", "sadyr-japarov", "said"), C("the border would open", "emomali-rahmon", "said")]),
+        [C("the border would open", None, "said")]),
     "offered_in_the_past": (
         "Xi offered 1.5 billion yuan in grants.", [C("1.5 billion yuan", "xi-jinping", "offered")]),
     "offer_in_the_present_describes": (
@@ -654,9 +656,12 @@ CASES = {
         [C("they will not allow attacks on neighbours", "taliban", "say")]),
     "no_comment": ("Ashgabat has not commented on the reports. Turkmen officials did not respond to requests "
                    "for comment.", []),
-    "headline_agree_is_not_speech": (
+    # Agreeing is a report (the guide's "the ministers agreed that"); a headline
+    # lists its subjects with a comma, and each listed state speaks.
+    "headline_listed_states_agree": (
         "Kyrgyzstan, Tajikistan agree to ceasefire after deadly border clashes\n\nBISHKEK - Text follows here.",
-        []),
+        [C("to ceasefire after deadly border clashes", "kyrgyzstan", "agree"),
+         C("to ceasefire after deadly border clashes", "tajikistan", "agree")]),
     "nationality_minister": (
         "Tajik Foreign Minister Sirojiddin Muhriddin met Russian Foreign Minister Sergey Lavrov in Moscow. "
         "The Russian minister said the two countries would coordinate on Afghanistan.",

@@ -151,6 +151,7 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
                 end = max(end, more.right_edge.i + 1)
     end = _with_condition(verb, end)
     start = _skip_leading_adjunct(verb, comp, start)
+    start = _with_stranded_conjunct(verb.doc, start)
     if verb.doc[start].lower_ == "that" and verb.doc[start].dep_ not in ("nsubj", "nsubjpass", "mark"):
         start += 1  # a complementiser the parse misread ("that IS fighters": det; "briefing that": relcl)
     end = cut_coordinated(verb.doc, start, cut_nested(verb.doc, start, end, is_cue), verb)
@@ -167,6 +168,16 @@ def _complement(verb: Token) -> Token | None:
     doc = verb.doc
     before = [c for c in comps if not any(t.text == ";" for t in doc[c.right_edge.i:verb.i])]
     return before[0] if before else None
+
+
+def _with_stranded_conjunct(doc: Doc, start: int) -> int:
+    """"Egypt and the United States have agreed …, X said": a clause does not
+    start with "and"; the name before it, left by the parse as a root of its
+    own, is the first subject."""
+    if start < 1 or doc[start].dep_ != "cc":
+        return start
+    prev = doc[start - 1]
+    return prev.left_edge.i if prev.pos_ == "PROPN" and prev.head.i == prev.i else start
 
 
 CONDITIONS = {"provided", "providing", "unless", "if"}
@@ -225,8 +236,9 @@ def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     start, end = after_verb(verb, comp)
     obj = child(verb, {"dobj"}) or next((child(p, {"pobj"}) for p in verb.children  # "called on X to …"
                                          if p.dep_ == "prep" and p.lower_ in ("on", "upon")), None)
-    if obj is not None and verb.i < obj.i < comp.i:
-        start = obj.left_edge.i  # "asked Tashkent to resume …": who is asked is part of the request
+    # "asked Tashkent to resume …": who is asked is part of the request; "on Monday" is not.
+    if obj is not None and verb.i < obj.i < comp.i and obj.ent_type_ not in ("DATE", "TIME"):
+        start = obj.left_edge.i
     end = cut_coordinated(verb.doc, start, extend_right(verb, comp, end, is_cue=is_cue), verb)
     return start, end, comp.i
 
@@ -245,6 +257,10 @@ def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
     if obj is None or cue.with_obj or (cue.obj and not cue.need_prep and obj.lemma_.lower() not in cue.obj):
         return None
     start, end = after_verb(verb, obj)
+    # "accused Buenos Aires daily La Nacion of …": the parse may split one object in two.
+    more = [c for c in verb.children if c.dep_ == "dobj" and c.i > obj.i and c.left_edge.i == end]
+    if more:
+        obj, end = more[-1], more[-1].right_edge.i + 1
     end = extend_right(verb, obj, end, preps=True, is_cue=is_cue)
     # "termed X's claims regarding … as "surprising"": the parse may hang the "as" deep in the object.
     late = [t for t in verb.subtree if t.i >= end and t.lower_ in cue.preps and t.dep_ == "prep"]

@@ -20,7 +20,7 @@ from annotator.nlp.actors.data import slug as actor_slug
 from annotator.nlp.doc_scan import sentences
 from annotator.nlp.knowledge import knowledge
 
-from .coref import Mention, antecedent_subject, is_subject, previous_subject, pronoun_person
+from .coref import Mention, antecedent_subject, is_body_noun, is_subject, previous_subject, pronoun_person
 from .lexicon import Lexicon
 from .nominal import described, nominal
 
@@ -132,6 +132,12 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
             return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
+    # "The army had on Monday accused …": an adjunct after the auxiliary can
+    # make the parse hang the subject on "had" instead of the verb.
+    aux_subj = next((s for c in tok.children if c.dep_ == "aux" and c.i < tok.i
+                     for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+    if aux_subj is not None:
+        return aux_subj
     if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and (is_cue(tok.head) or (
             _after_comma(tok) and tok.head.pos_ in ("VERB", "AUX") and not _named_statement(tok.doc[tok.i - 2]))):
         # "said X, adding that Y", "refused to sign, saying Y": the main clause's
@@ -189,12 +195,38 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
         ante = antecedent_subject(subj)
         if ante is not None and actors.kind(ante.i) in ("state", "organization", "group"):
             return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
-    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    heads = [*_stranded_conjunct(subj), subj, *[c for c in subj.conjuncts if c.i > subj.i],
+             *_listed_names(subj, actors)]
     found = [_resolve_one(h, actors, lex) for h in heads]
     # One id per head, or several for one head ("the two leaders": both).
     flat = [i for f in found for i in (f[0] if isinstance(f[0], tuple) else (f[0],)) if i]
     ids = tuple(dict.fromkeys(flat)) or (None,)
     return Speaker(ids, found[0][1], subj.i)
+
+
+def _stranded_conjunct(subj: Token) -> list[Token]:
+    """"Egypt and the United States have agreed …": the parse may leave the
+    first of two conjoined names as a root of its own, with the "and" on the
+    verb; that name is still a subject."""
+    doc, i = subj.doc, subj.left_edge.i
+    if i < 2 or doc[i - 1].dep_ != "cc" or doc[i - 1].lower_ not in ("and", "&"):
+        return []
+    prev = doc[i - 2]
+    return [prev] if prev.pos_ == "PROPN" and prev.head.i == prev.i else []
+
+
+def _listed_names(subj: Token, actors: ActorIndex) -> list[Token]:
+    """"Kyrgyzstan, Tajikistan agree …", "Cairo, Washington agree …": a
+    headline lists its subjects with a comma, which the parse reads as an
+    apposition or an adverb. Two actors of one kind cannot stand in
+    apposition to each other, so they are a list."""
+    kind, own = actors.kind(subj.i), actors.actor(subj.i)
+    if kind is None:
+        return []
+    verb = subj.head
+    near = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i]
+    near += [c for c in verb.children if c.dep_ == "npadvmod" and c.i < subj.i and subj.doc[c.i + 1].text == ","]
+    return [c for c in near if actors.kind(c.i) == kind and actors.actor(c.i) != own]
 
 
 def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[str, ...] | None, str]:
@@ -230,8 +262,20 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tupl
         return pronoun_person(actors.mentions, tok), "pronoun"
     if low in THING_PRONOUNS:
         found, ref = previous_subject(actors.by_token, tok)
+        if found and ref is None:
+            ref = _described_antecedent(tok, actors, lex)
         return (ref, "pronoun") if found and (ref or low != "it") else None
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if poss is not None:  # "Their spokesman said": the body named as the last subject
         return previous_subject(actors.by_token, poss)[1], "pronoun"
     return nominal(tok, actors, lex)
+
+
+def _described_antecedent(tok: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
+    """"The army accused X. It threatened …": the subject before is a body
+    described, not named; it stands for the actor it resolves to."""
+    ante = antecedent_subject(tok)
+    if ante is None or ante.i in actors.by_token or not is_body_noun(ante):
+        return None
+    found = nominal(ante, actors, lex)
+    return found[0] if found is not None and isinstance(found[0], str) else None

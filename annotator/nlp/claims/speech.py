@@ -43,7 +43,7 @@ class Proposal:
     source: str | None = None  # the phrase naming an unnamed source, when a rule knows it ("according to …")
 
 
-HYPOTHETICAL = {"might", "may", "could"}  # a cue under these reports nothing that was said
+HYPOTHETICAL = {"might", "may", "could", "should", "must"}  # a cue under these reports nothing that was said
 PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
 
 
@@ -129,6 +129,8 @@ class Reported:
             return True  # "Highlighted are …"
         if cue.subjects and not any(c.dep_ == "nsubj" and c.lemma_.lower() in cue.subjects for c in tok.children):
             return True  # "the statement read": "read" reports only what a text says
+        if cue.not_preps and self._deal(tok, cue):
+            return True
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
         if cue.with_obj and not self._with_obj(tok, cue):
@@ -139,6 +141,14 @@ class Reported:
         # with need_prep, `obj` lists the objects that need none ("dismissed the suggestion").
         return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children) \
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
+
+    @staticmethod
+    def _deal(tok: Token, cue: Cue) -> bool:
+        """"agreed with the Taliban on a programme": a partner named first
+        makes a deal between parties, not a report ("agreed on X, with Y
+        as Z" names none)."""
+        first = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("prep", "ccomp", "xcomp", "dobj")), None)
+        return first is not None and first.dep_ == "prep" and first.lower_ in cue.not_preps
 
     @staticmethod
     def _with_obj(tok: Token, cue: Cue) -> Token | None:

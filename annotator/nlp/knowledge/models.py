@@ -228,6 +228,7 @@ class CueEntry(Strict):
     needs_speaker: bool = False
     passive: bool = False  # reports in the passive with no agent too: "was told that", "is reported to"
     subjects: list[str] = []  # the cue reports only with one of these subject lemmas: "the statement read"
+    not_preps: list[str] = []  # a preposition on the verb that makes it a deed: "agreed with X on a programme"
     note: str = ""
 
 
