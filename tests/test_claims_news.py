@@ -254,9 +254,10 @@ CASES = {
     "statement_from_body": (
         "A statement from the Kazakh Foreign Ministry said the evacuation had been completed.",
         [C("the evacuation had been completed", "kazakh-foreign-ministry", "said")]),
+    # A possessor is never the speaker (the guide): "X's office" is an unnamed source (real_news2 r16).
     "office_of_person": (
         "Kassym-Jomart Tokayev's office said the president had discussed the situation with Vladimir Putin.",
-        [C("the president had discussed the situation with Vladimir Putin", "kassym-jomart-tokayev", "said")]),
+        [C("the president had discussed the situation with Vladimir Putin", None, "said")]),
     "according_to_statement_by": (
         "According to a statement by the Uzbek Foreign Ministry, the talks focused on the Termez-Mazar railway.",
         [C("the talks focused on the Termez-Mazar railway", "uzbek-foreign-ministry", "According to")]),
@@ -620,6 +621,24 @@ CASES = {
     "the_two_leaders": (
         "Japarov met Rahmon in Bishkek. The two leaders said in a joint statement that the border would open.",
         [C("the border would open", None, "said")]),
+    "subject_on_the_auxiliary": (  # an adjunct after "had" makes the parse hang the subject there
+        "The Afghan National Army said it was ready. The army had on December 3, 2019 accused Karl Lindqvist of "
+        "leaking its plans.",
+        [C("it was ready", "afghan-national-army", "said"),
+         C("Karl Lindqvist of leaking its plans", "afghan-national-army", "accused")]),
+    "it_after_a_described_body": (  # "It" stands for the body "the army" named before
+        "The Afghan National Army spoke on Monday. The army accused Karl Lindqvist of lying. "
+        "It threatened on Tuesday to file charges against him.",
+        [C("Karl Lindqvist of lying", "afghan-national-army", "accused"),
+         C("to file charges against him", "afghan-national-army", "threatened")]),
+    "cited_as": (
+        "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
+        [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),
+    "citing_sources_is_no_claim_of_its_own": (
+        "The Guardian reported, citing sources, that the minister would resign.",
+        [C("the minister would resign", "the-guardian", "reported")]),
+    "agreed_with_a_partner_is_a_deal": ("Norway agreed with Sweden on a new fishing quota.", []),
+    "should_agree_recommends": ("Norway and Sweden should agree on a new fishing quota.", []),
     "offered_in_the_past": (
         "Xi offered 1.5 billion yuan in grants.", [C("1.5 billion yuan", "xi-jinping", "offered")]),
     "offer_in_the_present_describes": (

@@ -200,10 +200,10 @@ def _that_clause_on_object(verb: Token) -> Token | None:
     nothing missing is the cue's complement, not a relative clause."""
     hosts = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     hosts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return next((rel for h in hosts if (rel := _complete_that_clause(h)) is not None), None)
+    return next((rel for h in hosts if (rel := complete_that_clause(h)) is not None), None)
 
 
-def _complete_that_clause(noun: Token) -> Token | None:
+def complete_that_clause(noun: Token) -> Token | None:
     rel = child(noun, {"relcl", "acl", "ccomp"}, after=noun.i)
     if rel is None or rel.left_edge.lower_ != "that":
         return None
