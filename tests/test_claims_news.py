@@ -631,6 +631,11 @@ CASES = {
         "It threatened on Tuesday to file charges against him.",
         [C("Karl Lindqvist of lying", "afghan-national-army", "accused"),
          C("to file charges against him", "afghan-national-army", "threatened")]),
+    "he_is_not_the_name_in_his_own_clause": (  # "He accused X": he is someone other than X
+        "Minister for Energy Karl Lindqvist said on Monday that Ole Berg had misled parliament. "
+        "He accused Berg of lying.",
+        [C("Ole Berg had misled parliament", "karl-lindqvist", "said"),
+         C("Berg of lying", "karl-lindqvist", "accused")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),

@@ -259,7 +259,7 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tupl
     """He/she, "the Kazakh President", "the ministry", or an unnamed source ("a spokesman", "officials")."""
     low = tok.lower_
     if low in PERSON_PRONOUNS:
-        return pronoun_person(actors.mentions, tok), "pronoun"
+        return pronoun_person(actors.mentions, tok, _named_in_clause(tok, actors)), "pronoun"
     if low in THING_PRONOUNS:
         found, ref = previous_subject(actors.by_token, tok)
         if found and ref is None:
@@ -269,6 +269,16 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tupl
     if poss is not None:  # "Their spokesman said": the body named as the last subject
         return previous_subject(actors.by_token, poss)[1], "pronoun"
     return nominal(tok, actors, lex)
+
+
+def _named_in_clause(pronoun: Token, actors: ActorIndex) -> frozenset[str]:
+    """"He accused Besigye of …", "He said Besigye was …": a subject pronoun
+    never stands for a name in its own clause (the name is someone else)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    verb = pronoun.head
+    ids = (actors.actor(i) for i in range(pronoun.i + 1, verb.right_edge.i + 1))
+    return frozenset(i for i in ids if i)
 
 
 def _described_antecedent(tok: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
