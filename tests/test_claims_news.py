@@ -636,6 +636,18 @@ CASES = {
         "He accused Berg of lying.",
         [C("Ole Berg had misled parliament", "karl-lindqvist", "said"),
          C("Berg of lying", "karl-lindqvist", "accused")]),
+    "subject_before_an_aside": (  # the parse may hang the name on the clause before the aside
+        "After he had visited the port, Lindqvist, wearing a yellow helmet, told reporters that the ships "
+        "were safe.",
+        [C("the ships were safe", "lindqvist", "told")]),
+    "the_minister_keeps_an_earlier_title": (  # the nearest name has no title, but had one before
+        "Energy Minister Karl Lindqvist spoke on Monday. Mayor Ole Berg met him. Lindqvist visited the port. "
+        "The minister dismissed the suggestion that the port was unsafe.",
+        [C("the suggestion that the port was unsafe", "karl-lindqvist", "dismissed")]),
+    "the_minister_is_no_deputy_minister": (
+        "Energy Minister Karl Lindqvist spoke on Monday. He was joined by Deputy Minister Ole Berg. "
+        "The minister dismissed the suggestion that the port was unsafe.",
+        [C("the suggestion that the port was unsafe", "karl-lindqvist", "dismissed")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),

@@ -102,16 +102,21 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
     # "the president of Kazakhstan": the state named after the title is the person's.
     of = {g.text.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
           for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"}
-    weak, generic = None, knowledge(tok.doc).titles.generic  # titles any office-holder may bear
-    for m in _earlier(mentions, tok, None):
-        if m.kind != "person":
-            continue
+    kb_titles = knowledge(tok.doc).titles
+    weak, generic = None, kb_titles.generic  # titles any office-holder may bear
+    earlier = [m for m in _earlier(mentions, tok, None) if m.kind == "person"]
+    # A person keeps the title given at an earlier mention ("Police Minister Bheki Cele … Cele told …").
+    known: dict[str, set[str]] = {}
+    for m in earlier:
+        known.setdefault(m.id, set()).update(m.role.split())
+    for m in earlier:
         # The title in front of the name, the gazetteer's office, or a title the span kept inside the name.
-        words = set(m.role.split()) | set(m.office.split()) or set(m.text.lower().split()) & (titles | mods)
+        words = known[m.id] | set(m.office.split()) or set(m.text.lower().split()) & (titles | mods)
         if not words and not m.nation:
             weak = weak or m.id
             continue
         fits = title in words or title in generic or not (words & titles)
+        fits = fits and not (words & kb_titles.subordinate) - mods  # "the minister" is no deputy minister
         of_fits = all(w in words or w == m.nation.replace("-", " ") != "" or demonyms.get(w) == m.nation != ""
                       for w in of)
         if fits and of_fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):

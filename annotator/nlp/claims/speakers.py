@@ -175,16 +175,31 @@ def _participle_subject(tok: Token) -> Token | None:
 
 
 def _adjacent_subject(tok: Token) -> Token | None:
-    """A name right before the verb is its subject even when the parse lost it."""
+    """A name right before the verb is its subject even when the parse lost it,
+    also across an aside between commas ("Cele, wearing his hat, told …")."""
     doc, i = tok.doc, tok.i - 1
     while i >= 0 and (doc[i].pos_ in ("ADV", "AUX") or doc[i].dep_ == "neg"):
         i -= 1
+    if i > 0 and doc[i].text == ",":
+        i = _before_aside(doc, i)
     if i < 0:
         return None
     prev = doc[i]
     if prev.pos_ == "PROPN" or prev.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return prev
     return None
+
+
+ASIDE_TOKENS = 8  # how long an aside between commas may be
+
+
+def _before_aside(doc: Doc, comma: int) -> int:
+    """The token before an aside that ends at `comma`: a short participle
+    clause between two commas (", wearing his trademark hat,"); -1 if none."""
+    start = next((j for j in range(comma - 1, max(comma - ASIDE_TOKENS, 0) - 1, -1) if doc[j].text == ","), None)
+    if start is None or start < 1 or doc[start + 1].tag_ not in ("VBG", "VBN"):
+        return -1
+    return start - 1
 
 
 def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:

@@ -47,6 +47,7 @@ class Titles(WordFile):
     generic: Words | None = None
     person_nouns: Words | None = None
     portfolios: Words | None = None
+    subordinate: Words | None = None
 
 
 class PlaceHeads(WordFile):
