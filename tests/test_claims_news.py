@@ -648,6 +648,13 @@ CASES = {
         "Energy Minister Karl Lindqvist spoke on Monday. He was joined by Deputy Minister Ole Berg. "
         "The minister dismissed the suggestion that the port was unsafe.",
         [C("the suggestion that the port was unsafe", "karl-lindqvist", "dismissed")]),
+    "members_named_after_including": (  # the named members speak; the unnamed rest gets no claim
+        "Several newspapers, including The Guardian and the Financial Times, reported the minister would resign.",
+        [C("the minister would resign", "the-guardian", "reported"),
+         C("the minister would resign", "financial-times", "reported")]),
+    "poised_to_announce_is_not_yet_said": (
+        "The Guardian reported that Lindqvist was poised to announce his resignation.",
+        [C("Lindqvist was poised to announce his resignation", "the-guardian", "reported")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),

@@ -210,6 +210,9 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
         ante = antecedent_subject(subj)
         if ante is not None and actors.kind(ante.i) in ("state", "organization", "group"):
             return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
+    named = _included_names(subj, actors)
+    if named:  # "Some media outlets, including the Yomiuri and the Mainichi, reported": those named speak
+        return Speaker(tuple(dict.fromkeys(i for t in named if (i := actors.actor(t.i)))), "actor", subj.i)
     heads = [*_stranded_conjunct(subj), subj, *[c for c in subj.conjuncts if c.i > subj.i],
              *_listed_names(subj, actors)]
     found = [_resolve_one(h, actors, lex) for h in heads]
@@ -217,6 +220,23 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
     flat = [i for f in found for i in (f[0] if isinstance(f[0], tuple) else (f[0],)) if i]
     ids = tuple(dict.fromkeys(flat)) or (None,)
     return Speaker(ids, found[0][1], subj.i)
+
+
+INCLUDING = {"including", "among", "like"}
+
+
+def _included_names(subj: Token, actors: ActorIndex) -> list[Token]:
+    """The actors a group subject names as its members ("Some media outlets,
+    including the Yomiuri Shimbun and the Mainichi Shimbun"); the rest of
+    the group, unnamed, gets no claim of its own (real_news2's convention)."""
+    if actors.actor(subj.i):
+        return []
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in INCLUDING:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and actors.actor(obj.i):
+                return [obj, *[c for c in obj.conjuncts if actors.actor(c.i)]]
+    return []
 
 
 def _stranded_conjunct(subj: Token) -> list[Token]:

@@ -123,6 +123,8 @@ class Reported:
             return True  # "It was not reported that …", "did not say"; "Moscow might find it difficult"
         if _impersonal(tok):
             return False  # "It was reported that …": a report with no one named
+        if self._not_yet(tok):
+            return True
         if deps & {"auxpass", "nsubjpass"} or tok.head.lower_ == "without":
             return True  # passive ("As stated above"), negated or "without saying"
         if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
@@ -141,6 +143,14 @@ class Reported:
         # with need_prep, `obj` lists the objects that need none ("dismissed the suggestion").
         return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children) \
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
+
+    def _not_yet(self, tok: Token) -> bool:
+        """"was poised to announce", "allows people to report": a to-infinitive
+        cue under a predicate of intent or permission has not been said yet."""
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        return tok.head.lemma_.lower() in self.words.not_yet
 
     @staticmethod
     def _deal(tok: Token, cue: Cue) -> bool:

@@ -102,6 +102,7 @@ class Speakers(WordFile):
     state_nouns: Words | None = None
     outlet_nouns: Words | None = None
     local_modifiers: Words | None = None
+    not_yet: Words | None = None
 
 
 # Lexicon files, by file name (data/lexicon/<name>.json and WORKSPACE/lexicon/<name>.json).
