@@ -655,6 +655,14 @@ CASES = {
     "poised_to_announce_is_not_yet_said": (
         "The Guardian reported that Lindqvist was poised to announce his resignation.",
         [C("Lindqvist was poised to announce his resignation", "the-guardian", "reported")]),
+    "headline_title_colon": (  # a bare title names the story's first person holding it
+        "Finance minister: Oil prices will not rise this winter\n\n"
+        "Finance Minister Karl Lindqvist said on Monday that the reserves were full.",
+        [C("Oil prices will not rise this winter", "karl-lindqvist", ":"),
+         C("the reserves were full", "karl-lindqvist", "said")]),
+    "headline_source_after_the_colon": (  # "…: Kremlin" names the source after the colon
+        "Talks with Kyiv are possible: Kremlin\n\nThe Kremlin said on Monday that talks were possible.",
+        [C("Talks with Kyiv are possible", "russia", ":"), C("talks were possible", "russia", "said")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),
