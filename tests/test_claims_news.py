@@ -663,6 +663,10 @@ CASES = {
     "headline_source_after_the_colon": (  # "…: Kremlin" names the source after the colon
         "Talks with Kyiv are possible: Kremlin\n\nThe Kremlin said on Monday that talks were possible.",
         [C("Talks with Kyiv are possible", "russia", ":"), C("talks were possible", "russia", "said")]),
+    "calling_it_with_two_objects": (  # the parse may read the predicate as a second object
+        "The ministry criticized the plan on Monday, calling it \"a clear breach of the treaty\".",
+        [C("the plan", None, "criticized"),
+         C("it \"a clear breach of the treaty", None, "calling")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),

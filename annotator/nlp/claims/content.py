@@ -150,6 +150,11 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
             if all(t.is_punct or t.dep_ in ("cc", "mark") for t in verb.doc[end:more.left_edge.i]):
                 end = max(end, more.right_edge.i + 1)
     end = _with_condition(verb, end)
+    # "conceded that the coalition's decision …, and effectively, a promotion … could not convince":
+    # the parse took "that" for the verb's object and cut the subject off the clause.
+    that = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "that" and verb.i < c.i < start), None)
+    if that is not None and comp.i > verb.i:
+        start = that.i + 1
     start = _skip_leading_adjunct(verb, comp, start)
     start = _with_stranded_conjunct(verb.doc, start)
     if verb.doc[start].lower_ == "that" and verb.doc[start].dep_ not in ("nsubj", "nsubjpass", "mark"):
@@ -310,7 +315,9 @@ def obj_clause(verb: Token, cue: Cue, is_cue) -> Range | None:
 
 def oprd(verb: Token, cue: Cue, is_cue) -> Range | None:
     """"called the accusations absurd": the object and what it is called."""
-    obj, pred = child(verb, {"dobj"}), child(verb, {"oprd"})
+    obj = child(verb, {"dobj"})
+    # "calling it "a full-scale interference"": the parse may read the predicate as a second object.
+    pred = child(verb, {"oprd"}) or (child(verb, {"dobj"}, after=obj.i) if obj is not None else None)
     if obj is None or pred is None or pred.i < obj.i or obj.tag_ in ("WP", "WDT"):
         return None  # "what Kazakhs now call Qantar" names; "called the claims absurd" judges
     return max(obj.left_edge.i, verb.i + 1), pred.right_edge.i + 1, pred.i
