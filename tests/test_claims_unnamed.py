@@ -94,6 +94,9 @@ CASES = {
     "members_of_a_party": (
         "Karl Lindqvist leads the Green Party. Several Green Party branches have called on him to resign.",
         [U("him to resign", None, "called on", "Several Green Party branches")]),
+    "according_to_sources_an_outlet_consulted": (  # the outlet that consulted them is no speaker
+        "The plan was badly received in Oslo, according to three sources consulted by The Guardian.",
+        [U("The plan was badly received in Oslo", None, "according to", "three sources consulted by The Guardian")]),
     "the_ministers_agreed": (
         "Karl Lindqvist met Ole Berg in Oslo. The ministers agreed that the bridge should be rebuilt.",
         [U("the bridge should be rebuilt", None, "agreed", "The ministers")]),
