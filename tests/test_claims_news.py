@@ -711,12 +711,24 @@ CASES = {
         [C("they will not allow attacks on neighbours", "taliban", "say")]),
     "no_comment": ("Ashgabat has not commented on the reports. Turkmen officials did not respond to requests "
                    "for comment.", []),
-    # Agreeing is a report (the guide's "the ministers agreed that"); a headline
-    # lists its subjects with a comma, and each listed state speaks.
-    "headline_listed_states_agree": (
+    # Agreeing to do something is a deal; agreeing that or on something is a report (the guide's
+    # "the ministers agreed that").
+    "headline_agree_is_not_speech": (
         "Kyrgyzstan, Tajikistan agree to ceasefire after deadly border clashes\n\nBISHKEK - Text follows here.",
-        [C("to ceasefire after deadly border clashes", "kyrgyzstan", "agree"),
-         C("to ceasefire after deadly border clashes", "tajikistan", "agree")]),
+        []),
+    "yet_to_agree": ("Norway and Sweden have yet to agree on a new fishing quota.", []),
+    "according_to_over_a_deal": (  # "agreed on Monday to …" reports nothing: the outlet's claim stands
+        "Norway and Sweden agreed on Monday to build a bridge, according to The Guardian.",
+        [C("Norway and Sweden agreed on Monday to build a bridge", "the-guardian", "according to")]),
+    "agreed_on_a_view": (
+        "Norway and Sweden agreed on Monday on the importance of a new fishing quota.",
+        [C("the importance of a new fishing quota", "norway", "agreed"),
+         C("the importance of a new fishing quota", "sweden", "agreed")]),
+    # A headline lists its subjects with a comma, and each listed state speaks.
+    "headline_listed_states_deny": (
+        "Kyrgyzstan, Tajikistan deny reports of new border clashes\n\nBISHKEK - Text follows here.",
+        [C("reports of new border clashes", "kyrgyzstan", "deny"),
+         C("reports of new border clashes", "tajikistan", "deny")]),
     "nationality_minister": (
         "Tajik Foreign Minister Sirojiddin Muhriddin met Russian Foreign Minister Sergey Lavrov in Moscow. "
         "The Russian minister said the two countries would coordinate on Afghanistan.",

@@ -274,7 +274,9 @@ def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
 
 def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
     hosts = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
-    p = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in cue.preps), None)
+    # "agreed on Monday to …": a date is when it was said, not what.
+    p = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in cue.preps
+              and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)), None)
     obj = child(p, {"pobj", "pcomp"}) if p is not None else None
     if obj is None or p is None or (p.lower_ in ("on", "upon") and verb.lemma_.lower() == "call"):
         return None  # "called on the president's father" is a visit; "called on X to Y" is xcomp's

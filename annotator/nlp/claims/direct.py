@@ -216,7 +216,7 @@ def _carrier(rep: Reported, tok: Token) -> Token | None:
     """The cue verb an "according to" hangs on (or the cue at its sentence root),
     if someone speaks through it ("the talks focused on" carries nothing)."""
     for cand in (tok.head, tok.sent.root):
-        if rep.is_cue(cand) and (rep.speaker(cand).ids != (None,) or rep.speaker(cand).how == "unnamed"):
+        if rep.has_content(cand) and (rep.speaker(cand).ids != (None,) or rep.speaker(cand).how == "unnamed"):
             return cand
     return None
 

@@ -106,6 +106,11 @@ class Reported:
     def is_cue(self, tok: Token) -> bool:
         return self.cue(tok) is not None
 
+    def has_content(self, tok: Token) -> bool:
+        """A cue with reported content ("agreed on Monday to …" names none: a deal)."""
+        cue = self.cue(tok)
+        return cue is not None and self._content(tok, cue, tok.sent) is not None
+
     def _verb_like(self, tok: Token) -> bool:
         if tok.pos_ == "VERB":
             return True
@@ -145,12 +150,13 @@ class Reported:
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
 
     def _not_yet(self, tok: Token) -> bool:
-        """"was poised to announce", "allows people to report": a to-infinitive
-        cue under a predicate of intent or permission has not been said yet."""
+        """"was poised to announce", "allows people to report", "have yet to agree":
+        a to-infinitive cue under a predicate of intent or permission has not been said yet."""
         if tok.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return False
-        return tok.head.lemma_.lower() in self.words.not_yet
+        # "have yet to agree", "is yet to confirm": the saying is still to come.
+        return tok.head.lemma_.lower() in self.words.not_yet or any(c.lower_ == "yet" for c in tok.head.children)
 
     @staticmethod
     def _deal(tok: Token, cue: Cue) -> bool:
