@@ -616,11 +616,9 @@ CASES = {
     "a_name_that_also_names_a_camp": (
         "Rockets struck the Wagner camp. Wagner fighters left Bakhmut, Wagner said.",
         [C("Wagner fighters left Bakhmut", "wagner", "said")]),
-    # Actors named elsewhere but spoken of as a group are a collective source (the guide's
-    # "the ministers agreed"; real_news's "The two leaders agreed").
     "the_two_leaders": (
         "Japarov met Rahmon in Bishkek. The two leaders said in a joint statement that the border would open.",
-        [C("the border would open", None, "said")]),
+        [C("the border would open", "sadyr-japarov", "said"), C("the border would open", "emomali-rahmon", "said")]),
     "subject_on_the_auxiliary": (  # an adjunct after "had" makes the parse hang the subject there
         "The Afghan National Army said it was ready. The army had on December 3, 2019 accused Karl Lindqvist of "
         "leaking its plans.",

