@@ -665,6 +665,9 @@ CASES = {
         "The ministry criticized the plan on Monday, calling it \"a clear breach of the treaty\".",
         [C("the plan", None, "criticized"),
          C("it \"a clear breach of the treaty", None, "calling")]),
+    "warned_to": (  # a warning to do something is a demand; who is warned is part of it
+        "Karl Lindqvist warned all ministries to cut their travel budgets.",
+        [C("all ministries to cut their travel budgets", "karl-lindqvist", "warned")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),
