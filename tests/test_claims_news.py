@@ -668,6 +668,12 @@ CASES = {
     "warned_to": (  # a warning to do something is a demand; who is warned is part of it
         "Karl Lindqvist warned all ministries to cut their travel budgets.",
         [C("all ministries to cut their travel budgets", "karl-lindqvist", "warned")]),
+    "added_that_x_but_y": (  # the speaker's contrast belongs to the claim
+        "Karl Lindqvist added that the visit was private, but the ministry will review its cost.",
+        [C("the visit was private, but the ministry will review its cost", "karl-lindqvist", "added")]),
+    "said_that_x_and_the_writer_adds": (
+        "Karl Lindqvist said that the border was open, and Oslo has accepted that line.",
+        [C("the border was open", "karl-lindqvist", "said")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),

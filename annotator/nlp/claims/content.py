@@ -146,7 +146,11 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     if comp.i > verb.i:
         # "argues that X will lose water, so the loss will be larger": a second
         # clause hung on the cue continues the same argument.
-        for more in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i and not is_cue(c)):
+        # "added that X is private, but the FO will seek …": the contrast the speaker draws, with a
+        # subject of its own, that the parse coordinated with the cue ("…, and Moscow has accepted
+        # that line" after "said that X" is more often the writer's own addition).
+        for more in (c for c in verb.children if c.i > comp.i and not is_cue(c) and (
+                c.dep_ == "ccomp" or _contrast(verb, c))):
             if all(t.is_punct or t.dep_ in ("cc", "mark") for t in verb.doc[end:more.left_edge.i]):
                 end = max(end, more.right_edge.i + 1)
     end = _with_condition(verb, end)
@@ -161,6 +165,13 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
         start += 1  # a complementiser the parse misread ("that IS fighters": det; "briefing that": relcl)
     end = cut_coordinated(verb.doc, start, cut_nested(verb.doc, start, end, is_cue), verb)
     return start, end, comp.i
+
+
+def _contrast(verb: Token, conj: Token) -> bool:
+    """A "but" clause with its own subject coordinated with the cue."""
+    cc = child(verb, {"cc"})
+    return conj.dep_ == "conj" and cc is not None and cc.lower_ == "but" and cc.i < conj.i \
+        and child(conj, {"nsubj", "nsubjpass"}) is not None
 
 
 def _complement(verb: Token) -> Token | None:
