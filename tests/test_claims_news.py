@@ -674,6 +674,10 @@ CASES = {
     "said_that_x_and_the_writer_adds": (
         "Karl Lindqvist said that the border was open, and Oslo has accepted that line.",
         [C("the border was open", "karl-lindqvist", "said")]),
+    "cited_a_list_as": (  # the parse may hang "as" on the last item of the list
+        "Karl Lindqvist cited inflation, housing, the energy sector and rural transport as the main worries.",
+        [C("inflation, housing, the energy sector and rural transport as the main worries", "karl-lindqvist",
+           "cited")]),
     "cited_as": (
         "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
         [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),

@@ -146,8 +146,18 @@ class Reported:
             return True  # "SCO and CSTO offer them platforms" describes; "Xi offered 1.5 billion yuan" offers
         # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object;
         # with need_prep, `obj` lists the objects that need none ("dismissed the suggestion").
-        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children) \
+        return cue.need_prep and not self._has_prep(tok, cue) \
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
+
+    @staticmethod
+    def _has_prep(tok: Token, cue: Cue) -> bool:
+        """One of the cue's prepositions on the verb or its object; in a list object
+        ("citing Brexit, digitalization and diesel as issues") the parse may hang it on the last item."""
+        if any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children):
+            return True
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return obj is not None and any(
+            t.dep_ == "prep" and t.lower_ in cue.preps and t.head.dep_ == "conj" for t in obj.subtree)
 
     def _not_yet(self, tok: Token) -> bool:
         """"was poised to announce", "allows people to report", "have yet to agree":
