@@ -229,9 +229,9 @@ def _included_names(subj: Token, actors: ActorIndex) -> list[Token]:
     """The actors a group subject names as its members ("Some media outlets,
     including the Yomiuri Shimbun and the Mainichi Shimbun"); the rest of
     the group, unnamed, gets no claim of its own (real_news2's convention)."""
-    if actors.actor(subj.i):
+    if not subj.n_rights or actors.actor(subj.i):
         return []
-    for prep in subj.children:
+    for prep in subj.rights:
         if prep.dep_ == "prep" and prep.lower_ in INCLUDING:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and actors.actor(obj.i):
@@ -258,9 +258,10 @@ def _listed_names(subj: Token, actors: ActorIndex) -> list[Token]:
     kind, own = actors.kind(subj.i), actors.actor(subj.i)
     if kind is None:
         return []
-    verb = subj.head
-    near = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i]
-    near += [c for c in verb.children if c.dep_ == "npadvmod" and c.i < subj.i and subj.doc[c.i + 1].text == ","]
+    verb, doc = subj.head, subj.doc
+    near = [c for c in subj.rights if c.dep_ == "appos"] if subj.n_rights else []
+    if subj.i > 1 and doc[subj.left_edge.i - 1].text == ",":  # only a comma before the subject lists another
+        near += [c for c in verb.lefts if c.dep_ == "npadvmod" and c.i < subj.i and doc[c.i + 1].text == ","]
     return [c for c in near if actors.kind(c.i) == kind and actors.actor(c.i) != own]
 
 
