@@ -22,6 +22,7 @@ from annotator.nlp.knowledge import knowledge
 
 from .coref import Mention, antecedent_subject, is_body_noun, is_subject, previous_subject, pronoun_person
 from .lexicon import Lexicon
+from .lists import included_names, listed_names, stranded_conjunct
 from .nominal import described, nominal
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
@@ -210,59 +211,16 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
         ante = antecedent_subject(subj)
         if ante is not None and actors.kind(ante.i) in ("state", "organization", "group"):
             return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
-    named = _included_names(subj, actors)
+    named = included_names(subj, actors)
     if named:  # "Some media outlets, including the Yomiuri and the Mainichi, reported": those named speak
         return Speaker(tuple(dict.fromkeys(i for t in named if (i := actors.actor(t.i)))), "actor", subj.i)
-    heads = [*_stranded_conjunct(subj), subj, *[c for c in subj.conjuncts if c.i > subj.i],
-             *_listed_names(subj, actors)]
+    heads = [*stranded_conjunct(subj), subj, *[c for c in subj.conjuncts if c.i > subj.i],
+             *listed_names(subj, actors)]
     found = [_resolve_one(h, actors, lex) for h in heads]
     # One id per head, or several for one head ("the two leaders": both).
     flat = [i for f in found for i in (f[0] if isinstance(f[0], tuple) else (f[0],)) if i]
     ids = tuple(dict.fromkeys(flat)) or (None,)
     return Speaker(ids, found[0][1], subj.i)
-
-
-INCLUDING = {"including", "among", "like"}
-
-
-def _included_names(subj: Token, actors: ActorIndex) -> list[Token]:
-    """The actors a group subject names as its members ("Some media outlets,
-    including the Yomiuri Shimbun and the Mainichi Shimbun"); the rest of
-    the group, unnamed, gets no claim of its own (real_news2's convention)."""
-    if not subj.n_rights or actors.actor(subj.i):
-        return []
-    for prep in subj.rights:
-        if prep.dep_ == "prep" and prep.lower_ in INCLUDING:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and actors.actor(obj.i):
-                return [obj, *[c for c in obj.conjuncts if actors.actor(c.i)]]
-    return []
-
-
-def _stranded_conjunct(subj: Token) -> list[Token]:
-    """"Egypt and the United States have agreed …": the parse may leave the
-    first of two conjoined names as a root of its own, with the "and" on the
-    verb; that name is still a subject."""
-    doc, i = subj.doc, subj.left_edge.i
-    if i < 2 or doc[i - 1].dep_ != "cc" or doc[i - 1].lower_ not in ("and", "&"):
-        return []
-    prev = doc[i - 2]
-    return [prev] if prev.pos_ == "PROPN" and prev.head.i == prev.i else []
-
-
-def _listed_names(subj: Token, actors: ActorIndex) -> list[Token]:
-    """"Kyrgyzstan, Tajikistan agree …", "Cairo, Washington agree …": a
-    headline lists its subjects with a comma, which the parse reads as an
-    apposition or an adverb. Two actors of one kind cannot stand in
-    apposition to each other, so they are a list."""
-    kind, own = actors.kind(subj.i), actors.actor(subj.i)
-    if kind is None:
-        return []
-    verb, doc = subj.head, subj.doc
-    near = [c for c in subj.rights if c.dep_ == "appos"] if subj.n_rights else []
-    if subj.i > 1 and doc[subj.left_edge.i - 1].text == ",":  # only a comma before the subject lists another
-        near += [c for c in verb.lefts if c.dep_ == "npadvmod" and c.i < subj.i and doc[c.i + 1].text == ","]
-    return [c for c in near if actors.kind(c.i) == kind and actors.actor(c.i) != own]
 
 
 def _resolve_one(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[str, ...] | None, str]:
