@@ -254,9 +254,10 @@ CASES = {
     "statement_from_body": (
         "A statement from the Kazakh Foreign Ministry said the evacuation had been completed.",
         [C("the evacuation had been completed", "kazakh-foreign-ministry", "said")]),
+    # A possessor is never the speaker (the guide): "X's office" is an unnamed source (real_news2 r16).
     "office_of_person": (
         "Kassym-Jomart Tokayev's office said the president had discussed the situation with Vladimir Putin.",
-        [C("the president had discussed the situation with Vladimir Putin", "kassym-jomart-tokayev", "said")]),
+        [C("the president had discussed the situation with Vladimir Putin", None, "said")]),
     "according_to_statement_by": (
         "According to a statement by the Uzbek Foreign Ministry, the talks focused on the Termez-Mazar railway.",
         [C("the talks focused on the Termez-Mazar railway", "uzbek-foreign-ministry", "According to")]),
@@ -618,6 +619,73 @@ CASES = {
     "the_two_leaders": (
         "Japarov met Rahmon in Bishkek. The two leaders said in a joint statement that the border would open.",
         [C("the border would open", "sadyr-japarov", "said"), C("the border would open", "emomali-rahmon", "said")]),
+    "subject_on_the_auxiliary": (  # an adjunct after "had" makes the parse hang the subject there
+        "The Afghan National Army said it was ready. The army had on December 3, 2019 accused Karl Lindqvist of "
+        "leaking its plans.",
+        [C("it was ready", "afghan-national-army", "said"),
+         C("Karl Lindqvist of leaking its plans", "afghan-national-army", "accused")]),
+    "it_after_a_described_body": (  # "It" stands for the body "the army" named before
+        "The Afghan National Army spoke on Monday. The army accused Karl Lindqvist of lying. "
+        "It threatened on Tuesday to file charges against him.",
+        [C("Karl Lindqvist of lying", "afghan-national-army", "accused"),
+         C("to file charges against him", "afghan-national-army", "threatened")]),
+    "he_is_not_the_name_in_his_own_clause": (  # "He accused X": he is someone other than X
+        "Minister for Energy Karl Lindqvist said on Monday that Ole Berg had misled parliament. "
+        "He accused Berg of lying.",
+        [C("Ole Berg had misled parliament", "karl-lindqvist", "said"),
+         C("Berg of lying", "karl-lindqvist", "accused")]),
+    "subject_before_an_aside": (  # the parse may hang the name on the clause before the aside
+        "After he had visited the port, Lindqvist, wearing a yellow helmet, told reporters that the ships "
+        "were safe.",
+        [C("the ships were safe", "lindqvist", "told")]),
+    "the_minister_keeps_an_earlier_title": (  # the nearest name has no title, but had one before
+        "Energy Minister Karl Lindqvist spoke on Monday. Mayor Ole Berg met him. Lindqvist visited the port. "
+        "The minister dismissed the suggestion that the port was unsafe.",
+        [C("the suggestion that the port was unsafe", "karl-lindqvist", "dismissed")]),
+    "the_minister_is_no_deputy_minister": (
+        "Energy Minister Karl Lindqvist spoke on Monday. He was joined by Deputy Minister Ole Berg. "
+        "The minister dismissed the suggestion that the port was unsafe.",
+        [C("the suggestion that the port was unsafe", "karl-lindqvist", "dismissed")]),
+    "members_named_after_including": (  # the named members speak; the unnamed rest gets no claim
+        "Several newspapers, including The Guardian and the Financial Times, reported the minister would resign.",
+        [C("the minister would resign", "the-guardian", "reported"),
+         C("the minister would resign", "financial-times", "reported")]),
+    "poised_to_announce_is_not_yet_said": (
+        "The Guardian reported that Lindqvist was poised to announce his resignation.",
+        [C("Lindqvist was poised to announce his resignation", "the-guardian", "reported")]),
+    "headline_title_colon": (  # a bare title names the story's first person holding it
+        "Finance minister: Oil prices will not rise this winter\n\n"
+        "Finance Minister Karl Lindqvist said on Monday that the reserves were full.",
+        [C("Oil prices will not rise this winter", "karl-lindqvist", ":"),
+         C("the reserves were full", "karl-lindqvist", "said")]),
+    "headline_source_after_the_colon": (  # "…: Kremlin" names the source after the colon
+        "Talks with Kyiv are possible: Kremlin\n\nThe Kremlin said on Monday that talks were possible.",
+        [C("Talks with Kyiv are possible", "russia", ":"), C("talks were possible", "russia", "said")]),
+    "calling_it_with_two_objects": (  # the parse may read the predicate as a second object
+        "The ministry criticized the plan on Monday, calling it \"a clear breach of the treaty\".",
+        [C("the plan", None, "criticized"),
+         C("it \"a clear breach of the treaty", None, "calling")]),
+    "warned_to": (  # a warning to do something is a demand; who is warned is part of it
+        "Karl Lindqvist warned all ministries to cut their travel budgets.",
+        [C("all ministries to cut their travel budgets", "karl-lindqvist", "warned")]),
+    "added_that_x_but_y": (  # the speaker's contrast belongs to the claim
+        "Karl Lindqvist added that the visit was private, but the ministry will review its cost.",
+        [C("the visit was private, but the ministry will review its cost", "karl-lindqvist", "added")]),
+    "said_that_x_and_the_writer_adds": (
+        "Karl Lindqvist said that the border was open, and Oslo has accepted that line.",
+        [C("the border was open", "karl-lindqvist", "said")]),
+    "cited_a_list_as": (  # the parse may hang "as" on the last item of the list
+        "Karl Lindqvist cited inflation, housing, the energy sector and rural transport as the main worries.",
+        [C("inflation, housing, the energy sector and rural transport as the main worries", "karl-lindqvist",
+           "cited")]),
+    "cited_as": (
+        "Karl Lindqvist cited the energy crisis as the main reason for the delay.",
+        [C("the energy crisis as the main reason for the delay", "karl-lindqvist", "cited")]),
+    "citing_sources_is_no_claim_of_its_own": (
+        "The Guardian reported, citing sources, that the minister would resign.",
+        [C("the minister would resign", "the-guardian", "reported")]),
+    "agreed_with_a_partner_is_a_deal": ("Norway agreed with Sweden on a new fishing quota.", []),
+    "should_agree_recommends": ("Norway and Sweden should agree on a new fishing quota.", []),
     "offered_in_the_past": (
         "Xi offered 1.5 billion yuan in grants.", [C("1.5 billion yuan", "xi-jinping", "offered")]),
     "offer_in_the_present_describes": (
@@ -654,9 +722,24 @@ CASES = {
         [C("they will not allow attacks on neighbours", "taliban", "say")]),
     "no_comment": ("Ashgabat has not commented on the reports. Turkmen officials did not respond to requests "
                    "for comment.", []),
+    # Agreeing to do something is a deal; agreeing that or on something is a report (the guide's
+    # "the ministers agreed that").
     "headline_agree_is_not_speech": (
         "Kyrgyzstan, Tajikistan agree to ceasefire after deadly border clashes\n\nBISHKEK - Text follows here.",
         []),
+    "yet_to_agree": ("Norway and Sweden have yet to agree on a new fishing quota.", []),
+    "according_to_over_a_deal": (  # "agreed on Monday to …" reports nothing: the outlet's claim stands
+        "Norway and Sweden agreed on Monday to build a bridge, according to The Guardian.",
+        [C("Norway and Sweden agreed on Monday to build a bridge", "the-guardian", "according to")]),
+    "agreed_on_a_view": (
+        "Norway and Sweden agreed on Monday on the importance of a new fishing quota.",
+        [C("the importance of a new fishing quota", "norway", "agreed"),
+         C("the importance of a new fishing quota", "sweden", "agreed")]),
+    # A headline lists its subjects with a comma, and each listed state speaks.
+    "headline_listed_states_deny": (
+        "Kyrgyzstan, Tajikistan deny reports of new border clashes\n\nBISHKEK - Text follows here.",
+        [C("reports of new border clashes", "kyrgyzstan", "deny"),
+         C("reports of new border clashes", "tajikistan", "deny")]),
     "nationality_minister": (
         "Tajik Foreign Minister Sirojiddin Muhriddin met Russian Foreign Minister Sergey Lavrov in Moscow. "
         "The Russian minister said the two countries would coordinate on Afghanistan.",

@@ -80,6 +80,26 @@ CASES = {
         "Uzbekistan is ready to expand trade with Kazakhstan, Chairman of the Senate (Upper House) of Uzbekistan "
         "Tanzila Narbaeva said during a call with the Kazakh Speaker.",
         [U("Uzbekistan is ready to expand trade with Kazakhstan", "tanzila-narbaeva", "said", None)]),
+    "reportedly_between_speaker_and_cue": (  # a layered report: the unnamed report and the speaker's own claim
+        "Finance Minister Karl Lindqvist reportedly told his deputy that the budget would be cut.",
+        [U("Finance Minister Karl Lindqvist reportedly told his deputy that the budget would be cut", None,
+           "reportedly", "reportedly"),
+         U("the budget would be cut", "karl-lindqvist", "told", None)]),
+    "reports_with_a_clause": (
+        "There are reports that the governor has left the country.",
+        [U("the governor has left the country", None, "reports", "reports")]),
+    "denied_reports_are_the_denial": (  # the report noun inside another claim is part of it
+        "Minister Karl Lindqvist denied the reports that he would resign.",
+        [U("he would resign", "karl-lindqvist", "denied", None)]),
+    "members_of_a_party": (
+        "Karl Lindqvist leads the Green Party. Several Green Party branches have called on him to resign.",
+        [U("him to resign", None, "called on", "Several Green Party branches")]),
+    "according_to_sources_an_outlet_consulted": (  # the outlet that consulted them is no speaker
+        "The plan was badly received in Oslo, according to three sources consulted by The Guardian.",
+        [U("The plan was badly received in Oslo", None, "according to", "three sources consulted by The Guardian")]),
+    "the_ministers_agreed": (
+        "Karl Lindqvist met Ole Berg in Oslo. The ministers agreed that the bridge should be rebuilt.",
+        [U("the bridge should be rebuilt", None, "agreed", "The ministers")]),
 }
 
 

@@ -10,7 +10,7 @@ rule and score they would overwrite: read `_.claim` first).
 
 Where things are: cue verbs and their content (speech, content, surface),
 quotes (quotes, direct), speakers and what pronouns and titles refer to
-(speakers, coref), outlets as channels (channels), agency headlines
+(speakers, coref, lists), outlets as channels (channels), agency headlines
 (headlines), and the author's own theses (authorial).
 
 spaCy keys span extensions by character offsets, so two claims with the same

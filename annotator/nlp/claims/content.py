@@ -146,15 +146,32 @@ def ccomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     if comp.i > verb.i:
         # "argues that X will lose water, so the loss will be larger": a second
         # clause hung on the cue continues the same argument.
-        for more in (c for c in verb.children if c.dep_ == "ccomp" and c.i > comp.i and not is_cue(c)):
+        # "added that X is private, but the FO will seek …": the contrast the speaker draws, with a
+        # subject of its own, that the parse coordinated with the cue ("…, and Moscow has accepted
+        # that line" after "said that X" is more often the writer's own addition).
+        for more in (c for c in verb.children if c.i > comp.i and not is_cue(c) and (
+                c.dep_ == "ccomp" or _contrast(verb, c))):
             if all(t.is_punct or t.dep_ in ("cc", "mark") for t in verb.doc[end:more.left_edge.i]):
                 end = max(end, more.right_edge.i + 1)
     end = _with_condition(verb, end)
+    # "conceded that the coalition's decision …, and effectively, a promotion … could not convince":
+    # the parse took "that" for the verb's object and cut the subject off the clause.
+    that = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "that" and verb.i < c.i < start), None)
+    if that is not None and comp.i > verb.i:
+        start = that.i + 1
     start = _skip_leading_adjunct(verb, comp, start)
+    start = _with_stranded_conjunct(verb.doc, start)
     if verb.doc[start].lower_ == "that" and verb.doc[start].dep_ not in ("nsubj", "nsubjpass", "mark"):
         start += 1  # a complementiser the parse misread ("that IS fighters": det; "briefing that": relcl)
     end = cut_coordinated(verb.doc, start, cut_nested(verb.doc, start, end, is_cue), verb)
     return start, end, comp.i
+
+
+def _contrast(verb: Token, conj: Token) -> bool:
+    """A "but" clause with its own subject coordinated with the cue."""
+    cc = child(verb, {"cc"})
+    return conj.dep_ == "conj" and cc is not None and cc.lower_ == "but" and cc.i < conj.i \
+        and child(conj, {"nsubj", "nsubjpass"}) is not None
 
 
 def _complement(verb: Token) -> Token | None:
@@ -167,6 +184,16 @@ def _complement(verb: Token) -> Token | None:
     doc = verb.doc
     before = [c for c in comps if not any(t.text == ";" for t in doc[c.right_edge.i:verb.i])]
     return before[0] if before else None
+
+
+def _with_stranded_conjunct(doc: Doc, start: int) -> int:
+    """"Egypt and the United States have agreed …, X said": a clause does not
+    start with "and"; the name before it, left by the parse as a root of its
+    own, is the first subject."""
+    if start < 1 or doc[start].dep_ != "cc":
+        return start
+    prev = doc[start - 1]
+    return prev.left_edge.i if prev.pos_ == "PROPN" and prev.head.i == prev.i else start
 
 
 CONDITIONS = {"provided", "providing", "unless", "if"}
@@ -189,10 +216,10 @@ def _that_clause_on_object(verb: Token) -> Token | None:
     nothing missing is the cue's complement, not a relative clause."""
     hosts = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     hosts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return next((rel for h in hosts if (rel := _complete_that_clause(h)) is not None), None)
+    return next((rel for h in hosts if (rel := complete_that_clause(h)) is not None), None)
 
 
-def _complete_that_clause(noun: Token) -> Token | None:
+def complete_that_clause(noun: Token) -> Token | None:
     rel = child(noun, {"relcl", "acl", "ccomp"}, after=noun.i)
     if rel is None or rel.left_edge.lower_ != "that":
         return None
@@ -225,8 +252,9 @@ def xcomp(verb: Token, cue: Cue, is_cue) -> Range | None:
     start, end = after_verb(verb, comp)
     obj = child(verb, {"dobj"}) or next((child(p, {"pobj"}) for p in verb.children  # "called on X to …"
                                          if p.dep_ == "prep" and p.lower_ in ("on", "upon")), None)
-    if obj is not None and verb.i < obj.i < comp.i:
-        start = obj.left_edge.i  # "asked Tashkent to resume …": who is asked is part of the request
+    # "asked Tashkent to resume …": who is asked is part of the request; "on Monday" is not.
+    if obj is not None and verb.i < obj.i < comp.i and obj.ent_type_ not in ("DATE", "TIME"):
+        start = obj.left_edge.i
     end = cut_coordinated(verb.doc, start, extend_right(verb, comp, end, is_cue=is_cue), verb)
     return start, end, comp.i
 
@@ -245,6 +273,10 @@ def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
     if obj is None or cue.with_obj or (cue.obj and not cue.need_prep and obj.lemma_.lower() not in cue.obj):
         return None
     start, end = after_verb(verb, obj)
+    # "accused Buenos Aires daily La Nacion of …": the parse may split one object in two.
+    more = [c for c in verb.children if c.dep_ == "dobj" and c.i > obj.i and c.left_edge.i == end]
+    if more:
+        obj, end = more[-1], more[-1].right_edge.i + 1
     end = extend_right(verb, obj, end, preps=True, is_cue=is_cue)
     # "termed X's claims regarding … as "surprising"": the parse may hang the "as" deep in the object.
     late = [t for t in verb.subtree if t.i >= end and t.lower_ in cue.preps and t.dep_ == "prep"]
@@ -253,7 +285,9 @@ def dobj(verb: Token, cue: Cue, is_cue) -> Range | None:
 
 def prep(verb: Token, cue: Cue, is_cue) -> Range | None:
     hosts = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
-    p = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in cue.preps), None)
+    # "agreed on Monday to …": a date is when it was said, not what.
+    p = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in cue.preps
+              and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)), None)
     obj = child(p, {"pobj", "pcomp"}) if p is not None else None
     if obj is None or p is None or (p.lower_ in ("on", "upon") and verb.lemma_.lower() == "call"):
         return None  # "called on the president's father" is a visit; "called on X to Y" is xcomp's
@@ -294,7 +328,9 @@ def obj_clause(verb: Token, cue: Cue, is_cue) -> Range | None:
 
 def oprd(verb: Token, cue: Cue, is_cue) -> Range | None:
     """"called the accusations absurd": the object and what it is called."""
-    obj, pred = child(verb, {"dobj"}), child(verb, {"oprd"})
+    obj = child(verb, {"dobj"})
+    # "calling it "a full-scale interference"": the parse may read the predicate as a second object.
+    pred = child(verb, {"oprd"}) or (child(verb, {"dobj"}, after=obj.i) if obj is not None else None)
     if obj is None or pred is None or pred.i < obj.i or obj.tag_ in ("WP", "WDT"):
         return None  # "what Kazakhs now call Qantar" names; "called the claims absurd" judges
     return max(obj.left_edge.i, verb.i + 1), pred.right_edge.i + 1, pred.i

@@ -36,8 +36,12 @@ class Mention:
 
 
 def is_subject(root: Token) -> bool:
+    """Whether the mention heads its clause's subject, also when the parse hung
+    the name inside a capitalised title chain ("Minister for the Presidency
+    Frank Tumwebaze said": the name as the object of "for")."""
     tok = root
-    while tok.dep_ in ("compound", "appos", "flat") and tok.head is not tok:
+    while tok.head.i != tok.i and (tok.dep_ in ("compound", "appos", "flat") or (
+            tok.dep_ in ("pobj", "prep") and tok.head.pos_ in ("PROPN", "ADP") and tok.head.i < tok.i)):
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -76,15 +80,17 @@ def _pick(cands: list[Mention]) -> str | None:
     return next((m.id for m in cands if m.subject), cands[0].id if cands else None)
 
 
-def pronoun_person(mentions: list[Mention], tok: Token) -> str | None:
+def pronoun_person(mentions: list[Mention], tok: Token, exclude: frozenset[str] = frozenset()) -> str | None:
     """He/she: the nearest person of a compatible gender, subjects first;
-    beyond the last few sentences, the nearest such person at all."""
+    beyond the last few sentences, the nearest such person at all. A person
+    in `exclude` cannot be meant (named in the pronoun's own clause)."""
     want = "f" if tok.lower_ in ("she", "her") else "m"
-    near = [m for m in _earlier(mentions, tok) if m.kind == "person" and gender(m) in (want, None)]
+    fits = [m for m in _earlier(mentions, tok, None) if m.kind == "person" and gender(m) in (want, None)
+            and m.id not in exclude]
+    near = [m for m in _earlier(mentions, tok) if m in fits]
     if near:
         return _pick(near)
-    return next((m.id for m in _earlier(mentions, tok, None) if m.kind == "person" and gender(m) in (want, None)),
-                None)
+    return fits[0].id if fits else None
 
 
 def titled_person(mentions: list[Mention], tok: Token, title: str, titles: frozenset,
@@ -96,16 +102,21 @@ def titled_person(mentions: list[Mention], tok: Token, title: str, titles: froze
     # "the president of Kazakhstan": the state named after the title is the person's.
     of = {g.text.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
           for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"}
-    weak, generic = None, knowledge(tok.doc).titles.generic  # titles any office-holder may bear
-    for m in _earlier(mentions, tok, None):
-        if m.kind != "person":
-            continue
+    kb_titles = knowledge(tok.doc).titles
+    weak, generic = None, kb_titles.generic  # titles any office-holder may bear
+    earlier = [m for m in _earlier(mentions, tok, None) if m.kind == "person"]
+    # A person keeps the title given at an earlier mention ("Police Minister Bheki Cele … Cele told …").
+    known: dict[str, set[str]] = {}
+    for m in earlier:
+        known.setdefault(m.id, set()).update(m.role.split())
+    for m in earlier:
         # The title in front of the name, the gazetteer's office, or a title the span kept inside the name.
-        words = set(m.role.split()) | set(m.office.split()) or set(m.text.lower().split()) & (titles | mods)
+        words = known[m.id] | set(m.office.split()) or set(m.text.lower().split()) & (titles | mods)
         if not words and not m.nation:
             weak = weak or m.id
             continue
         fits = title in words or title in generic or not (words & titles)
+        fits = fits and not (words & kb_titles.subordinate) - mods  # "the minister" is no deputy minister
         of_fits = all(w in words or w == m.nation.replace("-", " ") != "" or demonyms.get(w) == m.nation != ""
                       for w in of)
         if fits and of_fits and all(w in words or demonyms.get(w) == m.nation != "" for w in mods):

@@ -197,6 +197,10 @@ def _source(rep: Reported, tok: Token) -> tuple[int, str | None]:
             while end < tok.sent.end and rep.actors.actor(end) == named:
                 end += 1
             return end, named
+    head = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    if head is not None and not rep.actors.actor(head.i) and (
+            head.lower_ in rep.lex.unnamed or head.lemma_.lower() in rep.lex.unnamed):
+        return i, None  # "according to two diplomatic sources consulted by Euronews": the sources, unnamed
     heads = [actor for actor, owner in found if not owner]
     return i, (heads or [actor for actor, _ in found] or [None])[0]
 
@@ -212,7 +216,7 @@ def _carrier(rep: Reported, tok: Token) -> Token | None:
     """The cue verb an "according to" hangs on (or the cue at its sentence root),
     if someone speaks through it ("the talks focused on" carries nothing)."""
     for cand in (tok.head, tok.sent.root):
-        if rep.is_cue(cand) and (rep.speaker(cand).ids != (None,) or rep.speaker(cand).how == "unnamed"):
+        if rep.has_content(cand) and (rep.speaker(cand).ids != (None,) or rep.speaker(cand).how == "unnamed"):
             return cand
     return None
 

@@ -38,7 +38,8 @@ def colon_claims(rep: Reported) -> list[Proposal]:
         end = len(text) if end == -1 else end
         line = text[pos:end]
         if line.strip():
-            prop = _colon_line(rep, doc, pos, line, first) or (_dash_line(rep, doc, pos, line) if first else None)
+            prop = _colon_line(rep, doc, pos, line, first) or (
+                _dash_line(rep, doc, pos, line) or _trailing_label(rep, doc, pos, line) if first else None)
             if prop is not None:
                 found.append(prop)
             first = False
@@ -103,6 +104,9 @@ def _title_line(rep: Reported):
 
 
 def _colon_line(rep: Reported, doc: Doc, pos: int, line: str, title: bool) -> Proposal | None:
+    dated = DATE_LINE.match(line) if title else None
+    if dated:  # "date 2018-11-15 Foreign minister: …": the reader's date is no part of the label
+        pos, line = pos + dated.end(), line[dated.end():]
     label, sep, rest = line.partition(": ")
     if not sep or len(line.split()) > MAX_WORDS or not 0 < len(label.split()) <= MAX_LABEL_WORDS:
         return None
@@ -141,14 +145,60 @@ def _dash_line(rep: Reported, doc: Doc, pos: int, line: str) -> Proposal | None:
 
 
 def _label_speaker(rep: Reported, lab, title: bool) -> int | None:
-    """The token of the person (or, on the title line, the body) the label names."""
+    """The token of the person (or, on the title line, the body) the label names;
+    a bare title on the title line names the story's first person holding it
+    ("Foreign minister: …", then "Foreign Minister A H Mahmood Ali said …")."""
     kinds = ("person", "state", "organization", "group") if title else ("person",)
     # Only a name, with its title or article, labels a speaker: "The CSTO after Qantar: …" is a title.
     other = [t for t in lab if rep.actors.actor(t.i) is None and not (
-        t.is_punct or t.pos_ in ("DET", "ADJ") or t.lower_ in rep.lex.titles or t.lower_ in rep.actors.demonyms)]
+        t.is_punct or t.pos_ in ("DET", "ADJ") or t.lower_ in rep.lex.titles or t.lower_ in rep.actors.demonyms
+        or t.lower_ in _title_words(rep.doc))]
     if other:
         return None
-    return next((i for i in range(lab.start, lab.end) if rep.actors.kind(i) in kinds), None)
+    named = next((i for i in range(lab.start, lab.end) if rep.actors.kind(i) in kinds), None)
+    if named is not None or not title:
+        return named
+    return _first_holder(rep, lab, lambda m, word: m.kind == "person" and word in m.role.split(), rep.lex.titles)
+
+
+def _title_words(doc: Doc) -> frozenset[str]:
+    """Words inside a title besides its noun: "Foreign", "Energy" (modifiers and portfolios)."""
+    kb = knowledge(doc)
+    return kb.derived("title_words", lambda: kb.titles.modifiers | kb.titles.portfolios)
+
+
+def _first_holder(rep: Reported, lab, fits, words) -> int | None:
+    """The first mention after the title line that the label's last fitting word describes."""
+    word = next((t.lower_ for t in reversed(lab) if t.lower_ in words), None)
+    if word is None:
+        return None
+    return next((m.start for m in rep.actors.mentions if m.start >= lab.end and fits(m, word)), None)
+
+
+def _trailing_label(rep: Reported, doc: Doc, pos: int, line: str) -> Proposal | None:
+    """"New Sanctions Sign of U.S. Despair: Ministry": a title line may name its
+    source after a colon (an actor, or a body the story names later)."""
+    rest, sep, label = line.rpartition(": ")
+    if not sep or len(line.split()) > MAX_WORDS or not 0 < len(label.split()) <= 3:
+        return None
+    lab = doc.char_span(pos + len(rest) + 2, pos + len(line), alignment_mode="expand")
+    if lab is None or any(not (t.is_punct or t.pos_ == "DET" or rep.actors.actor(t.i) or t.is_title) for t in lab):
+        return None
+    body_nouns = knowledge(doc).speakers.body_nouns
+    speaker = next((t.i for t in lab if rep.actors.actor(t.i)), None)
+    if speaker is None:
+        speaker = _first_holder(rep, lab, lambda m, word: m.kind != "person" and word in m.text.lower().split(),
+                                body_nouns)
+    dated = DATE_LINE.match(rest)
+    start = dated.end() if dated else 0
+    body = _body(doc, pos + start, rest[start:]) if speaker is not None else None
+    if body is None or speaker is None:
+        return None
+    (first, last), _ = body
+    who = Speaker((rep.actors.actor(speaker),), "actor", speaker)
+    score = knowledge(doc).scores.attributed.colon_headline
+    return Proposal(first, last, "attributed", "colon_headline", score, who, [lab.start - 1], "indirect",
+                    head=first, cue_tok=lab.start - 1)
 
 
 def _body(doc: Doc, start: int, rest: str) -> tuple[tuple[int, int], bool] | None:

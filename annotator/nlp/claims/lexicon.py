@@ -33,6 +33,7 @@ class Cue:
     needs_speaker: bool = False
     passive: bool = False
     subjects: tuple[str, ...] = ()
+    not_preps: tuple[str, ...] = ()
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _cue(entry: CueEntry) -> Cue:
     return Cue(lemma=entry.lemma, content=tuple(entry.content), preps=tuple(entry.preps), obj=tuple(entry.obj),
                with_obj=tuple(entry.with_obj), prt=entry.prt, in_cue=entry.in_cue, need_prep=entry.need_prep,
                no_obj=entry.no_obj, needs_speaker=entry.needs_speaker, passive=entry.passive,
-               subjects=tuple(entry.subjects))
+               subjects=tuple(entry.subjects), not_preps=tuple(entry.not_preps))
 
 
 def parse_lexicon(data: Cues, titles: frozenset[str]) -> Lexicon:

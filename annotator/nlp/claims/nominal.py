@@ -39,13 +39,15 @@ def nominal(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tuple[s
         return _on_behalf_of(tok, actors), "unnamed"  # "a ministry spokesman": nobody named before
     if unnamed and _introduced_unnamed(tok):
         return _on_behalf_of(tok, actors), "unnamed"  # "a presidential official said … the official added"
-    if tok.tag_ == "NNS" and lemma == "side":
-        return None, "unnamed"  # "both sides blamed each other", "the sides noted": a collective source
     if tok.tag_ == "NNS" and lemma in lex.titles and _a_pair(tok):
-        # "The two leaders said in a joint statement": the last two people (or sides) named.
+        # "The two leaders said in a joint statement": the last two people named (held-out h19).
         two = _last_distinct(actors, tok, "person", 2)
         if len(two) == 2:
             return two, "nominal"
+    if tok.tag_ == "NNS" and (lemma == "side" or lemma in lex.titles):
+        # "both sides blamed each other", "the ministers agreed": actors named elsewhere
+        # but spoken of as a group are a collective source (the guide's "the sides noted").
+        return None, "unnamed"
     if tok.tag_ != "NNS" and (lemma in lex.titles or low in lex.titles):
         title = lemma if lemma in lex.titles else low
         return titled_person(actors.mentions, tok, title, lex.titles, actors.demonyms), "nominal"
@@ -118,6 +120,14 @@ def _on_behalf_of(tok: Token, actors: ActorIndex) -> str | None:
     return None
 
 
+def _part_of_owner(tok: Token, owner: Token, actors: ActorIndex) -> bool:
+    """"several LDP local chapters", "Yoon's office": members of a body or a
+    person's office speak, not their owner (the guide: a possessor is never
+    the speaker); "the UN statement", "Mearsheimer's theory" still name theirs."""
+    body_nouns = knowledge(tok.doc).speakers.body_nouns
+    return tok.tag_ == "NNS" or (actors.kind(owner.i) == "person" and tok.lower_ in body_nouns)
+
+
 def described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None, str] | None:
     """"Mearsheimer's theory", "the UN statement", "his office"; not the owner
     of a person ("Chile's representative requested": the representative
@@ -125,9 +135,11 @@ def described(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | None,
     lemma = tok.lemma_.lower()
     if lemma in knowledge(tok.doc).speakers.spokespeople or lemma in lex.unnamed:
         return None, "unnamed"
-    for left in tok.subtree:
-        if left.i < tok.i and actors.actor(left.i):
-            return actors.actor(left.i), "actor"
+    owner = next((left for left in tok.subtree if left.i < tok.i and actors.actor(left.i)), None)
+    if owner is not None:
+        if _part_of_owner(tok, owner, actors):
+            return None, "unnamed"
+        return actors.actor(owner.i), "actor"
     # "the report by the International Crisis Group", "a statement from the CSTO",
     # "a statement released by the border service".
     released = [g for c in tok.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]

@@ -2,7 +2,7 @@
 
 "The delegates were told that the vote would be delayed", "the general is
 reported to have resigned", "arrests were also reported", "no injuries
-reported", "troops reportedly crossed the river": the guide counts each as
+reported", "troops reportedly crossed the river", "X reportedly told Y that Z": the guide counts each as
 an attributed claim whose speaker is null, with the cue phrase ("were told",
 "reportedly") as its source. A passive with an agent ("was told by the
 minister") is left to the other rules, and so is the hearsay "it is said".
@@ -16,8 +16,11 @@ from annotator.nlp.doc_scan import tokens_in, union
 from annotator.nlp.knowledge import knowledge
 
 from . import content
+from .sources import noun_phrase
 from .speakers import Speaker
 from .speech import Proposal, Reported
+
+REPORT_NOUNS = {"report", "reports"}
 
 
 def passive_claims(rep: Reported, others: list[Proposal]) -> list[Proposal]:
@@ -26,9 +29,13 @@ def passive_claims(rep: Reported, others: list[Proposal]) -> list[Proposal]:
     part of that claim, not one of its own."""
     doc, found = rep.doc, []
     adverbs = tokens_in(doc, rep.lex.report_adverbs, "LOWER")
-    for i in union(rep.maybe_cues(), adverbs):  # only these can pass either test: no walk over every token
+    nouns = tokens_in(doc, REPORT_NOUNS, "LOWER")
+    for i in union(rep.maybe_cues(), adverbs, nouns):  # only these can pass a test: no walk over every token
         tok = doc[i]
-        hit = _adverb_report(rep, tok) if tok.lower_ in rep.lex.report_adverbs else _passive_report(rep, tok)
+        if tok.lower_ in rep.lex.report_adverbs:
+            hit = _adverb_report(rep, tok)
+        else:
+            hit = _noun_report(tok) if tok.lower_ in REPORT_NOUNS else _passive_report(rep, tok)
         if hit is None:
             continue
         start, end, cue, rule, own_content = hit
@@ -43,6 +50,20 @@ def passive_claims(rep: Reported, others: list[Proposal]) -> list[Proposal]:
     return found
 
 
+def _noun_report(noun: Token) -> tuple[int, int, str, str, bool] | None:
+    """"There are reports that X", "amid news reports that X": a report noun
+    with a that-clause of its own reports X with no one named, like "it was
+    reported that X" (real_news2's convention); "the reports" with no clause
+    reports nothing."""
+    if noun.pos_ != "NOUN":
+        return None
+    clause = content.complete_that_clause(noun)
+    if clause is None:
+        return None
+    start, end = content.subtree_range(clause)
+    return start, end, noun_phrase(noun), "passive", False
+
+
 def _inside(i: int, props: list[Proposal]) -> bool:
     return any(p.start <= i < p.end for p in props)
 
@@ -51,12 +72,21 @@ def _adverb_report(rep: Reported, adv: Token) -> tuple[int, int, str, str, bool]
     """"Guards reportedly opened fire …" (the clause), "Three soldiers reportedly
     killed" in a headline (the noun phrase the participle hangs on)."""
     verb = adv.head
-    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or rep.is_cue(verb):
+    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or (rep.is_cue(verb) and not _layered(adv, verb)):
         return None  # "reportedly, Beijing pledged to pay": Beijing's own claim carries it
     clause = verb.head if verb.dep_ == "acl" else verb
     sent = adv.sent
     start, end = content.subtree_range(clause)
     return max(start, sent.start), min(end, sent.end), adv.text, "report_adverb", False
+
+
+def _layered(adv: Token, verb: Token) -> bool:
+    """"X reportedly told Y that Z": the adverb between the speaker and the
+    cue reports the telling itself, a layered report (an unnamed report of X's
+    words, X's own claim Z beside it); a sentence adverb ("Reportedly, X
+    pledged …") only hedges X's claim."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i < adv.i < verb.i
 
 
 def _passive_report(rep: Reported, tok: Token) -> tuple[int, int, str, str, bool] | None:

@@ -20,8 +20,9 @@ from annotator.nlp.actors.data import slug as actor_slug
 from annotator.nlp.doc_scan import sentences
 from annotator.nlp.knowledge import knowledge
 
-from .coref import Mention, antecedent_subject, is_subject, previous_subject, pronoun_person
+from .coref import Mention, antecedent_subject, is_body_noun, is_subject, previous_subject, pronoun_person
 from .lexicon import Lexicon
+from .lists import included_names, listed_names, stranded_conjunct
 from .nominal import described, nominal
 
 FALLBACK_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": None}
@@ -132,6 +133,12 @@ def subject_token(tok: Token, is_cue=lambda t: False, depth: int = 0) -> Token |
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
             return tok.head if child.lower_ in RELATIVE and tok.dep_ == "relcl" else child
+    # "The army had on Monday accused …": an adjunct after the auxiliary can
+    # make the parse hang the subject on "had" instead of the verb.
+    aux_subj = next((s for c in tok.children if c.dep_ == "aux" and c.i < tok.i
+                     for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+    if aux_subj is not None:
+        return aux_subj
     if depth == 0 and tok.dep_ == "advcl" and tok.tag_ == "VBG" and (is_cue(tok.head) or (
             _after_comma(tok) and tok.head.pos_ in ("VERB", "AUX") and not _named_statement(tok.doc[tok.i - 2]))):
         # "said X, adding that Y", "refused to sign, saying Y": the main clause's
@@ -169,16 +176,31 @@ def _participle_subject(tok: Token) -> Token | None:
 
 
 def _adjacent_subject(tok: Token) -> Token | None:
-    """A name right before the verb is its subject even when the parse lost it."""
+    """A name right before the verb is its subject even when the parse lost it,
+    also across an aside between commas ("Cele, wearing his hat, told …")."""
     doc, i = tok.doc, tok.i - 1
     while i >= 0 and (doc[i].pos_ in ("ADV", "AUX") or doc[i].dep_ == "neg"):
         i -= 1
+    if i > 0 and doc[i].text == ",":
+        i = _before_aside(doc, i)
     if i < 0:
         return None
     prev = doc[i]
     if prev.pos_ == "PROPN" or prev.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return prev
     return None
+
+
+ASIDE_TOKENS = 8  # how long an aside between commas may be
+
+
+def _before_aside(doc: Doc, comma: int) -> int:
+    """The token before an aside that ends at `comma`: a short participle
+    clause between two commas (", wearing his trademark hat,"); -1 if none."""
+    start = next((j for j in range(comma - 1, max(comma - ASIDE_TOKENS, 0) - 1, -1) if doc[j].text == ","), None)
+    if start is None or start < 1 or doc[start + 1].tag_ not in ("VBG", "VBN"):
+        return -1
+    return start - 1
 
 
 def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
@@ -189,7 +211,11 @@ def resolve(subj: Token | None, actors: ActorIndex, lex: Lexicon) -> Speaker:
         ante = antecedent_subject(subj)
         if ante is not None and actors.kind(ante.i) in ("state", "organization", "group"):
             return Speaker(resolve(ante, actors, lex).ids, "pronoun", subj.i)
-    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    named = included_names(subj, actors)
+    if named:  # "Some media outlets, including the Yomiuri and the Mainichi, reported": those named speak
+        return Speaker(tuple(dict.fromkeys(i for t in named if (i := actors.actor(t.i)))), "actor", subj.i)
+    heads = [*stranded_conjunct(subj), subj, *[c for c in subj.conjuncts if c.i > subj.i],
+             *listed_names(subj, actors)]
     found = [_resolve_one(h, actors, lex) for h in heads]
     # One id per head, or several for one head ("the two leaders": both).
     flat = [i for f in found for i in (f[0] if isinstance(f[0], tuple) else (f[0],)) if i]
@@ -227,11 +253,33 @@ def _referring(tok: Token, actors: ActorIndex, lex: Lexicon) -> tuple[str | tupl
     """He/she, "the Kazakh President", "the ministry", or an unnamed source ("a spokesman", "officials")."""
     low = tok.lower_
     if low in PERSON_PRONOUNS:
-        return pronoun_person(actors.mentions, tok), "pronoun"
+        return pronoun_person(actors.mentions, tok, _named_in_clause(tok, actors)), "pronoun"
     if low in THING_PRONOUNS:
         found, ref = previous_subject(actors.by_token, tok)
+        if found and ref is None:
+            ref = _described_antecedent(tok, actors, lex)
         return (ref, "pronoun") if found and (ref or low != "it") else None
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
     if poss is not None:  # "Their spokesman said": the body named as the last subject
         return previous_subject(actors.by_token, poss)[1], "pronoun"
     return nominal(tok, actors, lex)
+
+
+def _named_in_clause(pronoun: Token, actors: ActorIndex) -> frozenset[str]:
+    """"He accused Besigye of …", "He said Besigye was …": a subject pronoun
+    never stands for a name in its own clause (the name is someone else)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    verb = pronoun.head
+    ids = (actors.actor(i) for i in range(pronoun.i + 1, verb.right_edge.i + 1))
+    return frozenset(i for i in ids if i)
+
+
+def _described_antecedent(tok: Token, actors: ActorIndex, lex: Lexicon) -> str | None:
+    """"The army accused X. It threatened …": the subject before is a body
+    described, not named; it stands for the actor it resolves to."""
+    ante = antecedent_subject(tok)
+    if ante is None or ante.i in actors.by_token or not is_body_noun(ante):
+        return None
+    found = nominal(ante, actors, lex)
+    return found[0] if found is not None and isinstance(found[0], str) else None

@@ -43,7 +43,7 @@ class Proposal:
     source: str | None = None  # the phrase naming an unnamed source, when a rule knows it ("according to …")
 
 
-HYPOTHETICAL = {"might", "may", "could"}  # a cue under these reports nothing that was said
+HYPOTHETICAL = {"might", "may", "could", "should", "must"}  # a cue under these reports nothing that was said
 PRONOUN_TAGS = {"WDT", "WP", "WP$", "PRP", "DT", "EX"}
 
 
@@ -106,6 +106,11 @@ class Reported:
     def is_cue(self, tok: Token) -> bool:
         return self.cue(tok) is not None
 
+    def has_content(self, tok: Token) -> bool:
+        """A cue with reported content ("agreed on Monday to …" names none: a deal)."""
+        cue = self.cue(tok)
+        return cue is not None and self._content(tok, cue, tok.sent) is not None
+
     def _verb_like(self, tok: Token) -> bool:
         if tok.pos_ == "VERB":
             return True
@@ -123,12 +128,16 @@ class Reported:
             return True  # "It was not reported that …", "did not say"; "Moscow might find it difficult"
         if _impersonal(tok):
             return False  # "It was reported that …": a report with no one named
+        if self._not_yet(tok):
+            return True
         if deps & {"auxpass", "nsubjpass"} or tok.head.lower_ == "without":
             return True  # passive ("As stated above"), negated or "without saying"
         if tok.tag_ == "VBN" and not deps & {"aux", "nsubj"} and not root_noun_predicate(tok):
             return True  # "Highlighted are …"
         if cue.subjects and not any(c.dep_ == "nsubj" and c.lemma_.lower() in cue.subjects for c in tok.children):
             return True  # "the statement read": "read" reports only what a text says
+        if cue.not_preps and self._deal(tok, cue):
+            return True
         if cue.prt and not any(c.dep_ == "prt" and c.lower_ == cue.prt for c in tok.children):
             return True
         if cue.with_obj and not self._with_obj(tok, cue):
@@ -137,8 +146,35 @@ class Reported:
             return True  # "SCO and CSTO offer them platforms" describes; "Xi offered 1.5 billion yuan" offers
         # "described X as Y": the "as" may hang on the verb or, as a predicate, on its object;
         # with need_prep, `obj` lists the objects that need none ("dismissed the suggestion").
-        return cue.need_prep and not any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children) \
+        return cue.need_prep and not self._has_prep(tok, cue) \
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in cue.obj for c in tok.children)
+
+    @staticmethod
+    def _has_prep(tok: Token, cue: Cue) -> bool:
+        """One of the cue's prepositions on the verb or its object; in a list object
+        ("citing Brexit, digitalization and diesel as issues") the parse may hang it on the last item."""
+        if any(c.lower_ in cue.preps for t in (tok, *tok.children) for c in t.children):
+            return True
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return obj is not None and any(
+            t.dep_ == "prep" and t.lower_ in cue.preps and t.head.dep_ == "conj" for t in obj.subtree)
+
+    def _not_yet(self, tok: Token) -> bool:
+        """"was poised to announce", "allows people to report", "have yet to agree":
+        a to-infinitive cue under a predicate of intent or permission has not been said yet."""
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        # "have yet to agree", "is yet to confirm": the saying is still to come.
+        return tok.head.lemma_.lower() in self.words.not_yet or any(c.lower_ == "yet" for c in tok.head.children)
+
+    @staticmethod
+    def _deal(tok: Token, cue: Cue) -> bool:
+        """"agreed with the Taliban on a programme": a partner named first
+        makes a deal between parties, not a report ("agreed on X, with Y
+        as Z" names none)."""
+        first = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("prep", "ccomp", "xcomp", "dobj")), None)
+        return first is not None and first.dep_ == "prep" and first.lower_ in cue.not_preps
 
     @staticmethod
     def _with_obj(tok: Token, cue: Cue) -> Token | None:

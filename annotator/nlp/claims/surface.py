@@ -89,6 +89,12 @@ def _surface_as(verb: Token) -> int | None:
     return None
 
 
+def _clause_after(verb: Token, c: Token) -> bool:
+    """A finite clause with its own subject after the cue: what it reports."""
+    finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(g.dep_ in ("aux", "auxpass") and g.tag_ != "TO" for g in c.children)
+    return c.dep_ == "ccomp" and c.i > verb.i and finite and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+
+
 def inverted(verb: Token, sent_start: int) -> tuple[Range, Token] | None:
     """"CONTENT, reported Indian media citing the memoir": the speaker after
     the cue, which has no subject of its own; the content is the clause
@@ -97,8 +103,8 @@ def inverted(verb: Token, sent_start: int) -> tuple[Range, Token] | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # ", saying the alliance had failed": a participle's subject is the clause's
     if verb.i - sent_start < 4 or doc[verb.i - 1].text != "," or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        return None
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") or _clause_after(verb, c) for c in verb.children):
+        return None  # a subject, or a clause after the cue ("…, Cele, wearing a hat, told X that Y"): no inversion
     j = verb.i + 1
     while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
         j += 1

@@ -48,6 +48,7 @@ class Titles(WordFile):
     person_nouns: Words | None = None
     portfolios: Words | None = None
     honorifics: Words | None = None
+    subordinate: Words | None = None
 
 
 class PlaceHeads(WordFile):
@@ -104,6 +105,7 @@ class Speakers(WordFile):
     state_nouns: Words | None = None
     outlet_nouns: Words | None = None
     local_modifiers: Words | None = None
+    not_yet: Words | None = None
 
 
 # Lexicon files, by file name (data/lexicon/<name>.json and WORKSPACE/lexicon/<name>.json).
@@ -231,6 +233,7 @@ class CueEntry(Strict):
     needs_speaker: bool = False
     passive: bool = False  # reports in the passive with no agent too: "was told that", "is reported to"
     subjects: list[str] = []  # the cue reports only with one of these subject lemmas: "the statement read"
+    not_preps: list[str] = []  # a preposition on the verb that makes it a deed: "agreed with X on a programme"
     note: str = ""
 
 
