@@ -9,7 +9,7 @@ by `annotator.evaluate` against its gold.
 One row per set, then the pooled news and notes rows. News: actor mentions,
 attributed claims (span + speaker), the same by span alone, and unnamed-source
 claims found. Notes: footnotes paired, citation spans, citations with every
-field exact, and links to the set's .bib. A blind split is left
+field exact, links to the set's .bib, and cited claims of the right extent. A blind split is left
 out unless asked for: its figures are read once, after the work they judge.
 """
 
@@ -93,7 +93,8 @@ def notes_row(name: str, report: Report) -> str:
     links = next((s for s in report.scores if s.name.startswith("citation links")), None)
     link = f"{links.f1:.3f}" if links is not None and links.tp + links.fp + links.fn else "  -  "
     return (f"{name:<18} {report.documents:>4}  {prf(report, 'footnote markers + notes')}  "
-            f"{prf(report, 'citation spans')}  {rate(report, 'citation authors+year+suffix+locator')}  {link}")
+            f"{prf(report, 'citation spans')}  {rate(report, 'citation authors+year+suffix+locator')}  {link}     "
+            f"{rate(report, 'cited claims right extent')}")
 
 
 def main() -> None:
@@ -105,7 +106,7 @@ def main() -> None:
     reports = {name: scored(name) for name in names}
     table(header("news set", "actors P R F1", "claims P R F1", "spans P R F1", "unnamed"), news_row,
           {n: r for n, r in reports.items() if "news" in n})
-    table(header("notes set", "notes P R F1", "citations P R F1", "fields", "links F1"), notes_row,
+    table(header("notes set", "notes P R F1", "citations P R F1", "fields", "links F1", "cited claims"), notes_row,
           {n: r for n, r in reports.items() if "notes" in n})
 
 
