@@ -19,6 +19,7 @@ from . import content, surface
 from .channels import cited_source, outlet_channel, quoted_by
 from .coref import previous_subject
 from .lexicon import Cue, Lexicon
+from .objects import FINDERS
 from .speakers import ActorIndex, Speaker, resolve, root_noun_predicate, subject_token
 
 WH_WORDS = {"what", "whatever", "how", "why", "where", "when", "who", "whom", "which", "whether", "whither"}
@@ -264,7 +265,7 @@ class Reported:
 
     def _content(self, tok: Token, cue: Cue, sent: Span):
         for kind in cue.content:
-            finder = content.FINDERS.get(kind)
+            finder = FINDERS.get(kind)
             hit = finder(tok, cue, self.is_cue) if finder else None
             if hit is not None:
                 return hit, kind
