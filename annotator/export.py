@@ -70,7 +70,7 @@ def export_docx(ws: Workspace, out: Path, style: str | None = None) -> list:
     """A commented copy of each tagged .docx in corpus/, written to `out` (never over the original):
     a comment per reviewed claim and per unresolved citation. Returns `index.docx_comments.Commented`s."""
     from annotator.bib.bibtex import load_bib
-    from annotator.bib.fields import stored_item_entries
+    from annotator.bib.fields import item_entries
     from annotator.index.csl import check_style, format_references, to_plain
     from annotator.index.docx_comments import commented_copy
 
@@ -92,7 +92,7 @@ def export_docx(ws: Workspace, out: Path, style: str | None = None) -> list:
         if sha256_bytes(source.read_bytes()) != afile.sha256:
             raise AnnotatorError(f"{source}: changed since it was tagged; run annotator tag first")
     entries = load_bib(ws.bib_files()).entries if ws.bib_files() else []
-    entries += stored_item_entries([p for p, _ in files], {e.key for e in entries})
+    entries += item_entries([a for _, a in files], {e.key for e in entries})  # loaded above: not read again
     used = {s.key for _, a in files for c in a.annotations if c.kind == "claim" for s in c.sources}
     references = {k: to_plain(v) for k, v in format_references([e for e in entries if e.key in used], style).items()}
     return [commented_copy(ws.source_path(a.doc), a, out / a.doc, references) for _, a in files]

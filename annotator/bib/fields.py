@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from unidecode import unidecode
 
-from annotator.models import CitedItem
+from annotator.models import AnnotationFile, CitedItem
 
 from .bibtex import BibEntry, BibName
 from .names import fold
@@ -94,12 +94,15 @@ def stored_item_entries(paths: list[Path], known: set[str]) -> list[BibEntry]:
     """
     from annotator.store import store
 
+    holding = [path for path in paths if b'"item": {' in (data := path.read_bytes()) or b'"item":{' in data]
+    return item_entries([store.load(path) for path in holding], known)
+
+
+def item_entries(afiles: list[AnnotationFile], known: set[str]) -> list[BibEntry]:
+    """`stored_item_entries` for annotation files already loaded."""
     found: dict[str, BibEntry] = {}
-    for path in paths:
-        data = path.read_bytes()
-        if b'"item": {' not in data and b'"item":{' not in data:
-            continue
-        for ann in store.load(path).annotations:
+    for afile in afiles:
+        for ann in afile.annotations:
             if ann.kind == "citation" and ann.item and ann.bib_key and ann.bib_key not in known:
                 entry = item_entry(ann.item)
                 if entry.key == ann.bib_key:
