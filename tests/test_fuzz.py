@@ -8,6 +8,7 @@ CI sees the same examples every run. 300 examples per target by default;
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -60,21 +61,14 @@ _CITE_PIECES = st.sampled_from([
 citation_texts = st.lists(_CITE_PIECES | st.text(max_size=2), max_size=16).map("".join)
 
 
-@given(citation_texts, st.integers(0, 40))
-def test_note_citations_point_at_their_own_words(note, offset):
-    text = "#" * offset + note
-    for c in parse_note(note, offset):
-        assert offset <= c.start < c.end <= offset + len(note)
-        assert text[c.start:c.end] == c.text
-
-
-@given(citation_texts, st.integers(0, 40))
-def test_inline_citations_point_at_their_own_words(body, offset):
-    text = "#" * offset + body
-    for c in find_inline(body, offset):
-        assert offset <= c.start < c.end <= offset + len(body)
-        assert text[c.start:c.end] == c.text
-        assert c.year
+@pytest.mark.parametrize("find", [parse_note, find_inline], ids=["in notes", "inline"])
+@given(text=citation_texts, offset=st.integers(0, 40))
+def test_citations_point_at_their_own_words(find, text, offset):
+    whole = "#" * offset + text
+    for c in find(text, offset):
+        assert offset <= c.start < c.end <= offset + len(text)
+        assert whole[c.start:c.end] == c.text
+        assert c.year or find is parse_note  # an inline citation is found by its year
 
 
 # -- the BibTeX loader ---------------------------------------------------------
