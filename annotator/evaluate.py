@@ -289,6 +289,13 @@ def evaluate_pairs(pairs: list[Pair]) -> Report:
     return Report(documents=len(pairs), scores=_sum(scores), rates=rates)
 
 
+def pooled(reports: list[Report]) -> Report:
+    """Several reports as one: counts summed (B-cubed, a rate out of 1000 per
+    report, becomes the mean of theirs)."""
+    return Report(documents=sum(r.documents for r in reports), scores=_sum([s for r in reports for s in r.scores]),
+                  rates=_sum_rates([x for r in reports for x in r.rates]))
+
+
 def per_document(pairs: list[Pair]) -> list[Report]:
     """Each document scored alone (its own id map and B-cubed)."""
     return [evaluate_pairs([pair]) for pair in pairs]

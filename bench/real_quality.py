@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotator import api  # noqa: E402
-from annotator.evaluate import Rate, Report, Score, evaluate_workspace  # noqa: E402
+from annotator.evaluate import Report, evaluate_workspace, pooled  # noqa: E402
 from annotator.workspace import init_workspace  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -50,22 +50,6 @@ def scored(name: str) -> Report:
             shutil.copy(bib, ws.bib / bib.name)
         api.tag(ws)
         return evaluate_workspace(ws, folder)
-
-
-def pooled(reports: list[Report]) -> Report:
-    """Scores summed over sets (rates too); B-cubed is per set and left out here."""
-    scores: dict[str, Score] = {}
-    for report in reports:
-        for s in report.scores:
-            total = scores.setdefault(s.name, Score(name=s.name))
-            total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
-    rates = {}
-    for report in reports:
-        for r in report.rates:
-            hits, of = rates.get(r.name, (0, 0))
-            rates[r.name] = (hits + r.hits, of + r.total)
-    return Report(documents=sum(r.documents for r in reports), scores=list(scores.values()),
-                  rates=[Rate(name=n, hits=h, total=t) for n, (h, t) in rates.items()])
 
 
 def prf(report: Report, name: str) -> str:

@@ -5,6 +5,8 @@ import json
 import pytest
 
 from annotator.evaluate import (
+    Rate,
+    Report,
     Score,
     actors,
     bcubed,
@@ -14,6 +16,7 @@ from annotator.evaluate import (
     evaluate_pairs,
     id_map,
     per_document,
+    pooled,
     unnamed,
 )
 from annotator.gold import gold_documents, load_gold
@@ -145,3 +148,13 @@ def test_citations_of_the_body_are_not_scored_against_gold_that_records_only_not
     scores, _ = citations(gold, [_citation(30, 35, None), _citation(2, 8, None), _citation(36, 39, None)])
     spans = scores[0]
     assert (spans.tp, spans.fp, spans.fn) == (1, 1, 0)  # the body's (2, 8) is left out, the note's (36, 39) is not
+
+
+def test_pooled_reports_sum_their_counts_and_leave_them_untouched():
+    a = Report(documents=2, scores=[Score(name="actor spans", tp=3, fp=1, fn=0)], rates=[Rate(name="r", hits=1, total=2)])
+    b = Report(documents=1, scores=[Score(name="actor spans", tp=1, fp=0, fn=2)], rates=[Rate(name="r", hits=2, total=2)])
+    both = pooled([a, b])
+    assert both.documents == 3
+    assert (both.score("actor spans").tp, both.score("actor spans").fp, both.score("actor spans").fn) == (4, 1, 2)
+    assert (both.rate("r").hits, both.rate("r").total) == (3, 4)
+    assert a.score("actor spans").tp == 3 and a.rate("r").hits == 1
